@@ -1,0 +1,132 @@
+// Benchmarks the alignment kernels on the real UNGA record and compares them with BSV's published
+// estimates and with R's pscl::ideal. Skips cleanly when ../shared/data is absent.
+// Run: node --import tsx bench/idealpoints.bench.ts   (PSCL=0 to skip the R peer)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { agreementAll, agreementWith } from '../src/framework/alignment/agreement.ts';
+import { estimateIdealPoints, idealPointRows } from '../src/framework/alignment/idealpoints.ts';
+import { loadBsvIdealPoints, loadUnvotes, type BsvRow } from '../src/framework/alignment/load.ts';
+import { BSV_FILTER, selectVotes, type VoteFilter } from '../src/framework/alignment/subset.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const votesDir = join(root, '../shared/data/unga_votes');
+const bsvFile = join(root, '../shared/data/unga_idealpoints/IdealpointestimatesAll_Jun2024.csv');
+
+function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0, mb = 0;
+  for (let i = 0; i < n; i++) { ma += a[i]!; mb += b[i]!; }
+  ma /= n; mb /= n;
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < n; i++) { const x = a[i]! - ma, y = b[i]! - mb; sab += x * y; saa += x * x; sbb += y * y; }
+  return sab / Math.sqrt(saa * sbb);
+}
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const secs = (t0: number): string => ((performance.now() - t0) / 1000).toFixed(2);
+
+const data = await loadUnvotes(votesDir);
+const bsv = await loadBsvIdealPoints(bsvFile);
+if (!data || !bsv) {
+  console.log('idealpoints bench: skipped (../shared/data/unga_votes or unga_idealpoints absent)');
+  process.exit(0);
+}
+
+// ---- 1. Agreement: all dyads × all sessions ----
+let t0 = performance.now();
+const all = agreementAll(data);
+console.log(`agreement: ${all.n.length} dyad-sessions (all dyads × ${new Set(all.period).size} sessions) in ${secs(t0)} s`);
+t0 = performance.now();
+const allYear = agreementAll(data, { by: 'year' });
+console.log(`agreement by calendar year: ${allYear.n.length} dyad-years in ${secs(t0)} s`);
+
+// ---- 2. Agreement vs BSV's USAgree … IsraelAgree, state-sessions 1991–2019 (sessions 46–74) ----
+const refs: [keyof BsvRow, string][] = [['usAgree', 'United States'], ['russiaAgree', 'Russia'], ['brazilAgree', 'Brazil'], ['chinaAgree', 'China'], ['indiaAgree', 'India'], ['israelAgree', 'Israel']];
+const variants: { name: string; filter: VoteFilter; dropUnanimous: boolean }[] = [
+  { name: 'identical share, all recorded votes', filter: { sessions: [46, 74] }, dropUnanimous: false },
+  { name: 'identical share, unanimous dropped', filter: { sessions: [46, 74] }, dropUnanimous: true },
+  { name: 'identical share, BSV filters (amend/para>1989 out, unanimous out)', filter: { ...BSV_FILTER, sessions: [46, 74] }, dropUnanimous: true },
+];
+const bsvKey = new Map(bsv.map((r) => [`${r.name}|${r.session}`, r]));
+for (const v of variants) {
+  const pooledA: number[] = [], pooledB: number[] = [], per: string[] = [];
+  for (const [col, name] of refs) {
+    const a: number[] = [], b: number[] = [];
+    for (const r of agreementWith(data, name, { filter: v.filter, dropUnanimous: v.dropUnanimous })) {
+      const row = bsvKey.get(`${data.states[r.state]}|${r.period}`);
+      const x = row?.[col];
+      if (typeof x === 'number') { a.push(r.identical); b.push(x); }
+    }
+    per.push(`${String(col).replace('Agree', '')} ${pearson(a, b).toFixed(3)}`);
+    pooledA.push(...a); pooledB.push(...b);
+  }
+  console.log(`agreement vs BSV, ${v.name}: pooled r = ${pearson(pooledA, pooledB).toFixed(4)} (n = ${pooledA.length}); ${per.join(', ')}`);
+}
+
+// ---- 3. Ideal points, all sessions ----
+t0 = performance.now();
+const fit = estimateIdealPoints(data);
+const fitSecs = (performance.now() - t0) / 1000;
+const rows = idealPointRows(fit);
+const ours: number[] = [], theirs: number[] = [], sess: number[] = [];
+for (const r of rows) {
+  const b = bsvKey.get(`${r.state}|${r.session}`);
+  if (b) { ours.push(r.theta); theirs.push(b.theta); sess.push(r.session); }
+}
+const within = new Map<number, number>();
+for (const s of new Set(sess)) {
+  const a: number[] = [], b: number[] = [];
+  sess.forEach((x, i) => { if (x === s) { a.push(ours[i]!); b.push(theirs[i]!); } });
+  if (a.length > 5) within.set(s, pearson(a, b));
+}
+const late = [...within].filter(([s]) => s >= 46).map(([, r]) => r);
+const decade = (lo: number, hi: number) => median([...within].filter(([s]) => s >= lo && s <= hi).map(([, r]) => r)).toFixed(3);
+console.log(`ideal points (all votes, BSV filters, bridged): ${fit.theta.length} state-sessions, ${fit.provenance.votes} votes, ${String(fit.provenance.options.items)} items; ${fit.iterations} sweeps, converged ${fit.converged}; ${fitSecs.toFixed(1)} s`);
+console.log(`  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} state-sessions (target ≥ 0.97)`);
+console.log(`  median within-session r, sessions 46+: ${median(late).toFixed(4)} (min ${Math.min(...late).toFixed(3)}; target ≥ 0.95); by era: 1–20 ${decade(1, 20)}, 21–45 ${decade(21, 45)}, 46–74 ${decade(46, 74)}`);
+const post = ours.map((_, i) => i).filter((i) => sess[i]! >= 46);
+console.log(`  pooled r over sessions 46+ only: ${pearson(post.map((i) => ours[i]!), post.map((i) => theirs[i]!)).toFixed(4)}`);
+const usa = rows.filter((r) => r.state === 'United States');
+console.log(`  orientation: United States mean θ = ${(usa.reduce((a, r) => a + r.theta, 0) / usa.length).toFixed(2)}; median Laplace SD ${median(Array.from(fit.sd)).toFixed(3)}`);
+
+// ---- 4. Issue-specific runs ----
+for (const issue of ['me', 'hr', 'important'] as const) {
+  t0 = performance.now();
+  const f = estimateIdealPoints(data, { filter: { ...BSV_FILTER, issues: [issue] } });
+  console.log(`issue ${issue}: ${f.theta.length} state-sessions, ${f.provenance.rollcalls} roll calls, ${f.iterations} sweeps, ${secs(t0)} s`);
+}
+
+// ---- 5. One session against R pscl::ideal ----
+const session = 70;
+const one = selectVotes(data, { ...BSV_FILTER, sessions: [session, session] });
+const reps = 5;
+const times: number[] = [];
+let single = estimateIdealPoints(one);
+for (let i = 0; i < reps; i++) { t0 = performance.now(); single = estimateIdealPoints(one); times.push((performance.now() - t0) / 1000); }
+const ourSingle = median(times);
+console.log(`single session ${session}: ours ${(ourSingle * 1000).toFixed(1)} ms (median of ${reps}), ${single.iterations} sweeps`);
+const rscript = spawnSync('Rscript', ['-e', 'cat(requireNamespace("pscl", quietly=TRUE))'], { encoding: 'utf8' });
+if (process.env.PSCL === '0' || rscript.status !== 0 || !rscript.stdout.includes('TRUE')) {
+  console.log('pscl::ideal: skipped (R or pscl not available, or PSCL=0)');
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'pscl-'));
+  try {
+    const lines = ['state,rcid,vote'];
+    for (let k = 0; k < one.vote.length; k++) lines.push(`"${one.states[one.voteState[k]!]}",${one.rollcalls[one.voteRollcall[k]!]!.rcid},${one.vote[k]}`);
+    writeFileSync(join(dir, 'votes.csv'), lines.join('\n'));
+    const r = spawnSync('Rscript', [join(root, 'bench/peers/pscl_ideal.R'), join(dir, 'votes.csv'), join(dir, 'out.csv')], { encoding: 'utf8' });
+    const m = /ELAPSED ([\d.]+)/.exec(r.stdout);
+    if (!m) console.log(`pscl::ideal failed: ${r.stderr.slice(0, 300)}`);
+    else {
+      const psclSecs = Number(m[1]);
+      const px = new Map(readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').slice(1).map((l) => { const [s, x] = l.split(/,(?=[^,]*$)/); return [s!.replace(/"/g, ''), Number(x)]; }));
+      const a: number[] = [], b: number[] = [];
+      for (const row of idealPointRows(single)) if (px.has(row.state)) { a.push(row.theta); b.push(px.get(row.state)!); }
+      console.log(`pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on session ${session}: ${psclSecs.toFixed(2)} s; speed ratio pscl/ours = ${(psclSecs / ourSingle).toFixed(0)}× (target ≥ 20×); |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

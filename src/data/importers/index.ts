@@ -1,0 +1,27 @@
+import type { DatasetId } from '../catalog.ts';
+import type { DatasetImporter } from '../importer.ts';
+import { atop } from './atop.ts';
+import { cowAlliance } from './cow_alliance.ts';
+import { cowContiguity } from './cow_contiguity.ts';
+import { cowIgo } from './cow_igo.ts';
+import { cowNmc } from './cow_nmc.ts';
+import { cowStates } from './cow_states.ts';
+import { cowTrade } from './cow_trade.ts';
+import { eurostatGas } from './eurostat_gas.ts';
+import { sipriArms } from './sipri_arms.ts';
+import { ungaIdealpoints } from './unga_idealpoints.ts';
+import { ungaVotes } from './unga_votes.ts';
+
+export const importers: Record<DatasetId, DatasetImporter> = {
+  cow_states: cowStates,
+  unga_votes: ungaVotes,
+  unga_idealpoints: ungaIdealpoints,
+  atop,
+  cow_alliance: cowAlliance,
+  cow_igo: cowIgo,
+  cow_nmc: cowNmc,
+  cow_contiguity: cowContiguity,
+  cow_trade: cowTrade,
+  sipri_arms: sipriArms,
+  eurostat_gas: eurostatGas,
+};

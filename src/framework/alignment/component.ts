@@ -1,0 +1,44 @@
+import { ccodeOf } from '../facts.ts';
+import type { FrameworkInputs, IdealPoint } from '../inputs.ts';
+import { missing, type ComponentResult } from '../types.ts';
+
+export interface AlignmentDetail {
+  idealPoint: number;
+  interval: [number, number];
+  votes: number;
+  /** Distance to each pole leader's ideal point. */
+  distances: Record<string, number>;
+  nearestPole: string;
+  /** 1 when as far from the western pole as from the nearest eastern one, 0 when on one pole. */
+  equidistance: number;
+}
+
+/**
+ * Principle 1, "no alignment with one pole against another", from UNGA ideal points (Bailey,
+ * Strezhnev & Voeten): equidistance = 1 − |d_first − d_nearest other| / (d_first + d_nearest other),
+ * where d are ideal-point distances to the pole leaders and "first" is the first configured pole.
+ */
+export function alignmentComponent(inp: FrameworkInputs, ccode: number, year: number, draw?: (p: IdealPoint) => number): ComponentResult & { detail: AlignmentDetail | Record<string, never> } {
+  const own = inp.ideal.data.get(ccode)?.get(year);
+  if (!own) return missing(inp.ideal.covers && year <= inp.ideal.covers[1] ? `no UNGA ideal point for ${year} (no recorded votes)` : `UNGA ideal points end in ${inp.ideal.covers?.[1] ?? '—'}`, [inp.ideal.provenance]) as ComponentResult & { detail: Record<string, never> };
+  const position = draw ? draw(own) : own.ip;
+  const distances: Record<string, number> = {};
+  for (const pole of inp.config.poles) {
+    const c = ccodeOf(inp, pole.leader);
+    const p = c === undefined ? undefined : inp.ideal.data.get(c)?.get(year);
+    if (p) distances[pole.id] = Math.abs(position - (draw ? draw(p) : p.ip));
+  }
+  const [first, ...others] = inp.config.poles.map((p) => p.id).filter((id) => distances[id] !== undefined);
+  if (!first || others.length === 0) return missing(`pole ideal points missing for ${year}`, [inp.ideal.provenance]) as ComponentResult & { detail: Record<string, never> };
+  const dFirst = distances[first]!;
+  const nearestOther = others.reduce((a, b) => (distances[a]! <= distances[b]! ? a : b));
+  const dOther = distances[nearestOther]!;
+  const equidistance = dFirst + dOther === 0 ? 1 : 1 - Math.abs(dFirst - dOther) / (dFirst + dOther);
+  const nearestPole = dFirst <= dOther ? first : nearestOther;
+  return {
+    value: equidistance,
+    explanation: [`UNGA ideal point ${position.toFixed(2)} (${own.votes} votes): distance ${dFirst.toFixed(2)} to the ${first} pole, ${dOther.toFixed(2)} to the ${nearestOther} pole; closest to ${nearestPole}; equidistance ${equidistance.toFixed(2)}`],
+    provenance: [{ ...inp.ideal.provenance, rows: own.votes, note: `ideal points of the state and the pole leaders, ${year}` }],
+    detail: { idealPoint: position, interval: [own.lo, own.hi], votes: own.votes, distances, nearestPole, equidistance },
+  };
+}

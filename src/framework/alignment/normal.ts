@@ -1,0 +1,96 @@
+/**
+ * Normal-distribution helpers for the ordinal probit kernels, written so that tail probabilities
+ * keep their relative precision: every ratio φ/Φ is taken through the scaled complementary error
+ * function erfcx(z) = exp(z²) erfc(z), never as a quotient of two underflowing numbers.
+ */
+
+const SQRT1_2 = Math.SQRT1_2;
+const INV_SQRT_2PI = 0.3989422804014327;
+
+/** erfcx(z) for z ≥ 0 (Numerical Recipes' Chebyshev fit of erfc, relative error < 1.2e-7). */
+export function erfcxPos(z: number): number {
+  const t = 1 / (1 + 0.5 * z);
+  return t * Math.exp(-1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+}
+
+/** Standard normal CDF. */
+export function pnorm(x: number): number {
+  if (x < 0) return 0.5 * Math.exp(-0.5 * x * x) * erfcxPos(-x * SQRT1_2);
+  return 1 - 0.5 * Math.exp(-0.5 * x * x) * erfcxPos(x * SQRT1_2);
+}
+
+export function dnorm(x: number): number {
+  return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+}
+
+/** Inverse normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
+export function qnorm(p: number): number {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549671625803888, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const pl = 0.02425;
+  if (p < pl) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  }
+  if (p > 1 - pl) return -qnorm(1 - p);
+  const q = p - 0.5, r = q * q;
+  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+}
+
+/**
+ * Terms of one ordinal-probit cell P = Φ(u) − Φ(l) (l may be −∞, u may be +∞), written into `out`:
+ * [log P, A = φ(u)/P, B = φ(l)/P, u·A, l·B]. Infinite bounds contribute zero terms.
+ */
+export function cellTerms(l: number, u: number, out: Float64Array): void {
+  if (l === -Infinity) {
+    // P = Φ(u)
+    if (u < 0) {
+      const ex = erfcxPos(-u * SQRT1_2);
+      out[0] = -0.5 * u * u + Math.log(0.5 * ex);
+      out[1] = (2 * INV_SQRT_2PI) / ex;
+    } else {
+      const q = 0.5 * Math.exp(-0.5 * u * u) * erfcxPos(u * SQRT1_2);
+      out[0] = Math.log1p(-q);
+      out[1] = dnorm(u) / (1 - q);
+    }
+    out[2] = 0; out[3] = u * out[1]!; out[4] = 0;
+    return;
+  }
+  if (u === Infinity) {
+    // P = 1 − Φ(l) = Φ(−l)
+    if (l > 0) {
+      const ex = erfcxPos(l * SQRT1_2);
+      out[0] = -0.5 * l * l + Math.log(0.5 * ex);
+      out[2] = (2 * INV_SQRT_2PI) / ex;
+    } else {
+      const q = 0.5 * Math.exp(-0.5 * l * l) * erfcxPos(-l * SQRT1_2);
+      out[0] = Math.log1p(-q);
+      out[2] = dnorm(l) / (1 - q);
+    }
+    out[1] = 0; out[3] = 0; out[4] = l * out[2]!;
+    return;
+  }
+  if (l > 0) {
+    // both bounds in the upper tail: P = Q(l) − Q(u), factor out exp(−l²/2)
+    const r = Math.exp(-0.5 * (u * u - l * l));
+    const s = 0.5 * (erfcxPos(l * SQRT1_2) - r * erfcxPos(u * SQRT1_2));
+    const b = INV_SQRT_2PI / s;
+    out[0] = -0.5 * l * l + Math.log(s);
+    out[2] = b; out[1] = r * b;
+  } else if (u < 0) {
+    const r = Math.exp(-0.5 * (l * l - u * u));
+    const s = 0.5 * (erfcxPos(-u * SQRT1_2) - r * erfcxPos(-l * SQRT1_2));
+    const a = INV_SQRT_2PI / s;
+    out[0] = -0.5 * u * u + Math.log(s);
+    out[1] = a; out[2] = r * a;
+  } else {
+    const p = pnorm(u) - pnorm(l);
+    out[0] = Math.log(p);
+    out[1] = dnorm(u) / p; out[2] = dnorm(l) / p;
+  }
+  out[3] = u * out[1]!; out[4] = l * out[2]!;
+}

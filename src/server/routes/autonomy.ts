@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { COMPONENTS } from '../../framework/autonomy/components.ts';
+import type { StateYearResult } from '../../framework/autonomy/run.ts';
+import { FIRST_FRAMEWORK_YEAR, type FrameworkSession } from '../../framework/session.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { HttpError } from '../errors.ts';
+import { stateParam, yearParam } from './params.ts';
+
+const yearsParam = z.string().regex(/^\d{4}(-\d{4})?$/, 'must look like 2000-2024 or 2023').optional();
+const drawsParam = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(2000, 'must be at most 2000').default(200);
+const weightsParam = z.string().regex(new RegExp(`^((${COMPONENTS.join('|')})=\\d+(\\.\\d+)?)(,(${COMPONENTS.join('|')})=\\d+(\\.\\d+)?)*$`), `must look like mediation=0.3,voice=0.1 with components ${COMPONENTS.join(', ')}`).optional();
+
+function parseWeights(text: string | undefined) {
+  return text ? Object.fromEntries(text.split(',').map((p) => { const [k, v] = p.split('='); return [k, Number(v)]; })) : undefined;
+}
+
+function requireSession(deps: ServerDeps): FrameworkSession {
+  if (!deps.framework) throw new HttpError(503, 'no datasets in the store: run `interconnector data pull` first');
+  return deps.framework;
+}
+
+function yearsOf(session: FrameworkSession, text: string | undefined): [number, number] {
+  const latest = session.latestYear();
+  if (!text) return [FIRST_FRAMEWORK_YEAR, latest];
+  const [a, b = a] = text.split('-').map(Number) as [number, number?];
+  if (a < FIRST_FRAMEWORK_YEAR || b! > latest || b! < a) throw new HttpError(400, `invalid parameter 'years': must lie within ${FIRST_FRAMEWORK_YEAR}–${latest}, start first`);
+  return [a, b!];
+}
+
+/** The state-year as the API serves it: the CLI's json document. */
+function doc(r: StateYearResult) {
+  return { ...r, components: Object.fromEntries(COMPONENTS.map((c) => [c, r.components[c]])) };
+}
+
+export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
+  return [
+    defineRoute({
+      path: '/api/autonomy',
+      summary: 'strategic-autonomy index, interval, rank, components, posture and explanation of a state by year',
+      query: z.strictObject({ state: stateParam, years: yearsParam, draws: drawsParam, weights: weightsParam, seed: z.coerce.number().int().min(0).default(1) }),
+      handler: (q) => {
+        const state = deps.registry.resolve(q.state);
+        const session = requireSession(deps);
+        const run = session.autonomy({ years: yearsOf(session, q.years), draws: q.draws, seed: q.seed, weights: parseWeights(q.weights) });
+        const results = run.results.filter((r) => r.ccode === state.ccode).map(doc);
+        return { state: { iso3: state.iso3, ccode: state.ccode, name: state.name }, settings: run.settings, results, transitions: run.transitions.filter((t) => t.state === (state.iso3 ?? state.cowAbbrev)) };
+      },
+    }),
+    defineRoute({
+      path: '/api/compare',
+      summary: 'several states side by side for one year (index, interval, posture, components)',
+      query: z.strictObject({ states: z.string().min(1, 'must name states').max(400), year: yearParam.optional(), draws: drawsParam, weights: weightsParam }),
+      handler: (q) => {
+        const states = q.states.split(',').map((s) => deps.registry.resolve(s.trim()));
+        const session = requireSession(deps);
+        const year = q.year ?? session.latestYear();
+        if (year < FIRST_FRAMEWORK_YEAR || year > session.latestYear()) throw new HttpError(400, `invalid parameter 'year': must lie within ${FIRST_FRAMEWORK_YEAR}–${session.latestYear()}`);
+        const run = session.autonomy({ years: [year, year], draws: q.draws, weights: parseWeights(q.weights) });
+        return { year, settings: run.settings, results: states.map((s) => run.results.find((r) => r.ccode === s.ccode)).filter((r): r is StateYearResult => r !== undefined).map(doc) };
+      },
+    }),
+    defineRoute({
+      path: '/api/postures',
+      summary: 'the posture of every state in a year (for maps and rankings)',
+      query: z.strictObject({ year: yearParam.optional() }),
+      handler: (q) => {
+        const session = requireSession(deps);
+        const year = q.year ?? session.latestYear();
+        const run = session.autonomy({ years: [year, year], draws: 0 });
+        return { year, states: run.results.map((r) => ({ state: r.state, ccode: r.ccode, name: r.name, posture: r.posture, index: r.index, rank: r.rank })) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { estimateIdealPoints, idealPointRows } from '../../src/framework/alignment/idealpoints.ts';
+import { cellTerms, pnorm, qnorm } from '../../src/framework/alignment/normal.ts';
+import { assignBlocs, hedging, poleDistances, positionTable, positionTableFromRows } from '../../src/framework/alignment/poles.ts';
+import { pearson, simulateDynamic } from './fixtures.ts';
+
+const sim = simulateDynamic({ states: 60, sessions: 8, itemsPerSession: 50, repeatShare: 0.3, rwSd: 0.25, absent: 0.05, seed: 11 });
+// Orient by the state with the highest true mean position, so the sign is known in advance.
+const meanTruth = sim.data.states.map((s) => { let m = 0; for (let t = 1; t <= 8; t++) m += sim.truth.get(`${s}|${t}`)!; return m / 8; });
+const top = sim.data.states[meanTruth.indexOf(Math.max(...meanTruth))]!;
+
+test('normal helpers: CDF, quantile and tail-stable cell terms', () => {
+  assert.ok(Math.abs(pnorm(1.96) - 0.9750021) < 1e-6);
+  assert.ok(Math.abs(qnorm(0.975) - 1.959964) < 1e-6);
+  const out = new Float64Array(5);
+  cellTerms(-Infinity, -30, out); // P = Φ(−30) ≈ 4.9e-198, mills ratio ≈ 30.03
+  assert.ok(Math.abs(out[0]! - Math.log(4.906713927148187e-198)) < 1e-4);
+  assert.ok(Math.abs(out[1]! - 30.0332) < 1e-3);
+  cellTerms(8, 9, out); // both bounds in the upper tail
+  assert.ok(Number.isFinite(out[0]!) && out[2]! > out[1]!);
+  cellTerms(-0.5, 0.5, out);
+  assert.ok(Math.abs(Math.exp(out[0]!) - (pnorm(0.5) - pnorm(-0.5))) < 1e-7);
+});
+
+test('ideal points: recovers simulated dynamic ordinal positions (r ≥ 0.98)', () => {
+  const fit = estimateIdealPoints(sim.data, { filter: {}, orient: [top], rwSd: 0.25 });
+  assert.ok(fit.converged, `converged after ${fit.iterations}`);
+  const est: number[] = [], tru: number[] = [];
+  for (const r of idealPointRows(fit)) { est.push(r.theta); tru.push(sim.truth.get(`${r.state}|${r.session}`)!); }
+  const r = pearson(est, tru);
+  assert.ok(r >= 0.98, `r = ${r}`);
+  // Identification: positions standardised over all state-sessions.
+  const m = est.reduce((a, b) => a + b, 0) / est.length;
+  assert.ok(Math.abs(m) < 1e-6);
+  // Laplace intervals cover the (standardised) truth most of the time.
+  const sd = Math.sqrt(tru.reduce((a, b) => a + b * b, 0) / tru.length - (tru.reduce((a, b) => a + b, 0) / tru.length) ** 2);
+  const tm = tru.reduce((a, b) => a + b, 0) / tru.length;
+  let cover = 0;
+  idealPointRows(fit).forEach((row, i) => { const t = (tru[i]! - tm) / sd; if (t >= row.lo - 0.15 && t <= row.hi + 0.15) cover++; });
+  assert.ok(cover / tru.length > 0.7, `coverage ${cover / tru.length}`);
+});
+
+test('ideal points: orientation follows the orientation state', () => {
+  const low = sim.data.states[meanTruth.indexOf(Math.min(...meanTruth))]!;
+  const a = estimateIdealPoints(sim.data, { filter: {}, orient: [top], maxIter: 60 });
+  const b = estimateIdealPoints(sim.data, { filter: {}, orient: [low], maxIter: 60 });
+  const mean = (fit: typeof a, s: string) => idealPointRows(fit).filter((r) => r.state === s).reduce((x, r) => x + r.theta, 0);
+  assert.ok(mean(a, top) > 0);
+  assert.ok(mean(b, low) > 0);
+  assert.ok(pearson(a.theta, b.theta) < -0.99);
+});
+
+test('ideal points: issue subsets and custom subsets use only their votes', () => {
+  const hr = estimateIdealPoints(sim.data, { filter: { issues: ['hr'] }, orient: [top], maxIter: 100 });
+  const hrRc = sim.data.rollcalls.filter((r) => r.issues.includes('hr')).length;
+  assert.equal(hr.provenance.rollcalls, hrRc);
+  const early = estimateIdealPoints(sim.data, { filter: { sessions: [1, 3] }, orient: [top], maxIter: 100 });
+  assert.ok(early.unitSession.every((s) => s <= 3));
+  const custom = estimateIdealPoints(sim.data, { filter: { rollcall: (r) => r.rcid % 2 === 0 }, orient: [top], maxIter: 100 });
+  assert.equal(custom.provenance.rollcalls, sim.data.rollcalls.filter((r) => r.rcid % 2 === 0).length);
+  assert.ok(pearson(hr.theta, estimateIdealPoints(sim.data, { filter: {}, orient: [top], maxIter: 100 }).theta) > 0.9);
+});
+
+test('ideal points: bridging shares item parameters across sessions', () => {
+  const fit = estimateIdealPoints(sim.data, { filter: {}, orient: [top], maxIter: 5 });
+  const items = new Set(fit.rollcallItem);
+  assert.ok(items.size < sim.data.rollcalls.length, 'repeated resolutions share an item');
+  const unbridged = estimateIdealPoints(sim.data, { filter: {}, orient: [top], bridge: false, maxIter: 5 });
+  assert.equal(new Set(unbridged.rollcallItem).size, sim.data.rollcalls.length);
+});
+
+test('ideal points: parametric bootstrap intervals contain the estimate', () => {
+  const small = simulateDynamic({ states: 25, sessions: 3, itemsPerSession: 30, repeatShare: 0.3, rwSd: 0.2, absent: 0, seed: 3 });
+  const fit = estimateIdealPoints(small.data, { filter: {}, orient: ['S0'], bootstrap: 8, seed: 5 });
+  for (let u = 0; u < fit.theta.length; u++) {
+    assert.ok(fit.lo[u]! <= fit.theta[u]! && fit.theta[u]! <= fit.hi[u]!);
+    assert.ok(fit.sd[u]! > 0 && fit.sd[u]! < 2);
+  }
+});
+
+test('poles, blocs and hedging on a hand-made position table', () => {
+  const rows = [
+    { state: 'USA', session: 72, theta: 3, sd: 0.1 }, { state: 'CHN', session: 72, theta: -1, sd: 0.1 }, { state: 'RUS', session: 72, theta: -1.5, sd: 0.1 },
+    { state: 'X', session: 72, theta: 1, sd: 0.1 }, { state: 'W', session: 72, theta: 2.5, sd: 0.1 }, { state: 'E', session: 72, theta: -0.8, sd: 0.1 },
+    { state: 'X', session: 73, theta: 1.2, sd: 0.1 }, { state: 'USA', session: 73, theta: 3, sd: 0.1 }, { state: 'CHN', session: 73, theta: -1, sd: 0.1 },
+    { state: 'X', session: 74, theta: 1.6, sd: 0.1 }, { state: 'USA', session: 74, theta: 3, sd: 0.1 }, { state: 'CHN', session: 74, theta: -1, sd: 0.1 },
+  ];
+  const t = positionTableFromRows(rows);
+  const d = poleDistances(t, ['USA', 'CHN'], ['X']).filter((r) => r.session === 72);
+  assert.deepEqual(d.map((r) => [r.pole, r.distance]), [['USA', 2], ['CHN', 2]]);
+  const blocs = new Map(assignBlocs(t, { sessions: [72, 72] }).map((r) => [r.state, r.bloc]));
+  assert.equal(blocs.get('W'), 'west');
+  assert.equal(blocs.get('E'), 'china-russia');
+  assert.equal(blocs.get('X'), 'non-aligned');
+  assert.equal(blocs.get('RUS'), 'china-russia');
+  const h = hedging(t, 'X');
+  assert.equal(h.series[0]!.hedging, 1); // exactly midway in session 72
+  assert.ok(Math.abs(h.series[2]!.hedging - (1 - 1.2 / 4)) < 1e-12);
+  assert.ok(h.trend.slope < 0);
+  assert.ok(h.series.every((r) => r.lo <= r.hi));
+  // The same helpers accept a fit.
+  const fit = estimateIdealPoints(sim.data, { filter: {}, orient: [top], maxIter: 30 });
+  assert.ok(poleDistances(positionTable(fit), ['S0', 'S1']).length > 0);
+});
