@@ -11,8 +11,10 @@ import { registerServeCommands } from './commands/serve.ts';
 import { registerStatesCommand } from './commands/states.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerAutonomyCommands } from './commands/autonomy.ts';
+import { registerReportCommand } from './commands/report.ts';
 import { registerAlignmentCommands } from './commands/alignment.ts';
 import { registerCorridorsCommands } from './commands/corridors.ts';
+import { registerBrokerageCommands } from './commands/brokerage.ts';
 
 /** Errors that mean "your input was wrong" (exit 1) rather than "we failed" (exit 2). */
 function isUserError(err: unknown): boolean {
@@ -48,9 +50,11 @@ export async function main(argv: string[], io: { out?: (t: string) => void; err?
     registerStatesCommand(program, ctx);
     registerKbCommands(program, ctx);
     registerAutonomyCommands(program, ctx);
+    registerReportCommand(program, ctx);
     registerServeCommands(program, ctx);
     registerAlignmentCommands(program, ctx);
     registerCorridorsCommands(program, ctx);
+    registerBrokerageCommands(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

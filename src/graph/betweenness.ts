@@ -104,10 +104,12 @@ function brandes(g: Csr, opts: BetweennessOptions, groups: Int32Array | null, ou
   const count = srcs ? srcs.length : n;
   if (!weighted) {
     const dist = new Int32Array(n).fill(-1);
+    const dagStart = new Int32Array(n + 1);
+    const dagTo = new Int32Array(g.targets.length);
     for (let i = 0; i < count; i++) {
       const s = srcs ? (srcs[i] as number) : i;
-      const len = bfs(g, s, dist, sigma, order);
-      accumulateBfs(g, s, len, order, dist, sigma, delta, groups, out, reach);
+      const len = bfs(g, s, dist, sigma, order, dagStart, dagTo);
+      accumulateBfs(s, len, order, dagStart, dagTo, sigma, delta, groups, out, reach);
       for (let p = 0; p < len; p++) dist[order[p] as number] = -1;
     }
   } else {
@@ -136,15 +138,22 @@ function checkWeights(g: Csr): void {
   }
 }
 
-/** BFS from s; fills dist, sigma and the visit order; returns the number of reached nodes. */
-function bfs(g: Csr, s: number, dist: Int32Array, sigma: Float64Array, order: Int32Array): number {
+/**
+ * BFS from s; fills dist, sigma and the visit order and records the shortest-path DAG: the
+ * successors of the node at visit position p are dagTo[dagStart[p] .. dagStart[p+1]). The backward
+ * pass then touches only DAG edges instead of rescanning every out-edge. Returns the number of
+ * reached nodes.
+ */
+function bfs(g: Csr, s: number, dist: Int32Array, sigma: Float64Array, order: Int32Array, dagStart: Int32Array, dagTo: Int32Array): number {
   const { offsets, targets } = g;
   dist[s] = 0;
   sigma[s] = 1;
   order[0] = s;
   let head = 0;
   let tail = 1;
+  let k = 0;
   while (head < tail) {
+    dagStart[head] = k;
     const v = order[head++] as number;
     const dv = (dist[v] as number) + 1;
     const sv = sigma[v] as number;
@@ -156,11 +165,14 @@ function bfs(g: Csr, s: number, dist: Int32Array, sigma: Float64Array, order: In
         dist[w] = dv;
         sigma[w] = sv;
         order[tail++] = w;
+        dagTo[k++] = w;
       } else if (dw === dv) {
         sigma[w] = (sigma[w] as number) + sv;
+        dagTo[k++] = w;
       }
     }
   }
+  dagStart[head] = k;
   return tail;
 }
 
@@ -207,24 +219,19 @@ function dijkstra(g: Csr, s: number, dist: Float64Array, sigma: Float64Array, or
  * lists are stored: w is a successor of v iff dist[w] is exactly dist[v] + len(v→w). The BFS
  * and Dijkstra variants are separate functions so each hot loop stays monomorphic.
  */
-function accumulateBfs(g: Csr, s: number, len: number, order: Int32Array, dist: Int32Array, sigma: Float64Array, delta: Float64Array, groups: Int32Array | null, out: Float64Array, reach: ReachCounts | null): void {
-  const { offsets, targets } = g;
+function accumulateBfs(s: number, len: number, order: Int32Array, dagStart: Int32Array, dagTo: Int32Array, sigma: Float64Array, delta: Float64Array, groups: Int32Array | null, out: Float64Array, reach: ReachCounts | null): void {
+  // coeff(w) = (c_w + δ(w)) / σ(w) is kept in `delta` once w is final, saving a division per edge.
   const gs = groups === null ? 0 : (groups[s] as number);
   for (let p = len - 1; p >= 0; p--) {
     const v = order[p] as number;
+    let acc = 0;
+    const end = dagStart[p + 1] as number;
+    for (let q = dagStart[p] as number; q < end; q++) acc += delta[dagTo[q] as number] as number;
     const sv = sigma[v] as number;
-    const dn = (dist[v] as number) + 1;
-    let d = 0;
-    const end = offsets[v + 1] as number;
-    for (let e = offsets[v] as number; e < end; e++) {
-      const w = targets[e] as number;
-      if (dist[w] === dn) {
-        const c = groups === null ? 1 : groups[w] !== gs ? 1 : 0;
-        d += (sv / (sigma[w] as number)) * (c + (delta[w] as number));
-      }
-    }
-    delta[v] = d;
+    const d = sv * acc;
     if (v !== s) out[v] = (out[v] as number) + d;
+    const c = groups === null ? 1 : groups[v] !== gs ? 1 : 0;
+    delta[v] = (c + d) / sv;
   }
   finish(s, len, order, sigma, delta, groups, reach);
 }

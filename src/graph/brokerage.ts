@@ -350,6 +350,21 @@ export function degreePreservingNull(g: Csr, groups: Int32Array, observed: RoleA
   return result;
 }
 
+/**
+ * One draw from the degree-preserving chain: `attempts` swap attempts (default 10·m) on a copy of
+ * g. Exposed for tests and for users who want rewired graphs for other statistics.
+ */
+export function rewireDegreePreserving(g: Csr, opts: { seed: number; undirected?: boolean; attempts?: number }): { graph: Csr; accepted: number } {
+  const work: Csr = { n: g.n, offsets: g.offsets.slice(), targets: g.targets.slice(), weights: g.weights ? g.weights.slice() : null, ids: g.ids };
+  const m = work.targets.length;
+  const source = new Int32Array(m);
+  for (let u = 0; u < g.n; u++) source.fill(u, g.offsets[u] as number, g.offsets[u + 1] as number);
+  const rng = createRng(opts.seed);
+  const swapper = opts.undirected ? new UndirectedSwapper(work, source, rng) : new DirectedSwapper(work, source, rng);
+  swapper.run(opts.attempts ?? 10 * m);
+  return { graph: work, accepted: swapper.accepted };
+}
+
 function hasEdge(g: Csr, u: number, v: number): boolean {
   const end = g.offsets[u + 1] as number;
   const t = g.targets;

@@ -14,6 +14,7 @@
  *   2010 with α = 1): strong ties are short.
  */
 import { csrFromIndexEdges } from './csr.ts';
+import type { Csr } from './csr.ts';
 import { betweenness } from './betweenness.ts';
 import { brokerageCounts, degreePreservingNull, permutationNull, snaNull } from './brokerage.ts';
 import type { Combine, RoleArrays } from './brokerage.ts';
@@ -66,10 +67,14 @@ export interface BrokerageTableOptions {
 }
 
 /**
- * `edges` rows are [source, target] or [source, target, weight]; `groups` rows are [node, group].
- * Rows are data only (no header). Errors name the 1-based row.
+ * Builds the CSR and group index array from parsed rows (the shared front half of
+ * brokerageTable, exported for tests and benches). Node order is the groups rows' order.
  */
-export function brokerageTable(edges: readonly (readonly string[])[], groups: readonly (readonly string[])[], opts: BrokerageTableOptions): BrokerageRow[] {
+export function graphFromRows(
+  edges: readonly (readonly string[])[],
+  groups: readonly (readonly string[])[],
+  opts: { directed: boolean; weighted: boolean },
+): { graph: Csr; groups: Int32Array; ids: string[]; labels: string[] } {
   if (groups.length === 0) throw new Error('groups: no rows');
   const index = new Map<string, number>();
   const ids: string[] = [];
@@ -109,6 +114,15 @@ export function brokerageTable(edges: readonly (readonly string[])[], groups: re
   });
   const g = csrFromIndexEdges({ n: ids.length, src, dst, ...(weight ? { weight } : {}) }, { undirected: !opts.directed });
   g.ids = ids;
+  return { graph: g, groups: grp, ids, labels: [...labelIndex.keys()] };
+}
+
+/**
+ * `edges` rows are [source, target] or [source, target, weight]; `groups` rows are [node, group].
+ * Rows are data only (no header). Errors name the 1-based row.
+ */
+export function brokerageTable(edges: readonly (readonly string[])[], groups: readonly (readonly string[])[], opts: BrokerageTableOptions): BrokerageRow[] {
+  const { graph: g, groups: grp, ids } = graphFromRows(edges, groups, opts);
   const raw = brokerageCounts(g, grp, { weighted: opts.weighted, combine: opts.combine ?? 'min' });
   const model: NullModel = opts.null ?? (opts.weighted ? 'degree' : 'sna');
   let z: RoleArrays;

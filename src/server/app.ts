@@ -12,6 +12,7 @@ import { statesRoutes } from './routes/states.ts';
 import { alignmentRoutes } from './routes/alignment.ts';
 import { corridorsRoutes } from './routes/corridors.ts';
 import { autonomyRoutes } from './routes/autonomy.ts';
+import { brokerageRoutes } from './routes/brokerage.ts';
 import type { Store } from '../store/store.ts';
 import type { FrameworkSession } from '../framework/session.ts';
 import { openApiDocument, type RouteDoc } from './openapi.ts';
@@ -37,8 +38,8 @@ export function defineRoute<Q extends z.ZodType>(route: RouteDoc & { query: Q; h
  */
 export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, routerOptions: { maxParamLength: 200 } });
-  const routes: ApiRoute[] = [...statesRoutes(deps), ...kbRoutes(deps), ...corridorsRoutes(deps), ...autonomyRoutes(deps), ...alignmentRoutes(deps)];
-  const cache = new Map<string, unknown>();
+  const routes: ApiRoute[] = [...statesRoutes(deps), ...kbRoutes(deps), ...corridorsRoutes(deps), ...autonomyRoutes(deps), ...alignmentRoutes(deps), ...brokerageRoutes(deps)];
+  const cache = new Map<string, string>();
   const CACHE_LIMIT = 2000;
 
   app.setErrorHandler((err, _req, reply) => {
@@ -55,15 +56,19 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
   app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: `no such endpoint: ${req.method} ${req.url.split('?')[0]}` }));
 
   for (const route of routes) {
-    app.get(route.path, async (req) => {
+    app.get(route.path, async (req, reply) => {
       const parsed = route.query.safeParse(req.query ?? {});
       if (!parsed.success) throw badQuery(parsed.error);
       const key = `${route.path}?${JSON.stringify(parsed.data)}`;
-      if (cache.has(key)) return cache.get(key);
-      const result = await route.handler(parsed.data);
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-      cache.set(key, result);
-      return result;
+      // The serialised body is cached, not the object: profiles are hundreds of kB of evidence and
+      // serialising them again for every request dominated the latency under load.
+      let body = cache.get(key);
+      if (body === undefined) {
+        body = JSON.stringify(await route.handler(parsed.data));
+        if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+        cache.set(key, body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
     });
   }
   const doc = openApiDocument(routes, deps.version);

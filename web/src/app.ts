@@ -3,15 +3,18 @@ import { html } from './html.ts';
 import { TimelinePage } from './pages/timeline.ts';
 import { CorridorsPage } from './pages/corridors.ts';
 import { AlignmentPage } from './pages/alignment.ts';
+import { HomePage } from './pages/home.ts';
+import { ProfilePage } from './pages/profile.ts';
+import { ComparePage } from './pages/compare.ts';
 
 interface Route { page: string; params: URLSearchParams }
 
 function currentRoute(): Route {
-  const [page = 'timeline', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
-  return { page: page || 'timeline', params: new URLSearchParams(query) };
+  const [page = 'home', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
+  return { page: page || 'home', params: new URLSearchParams(query) };
 }
 
-const pages: Array<{ id: string; label: string }> = [{ id: 'timeline', label: 'Evidence timeline' }, { id: 'corridors', label: 'Corridors' }, { id: 'alignment', label: 'Alignment' }];
+const pages: Array<{ id: string; label: string }> = [{ id: 'profile', label: 'State profile' }, { id: 'compare', label: 'Compare' }, { id: 'timeline', label: 'Evidence timeline' }, { id: 'corridors', label: 'Corridors' }, { id: 'alignment', label: 'Alignment' }];
 
 /** Hash routing keeps every view linkable and works from the static build without server rewrites. */
 export function App() {
@@ -29,7 +32,10 @@ export function App() {
       </nav>
     </header>
     <main id="main">
-      ${route.page === 'timeline' ? html`<${TimelinePage} params=${route.params} />`
+      ${route.page === 'home' ? html`<${HomePage} params=${route.params} />`
+        : route.page === 'profile' ? html`<${ProfilePage} params=${route.params} />`
+        : route.page === 'compare' ? html`<${ComparePage} params=${route.params} />`
+        : route.page === 'timeline' ? html`<${TimelinePage} params=${route.params} />`
         : route.page === 'corridors' ? html`<${CorridorsPage} params=${route.params} />`
         : route.page === 'alignment' ? html`<${AlignmentPage} params=${route.params} />`
         : html`<p>Unknown page.</p>`}

@@ -111,11 +111,12 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
   const draws = opts.draws ?? 1000;
   const seed = opts.seed ?? 1;
   const concentration = opts.concentration ?? 40;
-  const rand = rng(seed);
   const results: StateYearResult[] = [];
   const alignCol = COMPONENTS.indexOf('alignment');
 
   for (let year = opts.years[0]; year <= opts.years[1]; year++) {
+    // One stream per year, so a year's draws do not depend on which other years were asked for.
+    const rand = rng(Math.imul(seed, 0x9e3779b1) ^ year);
     const ccodes = statesIn(inp, year);
     const comps = ccodes.map((c) => computeComponents(inp, c, year, opts.transit ?? null));
     const values = comps.map((cs) => Float64Array.from(COMPONENTS, (c) => cs[c].value ?? NaN));

@@ -32,17 +32,29 @@ function doc(r: StateYearResult) {
   return { ...r, components: Object.fromEntries(COMPONENTS.map((c) => [c, r.components[c]])) };
 }
 
+/** The numbers without the evidence, for time series; the evidence of a year is one request away. */
+function summary(r: StateYearResult) {
+  return {
+    state: r.state, year: r.year, index: r.index, interval: r.interval, rank: r.rank, rank_interval: r.rank_interval, ranked: r.ranked,
+    posture: r.posture, confidence: r.confidence, missing: r.missing,
+    components: Object.fromEntries(COMPONENTS.map((c) => [c, r.components[c].value])),
+  };
+}
+
 export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
   return [
     defineRoute({
       path: '/api/autonomy',
-      summary: 'strategic-autonomy index, interval, rank, components, posture and explanation of a state by year',
-      query: z.strictObject({ state: stateParam, years: yearsParam, draws: drawsParam, weights: weightsParam, seed: z.coerce.number().int().min(0).default(1) }),
+      summary: 'strategic-autonomy index, interval, rank, components, posture and explanation of a state by year (detail=summary: the numbers only)',
+      query: z.strictObject({
+        state: stateParam, years: yearsParam, draws: drawsParam, weights: weightsParam, seed: z.coerce.number().int().min(0).default(1),
+        detail: z.enum(['full', 'summary'], { error: 'must be full or summary' }).default('full'),
+      }),
       handler: (q) => {
         const state = deps.registry.resolve(q.state);
         const session = requireSession(deps);
         const run = session.autonomy({ years: yearsOf(session, q.years), draws: q.draws, seed: q.seed, weights: parseWeights(q.weights) });
-        const results = run.results.filter((r) => r.ccode === state.ccode).map(doc);
+        const results = run.results.filter((r) => r.ccode === state.ccode).map((r) => (q.detail === 'full' ? doc(r) : summary(r)));
         return { state: { iso3: state.iso3, ccode: state.ccode, name: state.name }, settings: run.settings, results, transitions: run.transitions.filter((t) => t.state === (state.iso3 ?? state.cowAbbrev)) };
       },
     }),

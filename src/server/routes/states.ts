@@ -10,7 +10,7 @@ export function statesRoutes(deps: ServerDeps): ApiRoute[] {
       path: '/api/health',
       summary: 'liveness and what is loaded',
       query: z.strictObject({}),
-      handler: () => ({ status: 'ok', version: deps.version, facts: deps.kb.facts.length, states: deps.registry.states.length, system_years: deps.registry.spanProvenance }),
+      handler: () => ({ status: 'ok', version: deps.version, facts: deps.kb.facts.length, states: deps.registry.states.length, datasets: Boolean(deps.framework), system_years: deps.registry.spanProvenance }),
     }),
     defineRoute({
       path: '/api/states',

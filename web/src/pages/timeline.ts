@@ -46,18 +46,20 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
   return html`<section aria-labelledby="timeline-title">
     <h1 id="timeline-title">Evidence timeline${data?.state ? html`: <span data-testid="state-name">${data.state.name}</span>` : ''}</h1>
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
-      <label>State
-        <select value=${state} onChange=${(e: Event) => setHash({ state: (e.target as HTMLSelectElement).value })}>
+      <label>
+        <span id="tl-state-label">State</span>
+        <select aria-labelledby="tl-state-label" data-testid="timeline-state" value=${state} onChange=${(e: Event) => setHash({ state: (e.target as HTMLSelectElement).value })}>
           ${states.length === 0 ? html`<option value=${state}>${state}</option>` : states.map((s) => html`<option value=${s.iso3}>${s.name}</option>`)}
         </select>
       </label>
-      <label>Kind
-        <select value=${kind} onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value)}>
+      <label>
+        <span id="tl-kind-label">Kind</span>
+        <select aria-labelledby="tl-kind-label" value=${kind} onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value)}>
           <option value="">all kinds</option>
           ${kindsPresent.map((k) => html`<option value=${k}>${kindLabels[k] ?? k}</option>`)}
         </select>
       </label>
-      <label>Search <input type="search" value=${text} onInput=${(e: Event) => setText((e.target as HTMLInputElement).value)} placeholder="e.g. Shusha" /></label>
+      <label><span id="tl-search-label">Search</span> <input aria-labelledby="tl-search-label" type="search" value=${text} onInput=${(e: Event) => setText((e.target as HTMLInputElement).value)} placeholder="e.g. Shusha" /></label>
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
     ${data === null && !error ? html`<p aria-busy="true">Loading…</p>` : null}

@@ -1,0 +1,33 @@
+import type { Provenance } from '../types.ts';
+
+/** The six tie layers of the multiplex state network (docs/interconnector.md §2). */
+export const LAYER_IDS = ['alliances', 'igo', 'arms', 'votes', 'hosting', 'transport'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** One tie of a layer. Undirected layers list each pair once with source < target (ISO3 order). */
+export interface LayerEdge {
+  source: string;
+  target: string;
+  /** The layer's own unit: obligation weight, shared IGOs, TIV, proximity, rounds, legs. */
+  weight: number;
+  /** Short evidence for this tie (obligation types, fact ids, leg ids …). */
+  evidence?: string[];
+}
+
+export interface Layer {
+  id: LayerId;
+  directed: boolean;
+  /** The year of data actually read (differs from the year asked for when carried forward). */
+  dataYear: number | null;
+  /** Present = the layer covers the year (it may still have no edges); false = missing for the year. */
+  available: boolean;
+  edges: LayerEdge[];
+  unit: string;
+  /** How the layer's weights are brought to (0, 1] before the multiplex sum. */
+  normalisation: 'max' | 'log-max';
+  provenance: Provenance[];
+  note: string;
+}
+
+export type Bloc = 'west' | 'china-russia' | 'non-aligned' | 'unclassified';
+export const BLOCS: readonly Bloc[] = ['west', 'china-russia', 'non-aligned', 'unclassified'];

@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { COMPONENT_IDS, getJson, type AutonomyResponse, type CompareResponse, type StateRow } from '../api.ts';
+import { html } from '../html.ts';
+import { COMPONENT_SHORT, indexChart, indexPoints, keyOf } from '../charts/autonomy-charts.ts';
+import { fmt, PlotFigure } from '../charts/plot.ts';
+import { PostureBadge, PostureBand, PostureLegend } from '../charts/postures.ts';
+import { latestPostures, yearRange } from '../charts/years.ts';
+import { loadStates, StatePicker } from './profile.ts';
+
+export const MAX_COMPARE = 6;
+
+function readStates(text: string | null): string[] {
+  const list = (text ?? 'AZE,GEO,ARM,MDA,UKR').split(',').map((s) => s.trim().toUpperCase()).filter((s) => /^[A-Z]{3}$/.test(s));
+  return [...new Set(list)].slice(0, MAX_COMPARE);
+}
+
+function setHash(states: string[], year: number | null, draws: string | undefined): void {
+  const q = new URLSearchParams({ states: states.join(',') });
+  if (year) q.set('year', String(year));
+  if (draws) q.set('draws', draws);
+  window.location.hash = `#/compare?${q}`;
+}
+
+/** One state's panel: posture band and index with its interval, on the axes every panel shares. */
+function StatePanel({ data, year, years }: { data: AutonomyResponse; year: number | null; years: [number, number] }) {
+  const pts = useMemo(() => indexPoints(data.results), [data]);
+  const deps = useMemo(() => keyOf([pts.map((p) => [p.year, p.index, p.lo, p.hi]), data.transitions, years]), [pts]);
+  const name = data.state.name;
+  return html`<figure class="compare-panel" data-testid="compare-panel" data-state=${data.state.iso3}>
+    <figcaption><a href=${`#/profile?state=${data.state.iso3}${year ? `&year=${year}` : ''}`}>${name}</a></figcaption>
+    <${PostureBand} compact=${true} cells=${data.results.map((r) => ({ year: r.year, posture: r.posture, confidence: r.confidence }))} transitions=${data.transitions} selected=${year} label=${`Posture of ${name} by year`} />
+    <${PlotFigure} deps=${deps} highlight=${year} label=${`Strategic-autonomy index of ${name} by year with its 5–95% interval`}
+      build=${(Plot: Parameters<typeof indexChart>[0], w: number) => indexChart(Plot, w, pts, data.transitions, { height: 170, years })} />
+  </figure>`;
+}
+
+/** Compare: up to six states over the years (index, interval, posture) and their components in one year. */
+export function ComparePage({ params }: { params: URLSearchParams }) {
+  const wanted = readStates(params.get('states'));
+  const wantedKey = wanted.join(',');
+  const draws = params.get('draws') ?? undefined;
+  const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
+  const [latest, setLatest] = useState<number | null>(null);
+  const [states, setStates] = useState<StateRow[]>([]);
+  const [series, setSeries] = useState<Record<string, AutonomyResponse>>({});
+  const [table, setTable] = useState<CompareResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    loadStates().then(setStates, (e: Error) => setError(e.message));
+    latestPostures().then((r) => { setLatest(r.year); setYear((y) => y ?? r.year); }, (e: Error) => setError(e.message));
+  }, []);
+
+  // Series one state at a time: the server computes the run once and serves the others from its cache.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      for (const s of wanted) {
+        if (!live) return;
+        if (series[s]?.settings && (draws === undefined || String(series[s].settings.draws) === draws)) continue;
+        try {
+          const r = await getJson<AutonomyResponse>('/api/autonomy', { state: s, draws });
+          if (live) setSeries((m) => ({ ...m, [s]: r }));
+        } catch (e) {
+          if (live) setError((e as Error).message);
+        }
+      }
+    })();
+    return () => { live = false; };
+  }, [wantedKey, draws]);
+
+  useEffect(() => {
+    if (year === null || wanted.length === 0) return;
+    let live = true;
+    getJson<CompareResponse>('/api/compare', { states: wantedKey, year, draws }).then((r) => live && setTable(r), (e: Error) => live && setError(e.message));
+    const q = new URLSearchParams({ states: wantedKey, year: String(year) });
+    if (draws) q.set('draws', draws);
+    window.history.replaceState(null, '', `#/compare?${q}`);
+    return () => { live = false; };
+  }, [wantedKey, year, draws]);
+
+  const loaded = wanted.map((s) => series[s]).filter((r): r is AutonomyResponse => r !== undefined);
+  const span = useMemo((): [number, number] | null => {
+    const ys = loaded.flatMap((r) => r.results.map((x) => x.year));
+    return ys.length ? [Math.min(...ys), Math.max(...ys)] : null;
+  }, [loaded.map((r) => r.state.iso3).join()]);
+  const years = latest ? yearRange(latest) : [];
+  const nameOf = (s: string) => series[s]?.state.name ?? states.find((x) => x.iso3 === s)?.name ?? s;
+  const cols = table?.results ?? [];
+
+  return html`<section aria-labelledby="compare-title" class="compare">
+    <h1 id="compare-title">Compare states</h1>
+    <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
+      <fieldset class="chosen"><legend>States (up to ${MAX_COMPARE})</legend>
+        <ul>${wanted.map((s) => html`<li>${nameOf(s)} <button type="button" aria-label=${`Remove ${nameOf(s)}`} disabled=${wanted.length === 1}
+          onClick=${() => setHash(wanted.filter((x) => x !== s), year, draws)}>×</button></li>`)}</ul>
+      </fieldset>
+      ${wanted.length < MAX_COMPARE ? html`<${StatePicker} label="Add a state" placeholder="choose a state…" value="" states=${states.filter((s) => !wanted.includes(s.iso3 ?? ''))} testid="add-state"
+        onChange=${(s: string) => s && setHash([...wanted, s], year, draws)} />` : null}
+      <label>Year of the table
+        <select value=${year ?? ''} data-testid="compare-year" onChange=${(e: Event) => setYear(Number((e.target as HTMLSelectElement).value))}>
+          ${years.map((y) => html`<option value=${y}>${y}</option>`)}
+        </select>
+      </label>
+    </form>
+    ${error ? html`<p role="alert" class="error">${error}</p>` : null}
+
+    <h2>Over the years</h2>
+    <${PostureLegend} />
+    <p class="note">Each panel: the posture by year (coloured, abbreviated cells) above the index with its 5–95% interval; the same axes in every panel. The marked year is the table's.</p>
+    ${loaded.length < wanted.length ? html`<p class="muted" aria-busy="true">Computing ${wanted.length - loaded.length} of ${wanted.length} states (the first run takes several seconds)…</p>` : null}
+    <div class="compare-grid">
+      ${span ? loaded.map((r) => html`<${StatePanel} key=${r.state.iso3} data=${r} year=${year} years=${span} />`) : null}
+    </div>
+
+    <h2>Components in ${year ?? ''}</h2>
+    ${table ? html`<div class="table-scroll"><table class="data compare-table" data-testid="compare-table">
+      <caption>Index, posture and components (0–1, 1 = most autonomous) in ${table.year}; hover or focus a value for its explanation</caption>
+      <thead><tr><th scope="col">Measure</th>${cols.map((r) => html`<th scope="col" data-state=${r.state}><a href=${`#/profile?state=${r.state}&year=${table.year}`}>${r.name}</a></th>`)}</tr></thead>
+      <tbody>
+        <tr><th scope="row">Posture</th>${cols.map((r) => html`<td><${PostureBadge} posture=${r.posture} /></td>`)}</tr>
+        <tr><th scope="row">Index</th>${cols.map((r) => html`<td data-testid=${`compare-index-${r.state}`}><strong>${fmt(r.index)}</strong></td>`)}</tr>
+        <tr><th scope="row">5–95% interval</th>${cols.map((r) => html`<td>${r.interval ? `${fmt(r.interval[0])}–${fmt(r.interval[1])}` : '–'}</td>`)}</tr>
+        <tr><th scope="row">Rank</th>${cols.map((r) => html`<td>${r.rank ?? '–'} of ${r.ranked}</td>`)}</tr>
+        ${COMPONENT_IDS.map((c) => html`<tr><th scope="row">${COMPONENT_SHORT[c]} <span class="muted">(weight ${fmt(table.settings.weights[c], 2)})</span></th>
+          ${cols.map((r) => {
+            const d = r.components[c];
+            return html`<td class=${d.value === null ? 'missing' : ''} title=${d.explanation.join('; ')} tabindex="0">${d.value === null ? 'missing' : fmt(d.value, 2)}</td>`;
+          })}</tr>`)}
+      </tbody>
+    </table></div>
+    <details class="text-alt"><summary>Explanations for ${table.year}</summary>
+      ${cols.map((r) => html`<h3>${r.name}</h3><ul>${r.explanation.map((e) => html`<li>${e}</li>`)}</ul>`)}
+    </details>` : html`<p class="muted" aria-busy="true">Loading…</p>`}
+  </section>`;
+}
