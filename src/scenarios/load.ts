@@ -235,6 +235,8 @@ function describe(e: EditBody): string {
     case 'ideal_point': return `${b.state}'s UNGA ideal point ${Math.round(Number(b.fraction) * 100)}% toward ${b.toward}`;
     case 'arms_scale': return `arms deliveries to ${b.recipient}${b.supplier ? ` from ${b.supplier}` : ''} × ${Number(b.factor).toFixed(2)}`;
     case 'arms_redirect': return `${Math.round(Number(b.share) * 100)}% of ${b.recipient}'s arms from ${b.from} now from ${b.to}`;
+    case 'add_hosting': return `${b.host} hosts ${b.per_year} round(s) a year of talks between ${(b.parties as string[]).join(', ')}`;
+    case 'add_agreement': return `${b.subtype} between ${(b.parties as string[]).join(', ')}`;
     case 'corridor': return b.scenario ? `corridor scenario ${b.scenario}` : `${(b.edits as unknown[]).length} corridor edit(s)`;
   }
 }
@@ -324,8 +326,8 @@ export function resolveScenario(spec: string | readonly string[] | ScenarioDoc[]
           if (b.format === 'direct' && mediators.length) sayB('mediators', 'a direct round cannot have mediators');
           if (b.format === 'mediated' && !mediators.length) sayB('format', 'a mediated round names its mediators');
           if (op === 'add_rounds') {
-            (b.parties as string[]).forEach((x, k) => { if (!isState(x)) say([...at, op, 'parties', k], `${where}: unknown state '${x}'`); });
-            states = b.parties as string[];
+            for (const f of ['parties', 'declined']) (b[f] as string[]).forEach((x, k) => { if (!isState(x)) say([...at, op, f, k], `${where}: unknown state '${x}'`); });
+            states = [...(b.parties as string[]), ...(b.declined as string[])];
           } else {
             const rounds = kb.facts.filter((f) => f.kind === 'negotiation' && f.conflict === b.conflict);
             const added = edits.filter((e) => e.edit.op === 'add_rounds' && (e.edit.body as { conflict: string }).conflict === b.conflict);
@@ -334,6 +336,15 @@ export function resolveScenario(spec: string | readonly string[] | ScenarioDoc[]
           }
           break;
         }
+        case 'add_hosting':
+          needState('host');
+          (b.parties as string[]).forEach((x, k) => { if (!isState(x) && !isOrg(x)) say([...at, op, 'parties', k], `${where}: unknown state or organisation '${x}'`); });
+          states = [b.host as string];
+          break;
+        case 'add_agreement':
+          (b.parties as string[]).forEach((x, k) => { if (!isState(x) && !isOrg(x)) say([...at, op, 'parties', k], `${where}: unknown state or organisation '${x}'`); });
+          states = (b.parties as string[]).filter(isState);
+          break;
         case 'ideal_point': {
           needState('state');
           const toward = b.toward as string;

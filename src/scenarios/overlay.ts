@@ -61,7 +61,7 @@ export function applyOverlay(base: FrameworkInputs, baseTransit: TransitInput | 
   let arms = base.arms.data;
   const idealOwn = new Set<number>();
   const armsOwn = new Set<number>();
-  const corridorSteps: Array<{ year: number; scenario?: string | undefined; edits?: CorridorEdit[] | undefined; id: string }> = [];
+  const corridorSteps: Array<{ year: number; to: number; scenario?: string | undefined; edits?: CorridorEdit[] | undefined; id: string }> = [];
   const last = latestYear ?? Math.max(...[base.ideal, base.arms, base.nmc].flatMap((d) => (d.covers ? [d.covers[1]] : [])), ...edits.map((e) => e.year));
   const ccode = (iso3: string) => base.registry.byIso3(iso3)?.ccode;
   const where = (e: ResolvedEdit) => ({ file: e.ref.file, line: e.ref.line });
@@ -106,10 +106,27 @@ export function applyOverlay(base: FrameworkInputs, baseTransit: TransitInput | 
         for (let yr = y; yr <= to; yr++) {
           for (let k = 0; k < b.per_year; k++) {
             const month = String(Math.min(12, 1 + Math.floor(((k + 0.5) * 12) / b.per_year))).padStart(2, '0');
-            const f = { ...common, id: newId(), kind: 'negotiation', conflict: b.conflict, date: `${yr}-${month}`, parties: b.parties, declined: [], format: b.format, mediators: b.mediators, venue: b.venue, level: b.level, outcome: `scenario round (${e.id})` } as LocatedFact;
+            const f = { ...common, id: newId(), kind: 'negotiation', conflict: b.conflict, date: `${yr}-${month}`, parties: b.parties, declined: b.declined, format: b.format, mediators: b.mediators, venue: b.venue, level: b.level, outcome: `scenario round (${e.id})` } as LocatedFact;
             facts.push(f); added.push(f.id);
           }
         }
+        break;
+      }
+      case 'add_hosting': {
+        const b = e.edit.body;
+        const to = Math.min(b.to ?? last, last);
+        for (let yr = y; yr <= to; yr++) {
+          for (let k = 0; k < b.per_year; k++) {
+            const f = { ...common, id: newId(), kind: 'hosting', host: b.host, parties: b.parties, date: `${yr}-${String(1 + Math.floor(((k + 0.5) * 12) / b.per_year)).padStart(2, '0')}`, subtype: b.subtype, summary: e.label } as LocatedFact;
+            facts.push(f); added.push(f.id);
+          }
+        }
+        break;
+      }
+      case 'add_agreement': {
+        const b = e.edit.body;
+        const f = { ...common, id: newId(), kind: 'agreement', parties: b.parties, date: String(y), ...(b.to !== undefined ? { to: String(b.to) } : {}), subtype: b.subtype, summary: b.summary } as LocatedFact;
+        facts.push(f); added.push(f.id);
         break;
       }
       case 'round_format': {
@@ -164,15 +181,16 @@ export function applyOverlay(base: FrameworkInputs, baseTransit: TransitInput | 
         break;
       }
       case 'corridor':
-        corridorSteps.push({ year: y, scenario: e.edit.body.scenario, edits: e.edit.body.edits, id: e.id });
+        corridorSteps.push({ year: y, to: e.edit.body.to ?? Infinity, scenario: e.edit.body.scenario, edits: e.edit.body.edits, id: e.id });
         break;
     }
   }
   const kb = new KnowledgeBase(base.kb.dir, base.kb.sources, base.kb.organisations, base.kb.states, facts.filter((f): f is LocatedFact => f !== null));
   const segments: TransitSchedule['segments'] = [{ from: -Infinity, transit: baseTransit, corridor: null }];
-  const years = [...new Set(corridorSteps.map((s) => s.year))].sort((a, b) => a - b);
+  const years = [...new Set(corridorSteps.flatMap((s) => [s.year, s.to + 1]))].filter(Number.isFinite).sort((a, b) => a - b);
   for (const yr of years) {
-    const steps = corridorSteps.filter((s) => s.year <= yr);
+    const steps = corridorSteps.filter((s) => s.year <= yr && yr <= s.to);
+    if (!steps.length) { segments.push({ from: yr, transit: baseTransit, corridor: null }); continue; }
     const label = `${scenario.id} (${steps.map((s) => s.id).join(', ')})`;
     segments.push({ from: yr, transit: corridorTransitFor(steps.map(({ scenario: sc, edits: ed }) => ({ scenario: sc, edits: ed })), baseTransit?.from ?? base.config.corridorFrom, label), corridor: label });
   }

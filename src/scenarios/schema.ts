@@ -26,7 +26,7 @@ export const OPS = {
   end_security: z.strictObject({ provider: actor.optional(), recipient: actor.optional(), fact: id.optional() }),
   add_rounds: z.strictObject({
     conflict: id, parties: z.array(iso3).min(1),
-    format: z.enum(['direct', 'mediated', 'facilitated']), mediators: z.array(actor).default([]),
+    format: z.enum(['direct', 'mediated', 'facilitated']), mediators: z.array(actor).default([]), declined: z.array(iso3).default([]),
     per_year: z.number().int().min(1).max(12).default(1), to: year.optional(),
     level: z.enum(['leaders', 'foreign-ministers', 'deputies', 'commissions', 'other']).default('foreign-ministers'),
     venue: z.string().min(2).default('scenario venue'),
@@ -35,7 +35,13 @@ export const OPS = {
   ideal_point: z.strictObject({ state: iso3, toward: z.string().min(2), fraction }),
   arms_scale: z.strictObject({ recipient: iso3, supplier: iso3.optional(), factor: z.number().min(0, 'a factor is ≥ 0') }),
   arms_redirect: z.strictObject({ recipient: iso3, from: iso3, to: iso3, share: fraction }),
-  corridor: z.strictObject({ scenario: id.optional(), edits: z.array(corridorEditSchema).optional() }),
+  add_hosting: z.strictObject({ host: iso3, parties: z.array(actor).min(2), subtype: z.enum(['talks', 'good-offices-offer']).default('talks'), per_year: z.number().int().min(1).max(12).default(1), to: year.optional() }),
+  add_agreement: z.strictObject({
+    parties: z.array(actor).min(2),
+    subtype: z.enum(['association-agreement', 'action-plan', 'strategic-partnership', 'energy-memorandum', 'peace-agreement', 'border-protocol', 'other']),
+    summary: z.string().min(3), to: year.optional(),
+  }),
+  corridor: z.strictObject({ scenario: id.optional(), edits: z.array(corridorEditSchema).optional(), to: year.optional() }),
 } as const;
 export type OpName = keyof typeof OPS;
 export const OP_NAMES = Object.keys(OPS) as OpName[];
@@ -52,6 +58,8 @@ export const TOUCHES: Record<OpName, string[]> = {
   ideal_point: ['alignment'],
   arms_scale: ['dependence'],
   arms_redirect: ['dependence'],
+  add_hosting: ['gatekeeper'],
+  add_agreement: ['posture'],
   corridor: ['gatekeeper'],
 };
 

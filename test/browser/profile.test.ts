@@ -130,7 +130,7 @@ test('the state and weights are labelled controls that work from the keyboard', 
   await slider.focus();
   await page.keyboard.press('ArrowRight');
   assert.notEqual(await out.textContent(), was);
-  await page.getByLabel('State', { exact: true }).selectOption('ARM');
+  await page.getByRole('combobox', { name: /^State\b/ }).selectOption('ARM');
   await page.waitForFunction(() => document.querySelector('[data-testid="state-name"]')?.textContent === 'Armenia', null, { timeout: 90_000 });
   await page.locator('[data-testid="headline"][data-fresh="true"]').waitFor({ timeout: 90_000 });
   assert.deepEqual(errors, []);

@@ -3,6 +3,7 @@ import { html } from './html.ts';
 import { TimelinePage } from './pages/timeline.ts';
 import { CorridorsPage } from './pages/corridors.ts';
 import { AlignmentPage } from './pages/alignment.ts';
+import { NetworkPage } from './pages/network.ts';
 import { HomePage } from './pages/home.ts';
 import { ProfilePage } from './pages/profile.ts';
 import { ComparePage } from './pages/compare.ts';
@@ -14,7 +15,7 @@ function currentRoute(): Route {
   return { page: page || 'home', params: new URLSearchParams(query) };
 }
 
-const pages: Array<{ id: string; label: string }> = [{ id: 'profile', label: 'State profile' }, { id: 'compare', label: 'Compare' }, { id: 'timeline', label: 'Evidence timeline' }, { id: 'corridors', label: 'Corridors' }, { id: 'alignment', label: 'Alignment' }];
+const pages: Array<{ id: string; label: string }> = [{ id: 'profile', label: 'State profile' }, { id: 'compare', label: 'Compare' }, { id: 'timeline', label: 'Evidence timeline' }, { id: 'corridors', label: 'Corridors' }, { id: 'alignment', label: 'Alignment' }, { id: 'network', label: 'Network' }];
 
 /** Hash routing keeps every view linkable and works from the static build without server rewrites. */
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
         : route.page === 'timeline' ? html`<${TimelinePage} params=${route.params} />`
         : route.page === 'corridors' ? html`<${CorridorsPage} params=${route.params} />`
         : route.page === 'alignment' ? html`<${AlignmentPage} params=${route.params} />`
+        : route.page === 'network' ? html`<${NetworkPage} params=${route.params} />`
         : html`<p>Unknown page.</p>`}
     </main>
     <footer>Every figure links to its dataset or cited source. Methodology: docs/METHODOLOGY.md.</footer>`;
