@@ -14,6 +14,7 @@ import { registerAutonomyCommands } from './commands/autonomy.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerAlignmentCommands } from './commands/alignment.ts';
 import { registerCorridorsCommands } from './commands/corridors.ts';
+import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerBrokerageCommands } from './commands/brokerage.ts';
 
 /** Errors that mean "your input was wrong" (exit 1) rather than "we failed" (exit 2). */
@@ -54,6 +55,7 @@ export async function main(argv: string[], io: { out?: (t: string) => void; err?
     registerServeCommands(program, ctx);
     registerAlignmentCommands(program, ctx);
     registerCorridorsCommands(program, ctx);
+    registerScenarioCommands(program, ctx);
     registerBrokerageCommands(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return 0;

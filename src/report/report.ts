@@ -29,7 +29,7 @@ function corridorRisks(iso3: string): Array<{ id: string; name: string; mt: numb
  * appendix. One HTML file with inline SVG and CSS, readable offline and printable to PDF.
  */
 export function buildReport(session: FrameworkSession, state: StateRecord, opts: ReportOptions): string {
-  const run = session.autonomy({ years: opts.years, draws: opts.draws, seed: opts.seed });
+  const run = session.autonomy({ years: opts.years, draws: opts.draws, seed: opts.seed, focus: [state.ccode] });
   const rows = run.results.filter((r) => r.ccode === state.ccode).sort((a, b) => a.year - b.year);
   if (rows.length === 0) throw new RangeError(`${state.name} was not in the international system in ${opts.years.join('–')}`);
   const latest = [...rows].reverse().find((r) => r.index !== null) ?? rows[rows.length - 1]!;

@@ -4,7 +4,7 @@
  * knowledge base, the state registry, the data's years and the corridor model before anything runs.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { loadCorridorData, checkScenarioRefs, type DataIssue } from '../framework/corridors/load.ts';
@@ -34,6 +34,8 @@ type PathKey = string | number;
 /** One parsed scenario file, before its uncertain parameters are fixed. */
 export interface ScenarioDoc {
   file: string;
+  /** The file's text, so that worker threads can parse it again. */
+  text: string;
   head: ScenarioHead;
   /** The line of a value inside the file (the nearest enclosing node that exists). */
   lineOf(path: PathKey[]): number;
@@ -54,7 +56,7 @@ export function parseScenarioText(text: string, file: string): ScenarioDoc {
   if (!isMap(doc.contents)) throw new ScenarioError([{ file, line: 1, message: 'expected a mapping with id, title, summary, from and edits' }]);
   const parsed = scenarioHeadSchema.safeParse(doc.toJSON());
   if (!parsed.success) throw new ScenarioError(parsed.error.issues.map((i) => ({ file, line: lineOf(i.path as PathKey[]), message: `${i.path.join('.') || 'scenario'}: ${i.message}` })));
-  return { file, head: parsed.data, lineOf };
+  return { file, text, head: parsed.data, lineOf };
 }
 
 export function readScenarioDoc(path: string): ScenarioDoc {
@@ -193,7 +195,9 @@ export function expandScenarioSpec(spec: string | readonly string[], dir: string
     if (stack.includes(doc.head.id)) throw new ScenarioError([{ file: doc.file, line: doc.lineOf(['compose']), message: `composition cycle: ${[...stack, doc.head.id].join(' → ')}` }]);
     doc.head.compose.forEach((c, i) => {
       let inner: ScenarioDoc;
-      try { inner = findScenarioDoc(c, dir); } catch { throw new ScenarioError([{ file: doc.file, line: doc.lineOf(['compose', i]), message: `compose: unknown scenario '${c}'` }]); }
+      const sibling = join(dirname(doc.file), `${c}.yaml`);
+      try { inner = existsSync(sibling) ? readScenarioDoc(sibling) : findScenarioDoc(c, dir); } catch (err) {
+        if (err instanceof ScenarioError && err.issues[0]?.file !== '(command line)') throw err; throw new ScenarioError([{ file: doc.file, line: doc.lineOf(['compose', i]), message: `compose: unknown scenario '${c}'` }]); }
       visit(inner, [...stack, doc.head.id]);
     });
     if (!out.some((d) => d.head.id === doc.head.id)) out.push(doc);

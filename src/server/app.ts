@@ -12,6 +12,7 @@ import { statesRoutes } from './routes/states.ts';
 import { alignmentRoutes } from './routes/alignment.ts';
 import { corridorsRoutes } from './routes/corridors.ts';
 import { autonomyRoutes } from './routes/autonomy.ts';
+import { scenariosRoutes } from './routes/scenarios.ts';
 import { brokerageRoutes } from './routes/brokerage.ts';
 import type { Store } from '../store/store.ts';
 import type { FrameworkSession } from '../framework/session.ts';
@@ -38,7 +39,7 @@ export function defineRoute<Q extends z.ZodType>(route: RouteDoc & { query: Q; h
  */
 export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, routerOptions: { maxParamLength: 200 } });
-  const routes: ApiRoute[] = [...statesRoutes(deps), ...kbRoutes(deps), ...corridorsRoutes(deps), ...autonomyRoutes(deps), ...alignmentRoutes(deps), ...brokerageRoutes(deps)];
+  const routes: ApiRoute[] = [...statesRoutes(deps), ...kbRoutes(deps), ...corridorsRoutes(deps), ...autonomyRoutes(deps), ...alignmentRoutes(deps), ...brokerageRoutes(deps), ...scenariosRoutes(deps)];
   const cache = new Map<string, string>();
   const CACHE_LIMIT = 2000;
 

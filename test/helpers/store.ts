@@ -25,10 +25,23 @@ export async function realDataStore(): Promise<{ store: Store; kb: KnowledgeBase
   const path = join(tmpdir(), `interconnector-test-${hash.digest('hex').slice(0, 16)}.duckdb`);
   const kb = loadKnowledgeBase();
   const registry = StateRegistry.fromKnowledgeBase(kb);
-  const store = await Store.open(path);
+  const store = await openWhenFree(path);
   const statuses = await pullMissing(store, { mirror: sharedData, quiet: true, registry });
   const failed = statuses.filter((s) => s.status === 'failed' || s.status === 'unavailable');
   if (failed.length) throw new Error(`importing the shared data failed: ${failed.map((f) => `${f.id}: ${f.message}`).join('; ')}`);
   await attachSystemSpans(registry, store, kb);
   return { store, kb, registry };
+}
+
+/** Another test process may hold the file's lock for a while (DuckDB allows one writer): wait for it. */
+async function openWhenFree(path: string, timeoutMs = 300_000): Promise<Store> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      return await Store.open(path);
+    } catch (err) {
+      if (!/lock/i.test((err as Error).message) || Date.now() - start > timeoutMs) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }

@@ -7,6 +7,7 @@ import { NetworkPage } from './pages/network.ts';
 import { HomePage } from './pages/home.ts';
 import { ProfilePage } from './pages/profile.ts';
 import { ComparePage } from './pages/compare.ts';
+import { ScenariosPage } from './pages/scenarios.ts';
 
 interface Route { page: string; params: URLSearchParams }
 
@@ -15,7 +16,7 @@ function currentRoute(): Route {
   return { page: page || 'home', params: new URLSearchParams(query) };
 }
 
-const pages: Array<{ id: string; label: string }> = [{ id: 'profile', label: 'State profile' }, { id: 'compare', label: 'Compare' }, { id: 'timeline', label: 'Evidence timeline' }, { id: 'corridors', label: 'Corridors' }, { id: 'alignment', label: 'Alignment' }, { id: 'network', label: 'Network' }];
+const pages: Array<{ id: string; label: string }> = [{ id: 'profile', label: 'State profile' }, { id: 'compare', label: 'Compare' }, { id: 'timeline', label: 'Evidence timeline' }, { id: 'corridors', label: 'Corridors' }, { id: 'alignment', label: 'Alignment' }, { id: 'network', label: 'Network' }, { id: 'scenarios', label: 'Scenarios' }];
 
 /** Hash routing keeps every view linkable and works from the static build without server rewrites. */
 export function App() {
@@ -40,6 +41,7 @@ export function App() {
         : route.page === 'corridors' ? html`<${CorridorsPage} params=${route.params} />`
         : route.page === 'alignment' ? html`<${AlignmentPage} params=${route.params} />`
         : route.page === 'network' ? html`<${NetworkPage} params=${route.params} />`
+        : route.page === 'scenarios' ? html`<${ScenariosPage} params=${route.params} />`
         : html`<p>Unknown page.</p>`}
     </main>
     <footer>Every figure links to its dataset or cited source. Methodology: docs/METHODOLOGY.md.</footer>`;

@@ -68,7 +68,7 @@ export function registerAutonomyCommands(program: Command, ctx: CliContext): voi
       const session = await openSession(ctx);
       const years = opts.years ? parseYearRange(opts.years, '--years') : [FIRST_FRAMEWORK_YEAR, session.latestYear()] as [number, number];
       if (years[1] > session.latestYear()) throw new UserError(`--years ends in ${years[1]}, after the latest year with data (${session.latestYear()})`);
-      const run = session.autonomy({ years, draws: parseDraws(opts.draws), seed: Number(opts.seed) || 1, weights: parseWeights(opts.weights) });
+      const run = session.autonomy({ years, draws: parseDraws(opts.draws), seed: Number(opts.seed) || 1, weights: parseWeights(opts.weights), focus: [state.ccode] });
       const rows = run.results.filter((r) => r.ccode === state.ccode);
       if (rows.length === 0) throw new UserError(`${state.name} was not in the international system in ${years[0]}–${years[1]}`);
       if (ctx.format === 'json') return ctx.print(rows.map(jsonDoc));
@@ -96,7 +96,7 @@ export function registerAutonomyCommands(program: Command, ctx: CliContext): voi
       const session = await openSession(ctx);
       const year = opts.year ? parseYear(opts.year, '--year') : session.latestYear();
       if (year > session.latestYear() || year < FIRST_FRAMEWORK_YEAR) throw new UserError(`--year ${year} is outside the framework's years (${FIRST_FRAMEWORK_YEAR}–${session.latestYear()})`);
-      const run = session.autonomy({ years: [year, year], draws: parseDraws(opts.draws), seed: Number(opts.seed) || 1, weights: parseWeights(opts.weights) });
+      const run = session.autonomy({ years: [year, year], draws: parseDraws(opts.draws), seed: Number(opts.seed) || 1, weights: parseWeights(opts.weights), focus: states.map((s) => s.ccode) });
       const rows = states.map((s) => {
         const r = run.results.find((x) => x.ccode === s.ccode);
         if (!r) throw new UserError(`${s.name} was not in the international system in ${year}`);

@@ -2,7 +2,7 @@ import { alignmentComponent } from '../alignment/component.ts';
 import { capability } from '../capability/index.ts';
 import { commitments, type CommitmentsDetail } from '../commitments/index.ts';
 import { dependence } from '../dependence/index.ts';
-import { gatekeeper, type TransitInput } from '../gatekeeper/index.ts';
+import { gatekeeper, type BridgingInput, type TransitInput } from '../gatekeeper/index.ts';
 import type { FrameworkInputs } from '../inputs.ts';
 import { mediation } from '../mediation/index.ts';
 import type { ComponentResult } from '../types.ts';
@@ -29,13 +29,13 @@ export const defaultWeights: Record<ComponentId, number> = {
 
 export type ComponentSet = Record<ComponentId, ComponentResult> & { commitments: ComponentResult & { detail: CommitmentsDetail | Record<string, unknown> } };
 
-export function computeComponents(inp: FrameworkInputs, ccode: number, year: number, transit: TransitInput | null): ComponentSet {
+export function computeComponents(inp: FrameworkInputs, ccode: number, year: number, transit: TransitInput | null, bridging: BridgingInput | null = null): ComponentSet {
   return {
     commitments: commitments(inp, ccode, year),
     alignment: alignmentComponent(inp, ccode, year),
     voice: voice(inp, ccode, year),
     mediation: mediation(inp, ccode, year),
-    gatekeeper: gatekeeper(inp, ccode, year, transit),
+    gatekeeper: gatekeeper(inp, ccode, year, transit, bridging),
     capability: capability(inp, ccode, year),
     dependence: dependence(inp, ccode, year),
   };

@@ -1,10 +1,11 @@
 import type { FrameworkInputs } from '../inputs.ts';
-import type { TransitInput } from '../gatekeeper/index.ts';
+import type { BridgingInput, TransitInput } from '../gatekeeper/index.ts';
 import type { ComponentResult, Provenance } from '../types.ts';
 import { ccodeOf } from '../facts.ts';
-import { COMPONENTS, PRINCIPLE, computeComponents, defaultWeights, type ComponentId } from './components.ts';
+import { COMPONENTS, PRINCIPLE, computeComponents, defaultWeights, type ComponentId, type ComponentSet } from './components.ts';
 import { classify, defaultRules, structuralFacts, type Posture, type PostureRules, type StructuralFacts } from './posture.ts';
-import { dirichlet, normal, quantile, rng } from './random.ts';
+import { monteCarlo } from './montecarlo.ts';
+import { quantile, rng } from './random.ts';
 
 export interface AutonomyOptions {
   years: [number, number];
@@ -16,6 +17,21 @@ export interface AutonomyOptions {
   transit?: TransitInput | null;
   /** Dirichlet concentration of the weight draws around the chosen weights (higher = tighter). */
   concentration?: number;
+  /** COW codes of the states to report on (all states are still scored, for ranks); default all. */
+  focus?: number[];
+  /** Components of a year computed earlier (they do not depend on weights, draws or rules). */
+  prepared?: (year: number) => PreparedYear;
+}
+
+/** Everything about a year that does not depend on weights or draws: the slow part of a run. */
+export interface PreparedYear { ccodes: number[]; comps: ComponentSet[]; values: Float64Array[]; structural: StructuralFacts[] }
+
+export function prepareYear(inp: FrameworkInputs, year: number, transit: TransitInput | null, bridging: BridgingInput | null = null): PreparedYear {
+  const ccodes = statesIn(inp, year);
+  const comps = ccodes.map((c) => computeComponents(inp, c, year, transit, bridging));
+  const values = comps.map((cs) => Float64Array.from(COMPONENTS, (c) => cs[c].value ?? NaN));
+  const structural = ccodes.map((c, i) => structuralFacts(inp, c, year, comps[i]!.commitments.detail));
+  return { ccodes, comps, values, structural };
 }
 
 export interface ComponentOut extends ComponentResult { weight: number; principle: string }
@@ -45,8 +61,6 @@ export interface Transition { state: string; year: number; from: Posture; to: Po
 
 export interface AutonomyRun { results: StateYearResult[]; transitions: Transition[]; settings: { weights: Record<ComponentId, number>; rules: PostureRules; draws: number; seed: number; concentration: number } }
 
-const NORMALISATIONS = ['goalpost', 'rank'] as const;
-const MISSING_TREATMENTS = ['reweight', 'median'] as const;
 
 export function normaliseWeights(partial: Partial<Record<ComponentId, number>> = {}): Record<ComponentId, number> {
   const merged = { ...defaultWeights, ...partial };
@@ -65,21 +79,6 @@ function weightedMean(values: Float64Array, weights: ArrayLike<number>): number 
     w += weights[c]!;
   }
   return w > 0 ? s / w : NaN;
-}
-
-/** Percentile rank within a column (NaN stays NaN), for the rank normalisation. */
-function rankColumn(values: Float64Array[], c: number): Float64Array {
-  const idx = values.map((_, i) => i).filter((i) => !Number.isNaN(values[i]![c]!)).sort((a, b) => values[a]![c]! - values[b]![c]!);
-  const out = new Float64Array(values.length).fill(NaN);
-  const n = idx.length;
-  for (let k = 0; k < n; k++) {
-    let j = k;
-    while (j + 1 < n && values[idx[j + 1]!]![c] === values[idx[k]!]![c]) j++;
-    const r = n > 1 ? (k + j) / 2 / (n - 1) : 0.5;
-    for (let t = k; t <= j; t++) out[idx[t]!] = r;
-    k = j;
-  }
-  return out;
 }
 
 function columnMedians(values: Float64Array[]): Float64Array {
@@ -117,10 +116,7 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
   for (let year = opts.years[0]; year <= opts.years[1]; year++) {
     // One stream per year, so a year's draws do not depend on which other years were asked for.
     const rand = rng(Math.imul(seed, 0x9e3779b1) ^ year);
-    const ccodes = statesIn(inp, year);
-    const comps = ccodes.map((c) => computeComponents(inp, c, year, opts.transit ?? null));
-    const values = comps.map((cs) => Float64Array.from(COMPONENTS, (c) => cs[c].value ?? NaN));
-    const structural: StructuralFacts[] = ccodes.map((c, i) => structuralFacts(inp, c, year, comps[i]!.commitments.detail));
+    const { ccodes, comps, values, structural } = opts.prepared?.(year) ?? prepareYear(inp, year, opts.transit ?? null);
     const index = values.map((v) => weightedMean(v, w));
     const medians = columnMedians(values);
     const ranked = rankOrder(index);
@@ -131,59 +127,38 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
       const ok = (x: number, min: number, missingOk: boolean) => (Number.isNaN(x) ? missingOk : x >= min);
       return ok(at('voice'), rules.minVoice, false) && ok(at('mediation'), rules.minMediation, true) && ok(at('capability'), rules.minCapability, true) && ok(at('gatekeeper'), rules.minGatekeeper, false);
     });
-    const basePosture = ccodes.map((_, i) => classify(structural[i]!, postureInputs(values[i]!, index[i]!), rules));
+    const focus = opts.focus ? new Set(opts.focus) : null;
+    const reported = ccodes.map((c) => !focus || focus.has(c));
+    const basePosture = ccodes.map((_, i) => (reported[i] ? classify(structural[i]!, postureInputs(values[i]!, index[i]!), rules) : null));
 
     // Monte Carlo.
-    const drawIndex = ccodes.map(() => new Float64Array(draws));
-    const drawRank = ccodes.map(() => new Float64Array(draws));
-    const drawSA = ccodes.map(() => new Uint8Array(draws));
-    const ideal = ccodes.map((c) => inp.ideal.data.get(c)?.get(year));
-    const poleIdeal = inp.config.poles.map((p) => { const c = ccodeOf(inp, p.leader); return c === undefined ? undefined : inp.ideal.data.get(c)?.get(year); });
     const sdOf = (p: { lo: number; hi: number }) => Math.max(0, (p.hi - p.lo) / 3.29);
-    for (let d = 0; d < draws; d++) {
-      const wd = dirichlet(rand, w, concentration);
-      const norm = NORMALISATIONS[Math.floor(rand() * NORMALISATIONS.length)]!;
-      const treat = MISSING_TREATMENTS[Math.floor(rand() * MISSING_TREATMENTS.length)]!;
-      const poles = poleIdeal.map((p) => (p ? p.ip + normal(rand) * sdOf(p) : NaN));
-      const drawn = values.map((v, i) => {
-        const out = Float64Array.from(v);
-        const own = ideal[i];
-        if (own && !Number.isNaN(out[alignCol]!)) out[alignCol] = equidistance(own.ip + normal(rand) * sdOf(own), poles);
-        return out;
-      });
-      let used = drawn;
-      if (norm === 'rank') {
-        const cols = COMPONENTS.map((_, c) => rankColumn(drawn, c));
-        used = drawn.map((_, i) => Float64Array.from(COMPONENTS, (__, c) => cols[c]![i]!));
-      }
-      const med = treat === 'median' ? columnMedians(used) : null;
-      const idx = used.map((v) => {
-        if (!med) return weightedMean(v, wd);
-        const filled = Float64Array.from(v, (x, c) => (Number.isNaN(x) ? med[c]! : x));
-        return weightedMean(filled, wd);
-      });
-      const ranks = rankOrder(idx);
-      for (let i = 0; i < ccodes.length; i++) {
-        drawIndex[i]![d] = idx[i]!;
-        drawRank[i]![d] = ranks[i]!;
-        drawSA[i]![d] = fixedOk[i]! && idx[i]! >= rules.minIndex ? 1 : 0;
-      }
-    }
+    const point = (p: { ip: number; lo: number; hi: number } | undefined) => (p ? { ip: p.ip, sd: sdOf(p) } : undefined);
+    const flat = new Float64Array(ccodes.length * COMPONENTS.length);
+    values.forEach((v, i) => flat.set(v, i * COMPONENTS.length));
+    const mc = monteCarlo({
+      values: flat, n: ccodes.length, components: COMPONENTS.length, weights: w, alignCol,
+      ideal: ccodes.map((c) => point(inp.ideal.data.get(c)?.get(year))),
+      poles: inp.config.poles.map((p) => { const c = ccodeOf(inp, p.leader); return point(c === undefined ? undefined : inp.ideal.data.get(c)?.get(year)); }),
+      fixedOk: Uint8Array.from(fixedOk, (ok) => (ok ? 1 : 0)), minIndex: rules.minIndex, draws, concentration, rand,
+    });
+    const drawsOf = (a: Float64Array, i: number) => a.subarray(i * draws, (i + 1) * draws);
 
     const rankedCount = index.filter((x) => !Number.isNaN(x)).length;
     for (let i = 0; i < ccodes.length; i++) {
+      if (!reported[i]) continue;
       const ccode = ccodes[i]!;
       const rec = inp.registry.byCcode(ccode)!;
       const cs = comps[i]!;
       const base = basePosture[i]!;
       const probabilities: Partial<Record<Posture, number>> = {};
       if (base.posture === 'balanced' || base.posture === 'strategic-autonomy') {
-        const sa = draws ? drawSA[i]!.reduce((a, b) => a + b, 0) / draws : base.posture === 'strategic-autonomy' ? 1 : 0;
+        const sa = draws ? mc.sa.subarray(i * draws, (i + 1) * draws).reduce((a, b) => a + b, 0) / draws : base.posture === 'strategic-autonomy' ? 1 : 0;
         if (sa > 0) probabilities['strategic-autonomy'] = sa;
         if (sa < 1) probabilities.balanced = 1 - sa;
       } else probabilities[base.posture] = 1;
-      const di = Float64Array.from(drawIndex[i]!).filter((x) => !Number.isNaN(x)).sort();
-      const dr = Float64Array.from(drawRank[i]!).filter((x) => !Number.isNaN(x)).sort();
+      const di = Float64Array.from(drawsOf(mc.index, i)).filter((x) => !Number.isNaN(x)).sort();
+      const dr = Float64Array.from(drawsOf(mc.rank, i)).filter((x) => !Number.isNaN(x)).sort();
       const missingIds = COMPONENTS.filter((c) => cs[c].value === null);
       const filled = Float64Array.from(values[i]!, (x, c) => (Number.isNaN(x) ? medians[c]! : x));
       const idxFilled = weightedMean(filled, w);
@@ -219,15 +194,6 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
 function postureInputs(v: Float64Array, index: number) {
   const at = (c: ComponentId) => { const x = v[COMPONENTS.indexOf(c)]!; return Number.isNaN(x) ? null : x; };
   return { index: Number.isNaN(index) ? null : index, voice: at('voice'), mediation: at('mediation'), capability: at('capability'), gatekeeper: at('gatekeeper') };
-}
-
-function equidistance(position: number, poles: number[]): number {
-  const [first, ...others] = poles;
-  if (first === undefined || Number.isNaN(first)) return NaN;
-  const d1 = Math.abs(position - first);
-  const d2 = Math.min(...others.filter((p) => !Number.isNaN(p)).map((p) => Math.abs(position - p)));
-  if (!Number.isFinite(d2)) return NaN;
-  return d1 + d2 === 0 ? 1 : 1 - Math.abs(d1 - d2) / (d1 + d2);
 }
 
 /** 1 = highest index; ties share the better rank; NaN for states without an index. */

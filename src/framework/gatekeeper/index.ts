@@ -12,13 +12,18 @@ export function transitInput(run: ScenarioRun, from: number, scenarioId: string 
   return { byCountry, from, provenance: { dataset: 'corridor model', note: `${legSources}${scenarioId ? `, scenario ${scenarioId}` : ', baseline'}: Mt of OD flows crossing each country` } };
 }
 
+/** Network bridging between opposing blocs in a year (from the interconnector measures), 0–1 per state. */
+export interface BridgingInput { byState: Map<string, number>; provenance: Provenance[] }
+
 /**
  * Principle 3, "gatekeeper, interconnector and transit hub": the mean of (a) hosting of talks between
  * others over the event window — 1 per round whose parties span two or more poles, 0.5 otherwise,
- * half for an offer of good offices, capped at 2 rounds = 1 — and (b) the country's corridor transit
- * relative to the busiest transit country (from the corridor model, for the years it stands for).
+ * half for an offer of good offices, capped at 2 rounds = 1 —, (b) the country's corridor transit
+ * relative to the busiest transit country (from the corridor model, for the years it stands for)
+ * and (c) its bridging between the West-leaning and China/Russia-leaning blocs in the multiplex
+ * network (shortest paths and open two-paths between them through the state), where blocs exist.
  */
-export function gatekeeper(inp: FrameworkInputs, ccode: number, year: number, transit: TransitInput | null): ComponentResult {
+export function gatekeeper(inp: FrameworkInputs, ccode: number, year: number, transit: TransitInput | null, bridging: BridgingInput | null = null): ComponentResult {
   const iso3 = iso3Of(inp, ccode);
   if (!iso3) return { value: null, explanation: ['no ISO3 code: outside the knowledge base and corridor model'], provenance: [], detail: {} };
   const w = inp.config.eventWindow;
@@ -41,5 +46,14 @@ export function gatekeeper(inp: FrameworkInputs, ccode: number, year: number, tr
     explanation.push(`corridor transit ${(transit.byCountry.get(iso3) ?? 0).toFixed(1)} Mt, ${(transitShare * 100).toFixed(0)}% of the busiest transit country`);
     provenance.push(transit.provenance);
   }
-  return { value: parts.reduce((a, b) => a + b, 0) / parts.length, explanation, provenance, detail: { hosting, hosted: weighted, transitShare } };
+  let bridgingScore: number | null = null;
+  if (bridging) {
+    bridgingScore = bridging.byState.get(iso3) ?? null;
+    if (bridgingScore !== null) {
+      parts.push(bridgingScore);
+      explanation.push(`bridging between the opposing blocs ${bridgingScore.toFixed(2)} (multiplex network, relative to the year's strongest bridge)`);
+      provenance.push(...bridging.provenance);
+    }
+  }
+  return { value: parts.reduce((a, b) => a + b, 0) / parts.length, explanation, provenance, detail: { hosting, hosted: weighted, transitShare, bridging: bridgingScore } };
 }

@@ -7,7 +7,6 @@
 import type { CorridorNetwork } from '../corridors/network.ts';
 import { eventsIn, inForce, poleOf } from '../facts.ts';
 import type { DatasetInput, FrameworkInputs } from '../inputs.ts';
-import { obligationKey } from '../inputs.ts';
 import type { Provenance } from '../types.ts';
 import type { Layer, LayerEdge, LayerId } from './types.ts';
 

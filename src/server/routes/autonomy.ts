@@ -53,7 +53,7 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
       handler: (q) => {
         const state = deps.registry.resolve(q.state);
         const session = requireSession(deps);
-        const run = session.autonomy({ years: yearsOf(session, q.years), draws: q.draws, seed: q.seed, weights: parseWeights(q.weights) });
+        const run = session.autonomy({ years: yearsOf(session, q.years), draws: q.draws, seed: q.seed, weights: parseWeights(q.weights), focus: [state.ccode] });
         const results = run.results.filter((r) => r.ccode === state.ccode).map((r) => (q.detail === 'full' ? doc(r) : summary(r)));
         return { state: { iso3: state.iso3, ccode: state.ccode, name: state.name }, settings: run.settings, results, transitions: run.transitions.filter((t) => t.state === (state.iso3 ?? state.cowAbbrev)) };
       },
@@ -67,7 +67,7 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
         const session = requireSession(deps);
         const year = q.year ?? session.latestYear();
         if (year < FIRST_FRAMEWORK_YEAR || year > session.latestYear()) throw new HttpError(400, `invalid parameter 'year': must lie within ${FIRST_FRAMEWORK_YEAR}–${session.latestYear()}`);
-        const run = session.autonomy({ years: [year, year], draws: q.draws, weights: parseWeights(q.weights) });
+        const run = session.autonomy({ years: [year, year], draws: q.draws, weights: parseWeights(q.weights), focus: states.map((s) => s.ccode) });
         return { year, settings: run.settings, results: states.map((s) => run.results.find((r) => r.ccode === s.ccode)).filter((r): r is StateYearResult => r !== undefined).map(doc) };
       },
     }),

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { FrameworkSession } from '../../src/framework/session.ts';
+import { webDist } from '../../src/server/app.ts';
+import { serve } from '../../src/server/serve.ts';
+import type { Store } from '../../src/store/store.ts';
+import { browserSkip, launch, screenshot, watchErrors } from '../helpers/browser.ts';
+import { hasSharedData } from '../helpers/paths.ts';
+import { realDataStore } from '../helpers/store.ts';
+
+const skip = browserSkip || (existsSync(webDist) ? false : 'dashboard not built (npm run build:web)') || (hasSharedData ? false : 'no ../shared/data');
+let server: { url: string; close: () => Promise<void> } | undefined;
+let browser: Browser | undefined;
+let store: Store | undefined;
+
+before(async () => {
+  if (skip) return;
+  const real = await realDataStore();
+  store = real.store;
+  const framework = await FrameworkSession.open(real.store, real.kb, real.registry);
+  server = await serve(real.kb, real.registry, { host: '127.0.0.1', port: 0 }, { store, framework });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  store?.close();
+});
+
+test('#/scenarios shows the baseline and two scenarios side by side for Azerbaijan with real numbers and their edits', { skip }, async () => {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server!.url}#/scenarios?ids=russia-prevails,peace-treaty-tripp%2Bthree-plus-three-operational&state=AZE`);
+  await page.getByTestId('scenario-chart').locator('svg g[aria-label="line"] path').first().waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('scenario-state').textContent(), 'Azerbaijan');
+  const results = page.getByTestId('scenario-result');
+  assert.equal(await results.count(), 2);
+  assert.equal(await results.nth(1).getAttribute('data-scenario'), 'peace-treaty-tripp+three-plus-three-operational');
+  assert.equal(await page.getByTestId('scenario-chart').locator('svg g[aria-label="line"] path').count(), 3, 'baseline and two scenarios');
+  const cells = await page.getByTestId('scenario-index').allTextContents();
+  assert.ok(cells.length >= 4);
+  for (const c of cells) {
+    const m = /^(\d\.\d{3}) → (\d\.\d{3})/.exec(c.trim());
+    assert.ok(m, `index cell '${c}'`);
+    assert.ok(Number(m[1]) > 0 && Number(m[1]) < 1 && Number(m[2]) > 0 && Number(m[2]) < 1);
+  }
+  const changes = await results.first().locator('.scenario-changes li').allTextContents();
+  assert.ok(changes.some((t) => /mediation.*russia-prevails#1/.test(t)), changes.join('\n'));
+  assert.ok(await page.getByText('assumption:').count() > 0, 'assumptions are marked');
+  await screenshot(page, 'scenarios');
+  assert.deepEqual(errors, []);
+});
