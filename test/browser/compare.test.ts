@@ -1,49 +1,24 @@
+import { dashboardOnRealData, dashboardSkip, type Dashboard } from '../helpers/dashboard.ts';
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { pullMissing } from '../../src/data/pull.ts';
-import { FrameworkSession } from '../../src/framework/session.ts';
-import { loadKnowledgeBase } from '../../src/kb/knowledge-base.ts';
-import { webDist } from '../../src/server/app.ts';
-import { serve } from '../../src/server/serve.ts';
-import { StateRegistry } from '../../src/states/registry.ts';
-import { attachSystemSpans } from '../../src/states/spans.ts';
-import { Store } from '../../src/store/store.ts';
-import { browserSkip, launch, screenshot, watchErrors } from '../helpers/browser.ts';
-import { hasSharedData, sharedData, tempDir } from '../helpers/paths.ts';
+import { screenshot, watchErrors } from '../helpers/browser.ts';
 
-const skip = browserSkip || (existsSync(webDist) ? false : 'dashboard not built (npm run build:web)') || (hasSharedData ? false : 'no ../shared/data');
+const skip = dashboardSkip;
 const YEAR = 2022;
 const DRAWS = 50;
 const STATES = ['AZE', 'GEO', 'ARM', 'MDA', 'UKR'];
-let server: { url: string; close: () => Promise<void> } | undefined;
+let dashboard: Dashboard | undefined;
+let server: { url: string } | undefined;
 let browser: Browser | undefined;
-let store: Store | undefined;
-let dir: string | undefined;
 
 before(async () => {
   if (skip) return;
-  // The project's own `data pull` from the shared mirror into a store of this file's own.
-  dir = tempDir('ic-compare-');
-  store = await Store.open(join(dir, 'store.duckdb'));
-  const kb = loadKnowledgeBase();
-  const registry = StateRegistry.fromKnowledgeBase(kb);
-  const statuses = await pullMissing(store, { mirror: sharedData, quiet: true, registry });
-  const failed = statuses.filter((s) => s.status === 'failed' || s.status === 'unavailable');
-  assert.deepEqual(failed, [], 'every shared dataset imports');
-  await attachSystemSpans(registry, store, kb);
-  const framework = await FrameworkSession.open(store, kb, registry);
-  server = await serve(kb, registry, { host: '127.0.0.1', port: 0 }, { store, framework });
-  browser = await launch();
+  dashboard = await dashboardOnRealData();
+  server = dashboard;
+  browser = dashboard.browser;
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+after(() => dashboard?.close());
 
 interface Doc { state: string; name: string; index: number | null; posture: string; components: Record<string, { value: number | null }> }
 

@@ -1,33 +1,21 @@
+import { dashboardOnRealData, dashboardSkip, type Dashboard } from '../helpers/dashboard.ts';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { FrameworkSession } from '../../src/framework/session.ts';
-import { webDist } from '../../src/server/app.ts';
-import { serve } from '../../src/server/serve.ts';
-import type { Store } from '../../src/store/store.ts';
-import { browserSkip, launch, screenshot, watchErrors } from '../helpers/browser.ts';
-import { hasSharedData } from '../helpers/paths.ts';
-import { realDataStore } from '../helpers/store.ts';
+import { screenshot, watchErrors } from '../helpers/browser.ts';
 
-const skip = browserSkip || (existsSync(webDist) ? false : 'dashboard not built (npm run build:web)') || (hasSharedData ? false : 'no ../shared/data');
-let server: { url: string; close: () => Promise<void> } | undefined;
+const skip = dashboardSkip;
+let dashboard: Dashboard | undefined;
+let server: { url: string } | undefined;
 let browser: Browser | undefined;
-let store: Store | undefined;
 
 before(async () => {
   if (skip) return;
-  const real = await realDataStore();
-  store = real.store;
-  const framework = await FrameworkSession.open(real.store, real.kb, real.registry);
-  server = await serve(real.kb, real.registry, { host: '127.0.0.1', port: 0 }, { store, framework });
-  browser = await launch();
+  dashboard = await dashboardOnRealData();
+  server = dashboard;
+  browser = dashboard.browser;
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  store?.close();
-});
+after(() => dashboard?.close());
 
 test('#/scenarios shows the baseline and two scenarios side by side for Azerbaijan with real numbers and their edits', { skip }, async () => {
   const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
