@@ -48,9 +48,40 @@ export interface BridgingResult {
 }
 
 export function betweenness(g: Csr, opts: BetweennessOptions = {}): Float64Array {
-  const bc = new Float64Array(g.n);
-  brandes(g, opts, null, bc, null);
-  const n = g.n;
+  return scaleBetweenness(g.n, brandesSums(g, opts, null).out, opts);
+}
+
+/** Bridging betweenness for a partition: `groups[v]` is v's group index. */
+export function bridgingBetweenness(g: Csr, groups: Int32Array, opts: Omit<BetweennessOptions, 'normalized'> = {}): BridgingResult {
+  if (groups.length !== g.n) throw new RangeError(`groups has ${groups.length} entries for ${g.n} nodes`);
+  return bridgingFromSums(g.n, brandesSums(g, opts, groups), opts.undirected ?? false);
+}
+
+/**
+ * Raw Brandes sums over `opts.sources` (default all nodes): the unit of work that
+ * src/graph/parallel.ts splits across threads. Sums from disjoint source sets add up.
+ */
+export interface BrandesSums {
+  out: Float64Array;
+  /** Only with groups: cross-group reachability tallies. */
+  reach: ReachCounts | null;
+}
+
+export interface ReachCounts {
+  total: number;
+  asSource: Float64Array;
+  asTarget: Float64Array;
+}
+
+export function brandesSums(g: Csr, opts: Pick<BetweennessOptions, 'weighted' | 'sources'>, groups: Int32Array | null): BrandesSums {
+  const out = new Float64Array(g.n);
+  const reach = groups === null ? null : { total: 0, asSource: new Float64Array(g.n), asTarget: new Float64Array(g.n) };
+  brandes(g, opts, groups, out, reach);
+  return { out, reach };
+}
+
+/** Turns the ordered-pair sums into the reported convention (see the file comment). */
+export function scaleBetweenness(n: number, bc: Float64Array, opts: Pick<BetweennessOptions, 'normalized' | 'undirected'>): Float64Array {
   if (opts.normalized) {
     // networkx normalises the ordered sum, so undo nothing for undirected graphs.
     if (n > 2) {
@@ -63,16 +94,12 @@ export function betweenness(g: Csr, opts: BetweennessOptions = {}): Float64Array
   return bc;
 }
 
-/** Bridging betweenness for a partition: `groups[v]` is v's group index. */
-export function bridgingBetweenness(g: Csr, groups: Int32Array, opts: Omit<BetweennessOptions, 'normalized'> = {}): BridgingResult {
-  const n = g.n;
-  if (groups.length !== n) throw new RangeError(`groups has ${groups.length} entries for ${n} nodes`);
-  const raw = new Float64Array(n);
-  const reach = { total: 0, asSource: new Float64Array(n), asTarget: new Float64Array(n) };
-  brandes(g, opts, groups, raw, reach);
+export function bridgingFromSums(n: number, sums: BrandesSums, undirected: boolean): BridgingResult {
+  const { out: raw, reach } = sums;
+  if (reach === null) throw new Error('bridging betweenness needs sums computed with groups');
   const pairs = new Float64Array(n);
   const share = new Float64Array(n);
-  const half = opts.undirected ? 0.5 : 1;
+  const half = undirected ? 0.5 : 1;
   for (let v = 0; v < n; v++) {
     raw[v] = (raw[v] as number) * half;
     // For undirected graphs asSource[v] and asTarget[v] count the same pairs from both ends.
@@ -83,17 +110,11 @@ export function bridgingBetweenness(g: Csr, groups: Int32Array, opts: Omit<Betwe
   return { raw, share, pairs };
 }
 
-interface ReachCounts {
-  total: number;
-  asSource: Float64Array;
-  asTarget: Float64Array;
-}
-
 /**
  * Shared Brandes loop. With `groups`, a target w only contributes if it lies in another group
  * than the source (dependency δ_s(v) = Σ_w σ_sv/σ_sw (c_w + δ_s(w)), c_w = [g(w) ≠ g(s)]).
  */
-function brandes(g: Csr, opts: BetweennessOptions, groups: Int32Array | null, out: Float64Array, reach: ReachCounts | null): void {
+function brandes(g: Csr, opts: Pick<BetweennessOptions, 'weighted' | 'sources'>, groups: Int32Array | null, out: Float64Array, reach: ReachCounts | null): void {
   const n = g.n;
   const weighted = opts.weighted ?? false;
   if (weighted) checkWeights(g);
@@ -102,6 +123,10 @@ function brandes(g: Csr, opts: BetweennessOptions, groups: Int32Array | null, ou
   const order = new Int32Array(n);
   const srcs = opts.sources;
   const count = srcs ? srcs.length : n;
+  for (let i = 0; srcs && i < count; i++) {
+    const s = srcs[i] as number;
+    if (!(Number.isInteger(s) && s >= 0 && s < n)) throw new RangeError(`source ${s} is not a node index 0..${n - 1}`);
+  }
   if (!weighted) {
     const dist = new Int32Array(n).fill(-1);
     const dagStart = new Int32Array(n + 1);

@@ -15,7 +15,7 @@
  */
 import { csrFromIndexEdges } from './csr.ts';
 import type { Csr } from './csr.ts';
-import { betweenness } from './betweenness.ts';
+import { betweennessParallel } from './parallel.ts';
 import { brokerageCounts, degreePreservingNull, permutationNull, snaNull } from './brokerage.ts';
 import type { Combine, RoleArrays } from './brokerage.ts';
 
@@ -121,7 +121,7 @@ export function graphFromRows(
  * `edges` rows are [source, target] or [source, target, weight]; `groups` rows are [node, group].
  * Rows are data only (no header). Errors name the 1-based row.
  */
-export function brokerageTable(edges: readonly (readonly string[])[], groups: readonly (readonly string[])[], opts: BrokerageTableOptions): BrokerageRow[] {
+export async function brokerageTable(edges: readonly (readonly string[])[], groups: readonly (readonly string[])[], opts: BrokerageTableOptions): Promise<BrokerageRow[]> {
   const { graph: g, groups: grp, ids } = graphFromRows(edges, groups, opts);
   const raw = brokerageCounts(g, grp, { weighted: opts.weighted, combine: opts.combine ?? 'min' });
   const model: NullModel = opts.null ?? (opts.weighted ? 'degree' : 'sna');
@@ -138,9 +138,9 @@ export function brokerageTable(edges: readonly (readonly string[])[], groups: re
     const w = g.weights as Float64Array;
     const lengths = new Float64Array(w.length);
     for (let e = 0; e < w.length; e++) lengths[e] = 1 / (w[e] as number);
-    bc = betweenness({ ...g, weights: lengths }, { weighted: true, undirected: !opts.directed });
+    bc = await betweennessParallel({ ...g, weights: lengths }, { weighted: true, undirected: !opts.directed });
   } else {
-    bc = betweenness(g, { undirected: !opts.directed });
+    bc = await betweennessParallel(g, { undirected: !opts.directed });
   }
   return ids.map((node, v) => ({
     node,

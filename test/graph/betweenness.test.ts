@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { betweenness, bridgingBetweenness } from '../../src/graph/betweenness.ts';
+import { betweennessParallel, bridgingBetweennessParallel } from '../../src/graph/parallel.ts';
 import { graphFromRows } from '../../src/graph/table.ts';
 import type { Csr } from '../../src/graph/csr.ts';
 import { assertClose, fixtureIndex, loadFixture, nums } from './fixtures.ts';
@@ -111,4 +112,29 @@ test('sources option sums dependencies of the given sources only', () => {
     1e-9,
     'split sources',
   );
+});
+
+// Worker threads forced on (minWork 0), with more threads than cores so that every split is tried.
+for (const fx of fixtureIndex().filter((f) => f.weighted || f.name === 'rand80_g3')) {
+  test(`${fx.name}: threaded betweenness equals networkx and the single-thread sums`, async () => {
+    const { edges, groups, expected } = loadFixture(fx.name, fx.weighted);
+    const { graph, groups: grp } = graphFromRows(edges, groups, { directed: fx.directed, weighted: fx.weighted });
+    const undirected = !fx.directed;
+    for (const threads of [2, 3]) {
+      assertClose(await betweennessParallel(graph, { undirected, threads, minWork: 0 }), nums(expected.nx_betweenness), TOL, `${threads} threads vs networkx`);
+      const b = await bridgingBetweennessParallel(graph, grp, { undirected, threads, minWork: 0, weighted: fx.weighted });
+      const one = bridgingBetweenness(graph, grp, { undirected, weighted: fx.weighted });
+      assertClose(b.raw, Array.from(one.raw), TOL, `${threads} threads bridging raw`);
+      assertClose(b.pairs, Array.from(one.pairs), 0, `${threads} threads bridging pairs`);
+    }
+    const subset = { sources: [4, 1, 7, 3, 2].filter((s) => s < graph.n), undirected, weighted: fx.weighted };
+    assertClose(await betweennessParallel(graph, { ...subset, threads: 2, minWork: 0 }), Array.from(betweenness(graph, subset)), TOL, 'source subset');
+  });
+}
+
+test('threaded betweenness reports a worker failure instead of hanging', async () => {
+  const { edges, groups } = loadFixture('rand80_g3', false);
+  const { graph } = graphFromRows(edges, groups, { directed: true, weighted: false });
+  // A source id past the end makes the worker's kernel throw.
+  await assert.rejects(betweennessParallel(graph, { sources: [0, 1, 2, 900], threads: 2, minWork: 0 }), /source 900 is not a node index/);
 });

@@ -9,20 +9,20 @@ import { CsvError, parseBrokerageInput, parseCsv, readBrokerageInput } from '../
 import { csrFromEdges, findEdge, isSymmetric, transpose } from '../../src/graph/csr.ts';
 import { assertClose, fixtureIndex, loadFixture, nums } from './fixtures.ts';
 
-test('column order is the public contract', () => {
+test('column order is the public contract', async () => {
   assert.deepEqual(
     [...BROKERAGE_COLUMNS],
     ['node', 'coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'total', 'z_coordinator', 'z_itinerant', 'z_representative', 'z_gatekeeper', 'z_liaison', 'z_total', 'betweenness'],
   );
   const { edges, groups } = loadFixture('hand8', false);
-  const rows = brokerageTable(edges, groups, { directed: true, weighted: false });
+  const rows = await brokerageTable(edges, groups, { directed: true, weighted: false });
   assert.deepEqual(Object.keys(rows[0] ?? {}), [...BROKERAGE_COLUMNS]);
 });
 
 for (const fx of fixtureIndex()) {
-  test(`${fx.name}: brokerageTable equals sna (counts, z) and networkx (betweenness)`, () => {
+  test(`${fx.name}: brokerageTable equals sna (counts, z) and networkx (betweenness)`, async () => {
     const { edges, groups, expected } = loadFixture(fx.name, fx.weighted);
-    const unweighted = brokerageTable(edges, groups, { directed: fx.directed, weighted: false });
+    const unweighted = await brokerageTable(edges, groups, { directed: fx.directed, weighted: false });
     assert.deepEqual(unweighted.map((r) => r.node), expected.nodes);
     const cols = ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'total'] as const;
     cols.forEach((c, r) => {
@@ -31,7 +31,7 @@ for (const fx of fixtureIndex()) {
     });
     assertClose(unweighted.map((r) => r.betweenness), nums(expected.nx_betweenness), 1e-9, 'betweenness');
     if (fx.weighted) {
-      const weighted = brokerageTable(edges, groups, { directed: fx.directed, weighted: true, samples: 30, seed: 2 });
+      const weighted = await brokerageTable(edges, groups, { directed: fx.directed, weighted: true, samples: 30, seed: 2 });
       assertClose(weighted.map((r) => r.betweenness), nums(expected.nx_betweenness_inverse_weight ?? []), 1e-9, 'betweenness with lengths 1/weight');
       assertClose(weighted.map((r) => r.liaison), nums(expected.brute_weighted_roles?.min[4] ?? []), 1e-9, 'weighted liaison (min)');
       for (const r of weighted) assert.ok(Number.isFinite(r.z_total) || Number.isNaN(r.z_total));
@@ -39,24 +39,24 @@ for (const fx of fixtureIndex()) {
   });
 }
 
-test('the permutation and degree nulls can be chosen for unweighted input, deterministically', () => {
+test('the permutation and degree nulls can be chosen for unweighted input, deterministically', async () => {
   const { edges, groups } = loadFixture('rand30_g2', false);
-  const a = brokerageTable(edges, groups, { directed: true, weighted: false, null: 'degree', samples: 50, seed: 9 });
-  const b = brokerageTable(edges, groups, { directed: true, weighted: false, null: 'degree', samples: 50, seed: 9 });
-  const sna = brokerageTable(edges, groups, { directed: true, weighted: false });
+  const a = await brokerageTable(edges, groups, { directed: true, weighted: false, null: 'degree', samples: 50, seed: 9 });
+  const b = await brokerageTable(edges, groups, { directed: true, weighted: false, null: 'degree', samples: 50, seed: 9 });
+  const sna = await brokerageTable(edges, groups, { directed: true, weighted: false });
   assert.deepEqual(a, b);
   assert.notDeepEqual(a.map((r) => r.z_total), sna.map((r) => r.z_total));
-  assert.throws(() => brokerageTable(edges, groups, { directed: true, weighted: true, null: 'sna' }));
+  await assert.rejects(brokerageTable(edges, groups, { directed: true, weighted: true, null: 'sna' }));
 });
 
-test('brokerageTable rejects bad rows with the row number', () => {
+test('brokerageTable rejects bad rows with the row number', async () => {
   const groups = [
     ['a', 'X'],
     ['b', 'Y'],
   ];
-  assert.throws(() => brokerageTable([['a', 'zz']], groups, { directed: true, weighted: false }), /edges row 1: node 'zz' is not in groups/);
-  assert.throws(() => brokerageTable([['a', 'b', 'x']], groups, { directed: true, weighted: true }), /edges row 1: weight 'x'/);
-  assert.throws(() => brokerageTable([['a', 'b']], [], { directed: true, weighted: false }), /groups: no rows/);
+  await assert.rejects(brokerageTable([['a', 'zz']], groups, { directed: true, weighted: false }), /edges row 1: node 'zz' is not in groups/);
+  await assert.rejects(brokerageTable([['a', 'b', 'x']], groups, { directed: true, weighted: true }), /edges row 1: weight 'x'/);
+  await assert.rejects(brokerageTable([['a', 'b']], [], { directed: true, weighted: false }), /groups: no rows/);
 });
 
 function errorOf(fn: () => unknown): CsvError {

@@ -85,7 +85,7 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         }
         let rows;
         try {
-          rows = brokerageTable(input.edges, input.groups, { directed: Boolean(opts.directed), weighted: Boolean(opts.weighted), samples: samples || 1000, seed });
+          rows = await brokerageTable(input.edges, input.groups, { directed: Boolean(opts.directed), weighted: Boolean(opts.weighted), samples: samples || 1000, seed });
         } catch (e) {
           throw new UserError((e as Error).message);
         }
