@@ -103,6 +103,23 @@ test('idealpoints --source own fits once and reuses the cached run', async () =>
   assert.deepEqual(second.rows, first.rows);
 });
 
+test('idealpoints --bootstrap: replicate intervals, a run of their own, refused for bsv', async () => {
+  const fresh = await fixtureStore();
+  type Out = { rows: Row[]; provenance: { idealpoints: { cached: boolean; run: string; options?: Record<string, unknown> } } };
+  const plain = await json<Out>(['idealpoints', '--source', 'own'], fresh);
+  const boot = await json<Out>(['idealpoints', '--source', 'own', '--bootstrap', '20'], fresh);
+  assert.equal(boot.provenance.idealpoints.cached, false, 'the bootstrap run is not the plain run');
+  assert.notEqual(boot.provenance.idealpoints.run, plain.provenance.idealpoints.run);
+  assert.deepEqual(boot.rows.map((r) => r.ideal_point), plain.rows.map((r) => r.ideal_point), 'same point estimates');
+  assert.notDeepEqual(boot.rows.map((r) => r.sd), plain.rows.map((r) => r.sd), 'replicate SDs replace the Laplace SDs');
+  for (const r of boot.rows) assert.ok((r.lo as number) <= (r.ideal_point as number) + 1e-12 && (r.ideal_point as number) <= (r.hi as number) + 1e-12);
+  const r = await runCli(['--store', fresh, 'idealpoints', '--source', 'bsv', '--bootstrap', '5']);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /bootstrap applies to --source own/);
+  const bad = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '-3']);
+  assert.match(bad.err, /--bootstrap must be a whole number/);
+});
+
 test('bad input is exit 1 with a one-line message naming the problem', async () => {
   const cases: [string[], RegExp][] = [
     [['alignment', 'Azerbajan'], /unknown state 'Azerbajan'; closest: Azerbaijan/],

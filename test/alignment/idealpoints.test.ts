@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { estimateIdealPointsOffThread } from '../../src/framework/alignment/fit-thread.ts';
 import { estimateIdealPoints, idealPointRows } from '../../src/framework/alignment/idealpoints.ts';
 import { cellTerms, pnorm, qnorm } from '../../src/framework/alignment/normal.ts';
 import { assignBlocs, hedging, poleDistances, positionTable, positionTableFromRows } from '../../src/framework/alignment/poles.ts';
@@ -77,6 +78,16 @@ test('ideal points: parametric bootstrap intervals contain the estimate', () => 
     assert.ok(fit.lo[u]! <= fit.theta[u]! && fit.theta[u]! <= fit.hi[u]!);
     assert.ok(fit.sd[u]! > 0 && fit.sd[u]! < 2);
   }
+});
+
+test('ideal points on a worker thread equal the same fit on this thread', async () => {
+  const opts = { filter: { sessions: [2, 6] as [number, number] }, orient: [top], rwSd: 0.25 };
+  const here = estimateIdealPoints(sim.data, opts);
+  const there = await estimateIdealPointsOffThread(sim.data, opts);
+  assert.deepEqual(Array.from(there.theta), Array.from(here.theta));
+  assert.deepEqual(Array.from(there.unitSession), Array.from(here.unitSession));
+  assert.equal(there.iterations, here.iterations);
+  await assert.rejects(estimateIdealPointsOffThread(sim.data, { filter: { rollcall: () => true } }), /predicate cannot be sent/);
 });
 
 test('poles, blocs and hedging on a hand-made position table', () => {

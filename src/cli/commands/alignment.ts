@@ -74,12 +74,15 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
     .option('--years <A-B>', 'session years, e.g. 1992-2020')
     .option('--issue <code>', `vote selection (own source only): ${SELECTIONS.join(', ')}`)
     .option('--source <own|bsv>', 'our estimator on the store\'s votes (cached after the first run) or the published BSV file', 'own')
-    .action(async (opts: { years?: string; issue?: string; source: string }) => {
+    .option('--bootstrap <B>', 'own source: B parametric-bootstrap replicates for sd/lo/hi instead of the Laplace approximation (each costs about one fit; cached)')
+    .action(async (opts: { years?: string; issue?: string; source: string; bootstrap?: string }) => {
       const years = opts.years === undefined ? undefined : parseYearRange(opts.years, '--years');
       const issue = parseIssue(opts.issue), source = parseSource(opts.source);
+      const bootstrap = opts.bootstrap === undefined ? 0 : Number(opts.bootstrap);
+      if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 1000) throw new UserError(`--bootstrap must be a whole number 0–1000, got '${opts.bootstrap}'`);
       const [store, registry] = [await ctx.store(), await ctx.registry()];
-      if (source === 'own') ctx.info('using the cached fit, or fitting (about 30 s on all votes)…');
-      const { rows, provenance } = await idealPointTable(store, registry, { years, issue, source });
+      if (source === 'own') ctx.info(bootstrap ? `using the cached fit, or fitting with ${bootstrap} bootstrap replicates (minutes on all votes)…` : 'using the cached fit, or fitting (about 30 s on all votes)…');
+      const { rows, provenance } = await idealPointTable(store, registry, { years, issue, source, bootstrap });
       if (ctx.format === 'json') return ctx.print({ count: rows.length, columns: IDEALPOINT_COLUMNS, rows, provenance });
       ctx.print(rows, { columns: IDEALPOINT_COLUMNS, title: `${rows.length} state-years of ideal points (${source})` });
       for (const line of describeProvenance(provenance)) ctx.info(line);

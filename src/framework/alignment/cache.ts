@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../../store/store.ts';
-import { estimateIdealPoints, type IdealPointOptions } from './idealpoints.ts';
+import { estimateIdealPointsOffThread } from './fit-thread.ts';
+import type { IdealPointOptions } from './idealpoints.ts';
 import { positionTableFromRows, type PositionTable } from './poles.ts';
 import { stateKey, type StoreVotes } from './store.ts';
 import { BSV_FILTER, type VoteFilter } from './subset.ts';
@@ -42,11 +43,15 @@ export function selectionFilter(selection: Selection): VoteFilter {
   return selection === 'all' ? BSV_FILTER : { ...BSV_FILTER, issues: [selection] };
 }
 
+/** Bootstrap replicates (each about one warm-started fit) replace the Laplace intervals when > 0. */
+export type FitOptions = Pick<IdealPointOptions, 'rwSd' | 'bootstrap'>;
+
 const inFlight = new Map<string, Promise<OwnFit>>();
 
 /** Returns the cached fit for this record and selection, or fits, stores and returns it. */
-export async function ownIdealPoints(store: Store, votes: StoreVotes, selection: Selection, opts: Pick<IdealPointOptions, 'rwSd'> = {}): Promise<OwnFit> {
-  const options = { estimator: ESTIMATOR_VERSION, selection, rwSd: opts.rwSd ?? null };
+export async function ownIdealPoints(store: Store, votes: StoreVotes, selection: Selection, opts: FitOptions = {}): Promise<OwnFit> {
+  // bootstrap only enters the key when asked for, so the plain fit keeps its key across versions.
+  const options = { estimator: ESTIMATOR_VERSION, selection, rwSd: opts.rwSd ?? null, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}) };
   const key = createHash('sha256').update(JSON.stringify({ votes: votes.signature, ...options })).digest('hex');
   const memo = `${store.path}\u0000${key}`;
   const pending = inFlight.get(memo);
@@ -80,8 +85,8 @@ async function readRun(store: Store, key: string): Promise<OwnFit | null> {
   });
 }
 
-async function fitAndStore(store: Store, votes: StoreVotes, selection: Selection, key: string, opts: Pick<IdealPointOptions, 'rwSd'>): Promise<OwnFit> {
-  const fit = estimateIdealPoints(votes.data, { filter: selectionFilter(selection), ...(opts.rwSd === undefined ? {} : { rwSd: opts.rwSd }) });
+async function fitAndStore(store: Store, votes: StoreVotes, selection: Selection, key: string, opts: FitOptions): Promise<OwnFit> {
+  const fit = await estimateIdealPointsOffThread(votes.data, { filter: selectionFilter(selection), ...(opts.rwSd === undefined ? {} : { rwSd: opts.rwSd }), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}) });
   const points: OwnPoint[] = Array.from(fit.theta, (theta, u) => {
     const session = fit.unitSession[u]!;
     return { ccode: Number(fit.states[fit.unitState[u]!]), session, year: 1945 + session, theta, sd: fit.sd[u]!, lo: fit.lo[u]!, hi: fit.hi[u]!, nVotes: fit.nVotes[u]! };
