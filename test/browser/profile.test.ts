@@ -94,6 +94,33 @@ test('moving a weight slider re-computes and changes the displayed index (the AP
   assert.deepEqual(errors, []);
 });
 
+test('a weight change shows the server\'s index for those weights at once, computed in the page, and says the interval is being recomputed', { skip }, async () => {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server!.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
+  await settled(page);
+  const defaults = (await api<Autonomy & { settings: { weights: Record<string, number> } }>(`api/autonomy?state=AZE&years=${YEAR}&draws=${DRAWS}`));
+  const doc = defaults.results[0]!;
+  const [far] = Object.entries(doc.components).filter(([, v]) => v.value !== null).sort((a, b) => Math.abs(b[1].value! - doc.index!) - Math.abs(a[1].value! - doc.index!))[0]!;
+  const weights = Object.entries(defaults.settings.weights).map(([c, w]) => `${c}=${(c === far ? 0.9 : w).toFixed(2)}`).join(',');
+  const expected = (await api<Autonomy>(`api/autonomy?state=AZE&years=${YEAR}&draws=${DRAWS}&weights=${weights}`)).results[0]!;
+  // Hold the server's answers back, so that what shows meanwhile can only come from the page.
+  let release!: () => void;
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route(/\/api\/autonomy\?.*weights=/, async (route) => { await held; await route.continue(); });
+  await page.getByTestId(`weight-${far}`).fill('0.9');
+  await page.locator('[data-testid="headline"][data-local="true"]').waitFor({ timeout: 5_000 });
+  assert.equal(await page.getByTestId('headline-index').textContent(), expected.index!.toFixed(3));
+  assert.equal(await page.getByTestId('headline').getAttribute('data-fresh'), 'false');
+  assert.equal(await page.getByTestId('headline-interval').textContent(), 'recomputing…');
+  assert.match((await page.getByTestId('index-note').textContent()) ?? '', /recomputed here/);
+  release();
+  await settled(page);
+  assert.equal(await page.getByTestId('headline-index').textContent(), expected.index!.toFixed(3));
+  assert.equal(await page.getByTestId('headline-posture').textContent(), label(expected.posture));
+  assert.deepEqual(errors, []);
+});
+
 test('the state and weights are labelled controls that work from the keyboard', { skip }, async () => {
   const page = await browser!.newPage();
   const errors = watchErrors(page);

@@ -29,6 +29,12 @@ export interface StateYearDoc {
 export interface AutonomySettings { weights: Record<ComponentId, number>; rules: Record<string, number>; draws: number; seed: number; concentration?: number }
 export interface Transition { state: string; year: number; from: PostureId; to: PostureId; lasting: boolean }
 export interface AutonomyResponse { state: { iso3: string | null; ccode: number; name: string }; settings: AutonomySettings; results: StateYearDoc[]; transitions: Transition[] }
+/** A state-year with `detail=summary`: the numbers of the series without the evidence (a few kB instead of hundreds). */
+export interface SummaryRow {
+  state: string; year: number; index: number | null; interval: [number, number] | null; rank: number | null; rank_interval: [number, number] | null; ranked: number;
+  posture: PostureId; confidence: number; missing: ComponentId[]; components: Record<ComponentId, number | null>; missing_reasons?: Partial<Record<ComponentId, string>>;
+}
+export interface SummaryResponse { state: { iso3: string | null; ccode: number; name: string }; settings: AutonomySettings; results: SummaryRow[]; transitions: Transition[] }
 export interface CompareResponse { year: number; settings: AutonomySettings; results: StateYearDoc[] }
 export interface PostureRow { state: string; ccode: number; name: string; posture: PostureId; index: number | null; rank: number | null }
 export interface PosturesResponse { year: number; states: PostureRow[] }

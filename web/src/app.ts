@@ -1,13 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.ts';
-import { TimelinePage } from './pages/timeline.ts';
-import { CorridorsPage } from './pages/corridors.ts';
-import { AlignmentPage } from './pages/alignment.ts';
-import { NetworkPage } from './pages/network.ts';
-import { HomePage } from './pages/home.ts';
-import { ProfilePage } from './pages/profile.ts';
-import { ComparePage } from './pages/compare.ts';
-import { ScenariosPage } from './pages/scenarios.ts';
+import { loadPage, RoutePage } from './routes.ts';
 
 interface Route { page: string; params: URLSearchParams }
 
@@ -30,19 +23,12 @@ export function App() {
     <header class="top">
       <a class="brand" href="#/">Interconnector</a>
       <nav aria-label="Pages">
-        ${pages.map((p) => html`<a href=${`#/${p.id}`} aria-current=${route.page === p.id ? 'page' : undefined}>${p.label}</a>`)}
+        ${pages.map((p) => html`<a href=${`#/${p.id}`} aria-current=${route.page === p.id ? 'page' : undefined}
+          onPointerEnter=${() => void loadPage(p.id)} onFocus=${() => void loadPage(p.id)}>${p.label}</a>`)}
       </nav>
     </header>
     <main id="main">
-      ${route.page === 'home' ? html`<${HomePage} params=${route.params} />`
-        : route.page === 'profile' ? html`<${ProfilePage} params=${route.params} />`
-        : route.page === 'compare' ? html`<${ComparePage} params=${route.params} />`
-        : route.page === 'timeline' ? html`<${TimelinePage} params=${route.params} />`
-        : route.page === 'corridors' ? html`<${CorridorsPage} params=${route.params} />`
-        : route.page === 'alignment' ? html`<${AlignmentPage} params=${route.params} />`
-        : route.page === 'network' ? html`<${NetworkPage} params=${route.params} />`
-        : route.page === 'scenarios' ? html`<${ScenariosPage} params=${route.params} />`
-        : html`<p>Unknown page.</p>`}
+      <${RoutePage} id=${route.page} params=${route.params} />
     </main>
     <footer>Every figure links to its dataset or cited source. Methodology: docs/METHODOLOGY.md.</footer>`;
 }

@@ -38,6 +38,8 @@ function summary(r: StateYearResult) {
     state: r.state, year: r.year, index: r.index, interval: r.interval, rank: r.rank, rank_interval: r.rank_interval, ranked: r.ranked,
     posture: r.posture, confidence: r.confidence, missing: r.missing,
     components: Object.fromEntries(COMPONENTS.map((c) => [c, r.components[c].value])),
+    // A gap in a chart needs its reason beside it, so the summary keeps that one line per missing component.
+    missing_reasons: Object.fromEntries(r.missing.map((c) => [c, r.components[c].explanation[0] ?? 'no input covers this year'])),
   };
 }
 

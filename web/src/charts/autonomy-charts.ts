@@ -1,4 +1,4 @@
-import type { ComponentDoc, ComponentId, StateYearDoc, Transition } from '../api.ts';
+import type { ComponentId, StateYearDoc, SummaryRow, Transition } from '../api.ts';
 import type { PlotModule } from './plot.ts';
 
 /** Human names of the components (ids are the API's). */
@@ -17,7 +17,10 @@ export const COMPONENT_SHORT: Record<ComponentId, string> = {
 
 export interface IndexPoint { year: number; index: number | null; lo: number | null; hi: number | null; rank: number | null; rlo: number | null; rhi: number | null; ranked: number; posture: string }
 
-export function indexPoints(results: StateYearDoc[]): IndexPoint[] {
+/** What the index and rank charts draw of a state-year: full documents and summary rows both have it. */
+export type IndexRow = Pick<StateYearDoc, 'year' | 'index' | 'interval' | 'rank' | 'rank_interval' | 'ranked' | 'posture'>;
+
+export function indexPoints(results: IndexRow[]): IndexPoint[] {
   return results.map((r) => ({
     year: r.year, index: r.index, lo: r.interval?.[0] ?? null, hi: r.interval?.[1] ?? null,
     rank: r.rank, rlo: r.rank_interval?.[0] ?? null, rhi: r.rank_interval?.[1] ?? null, ranked: r.ranked, posture: r.posture,
@@ -64,10 +67,10 @@ export function rankChart(Plot: PlotModule, width: number, pts: IndexPoint[]): E
 
 export interface ComponentPoint { year: number; value: number | null; why: string }
 
-export function componentPoints(results: StateYearDoc[], c: ComponentId): ComponentPoint[] {
+export function componentPoints(results: SummaryRow[], c: ComponentId): ComponentPoint[] {
   return results.map((r) => {
-    const doc: ComponentDoc | undefined = r.components[c];
-    return { year: r.year, value: doc?.value ?? null, why: doc?.value === null ? (doc?.explanation[0] ?? 'no input covers this year') : '' };
+    const value = r.components[c] ?? null;
+    return { year: r.year, value, why: value === null ? (r.missing_reasons?.[c] ?? 'no input covers this year') : '' };
   });
 }
 

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { COMPONENT_IDS, getJson, type AutonomyResponse, type CompareResponse, type StateRow } from '../api.ts';
+import { COMPONENT_IDS, getJson, type CompareResponse, type StateRow, type SummaryResponse } from '../api.ts';
 import { html } from '../html.ts';
 import { COMPONENT_SHORT, indexChart, indexPoints, keyOf } from '../charts/autonomy-charts.ts';
 import { fmt, PlotFigure } from '../charts/plot.ts';
 import { PostureBadge, PostureBand, PostureLegend } from '../charts/postures.ts';
 import { latestPostures, yearRange } from '../charts/years.ts';
-import { loadStates, StatePicker } from './profile.ts';
+import { loadStates, StatePicker } from '../states.ts';
 
 export const MAX_COMPARE = 6;
 
@@ -22,7 +22,7 @@ function setHash(states: string[], year: number | null, draws: string | undefine
 }
 
 /** One state's panel: posture band and index with its interval, on the axes every panel shares. */
-function StatePanel({ data, year, years }: { data: AutonomyResponse; year: number | null; years: [number, number] }) {
+function StatePanel({ data, year, years }: { data: SummaryResponse; year: number | null; years: [number, number] }) {
   const pts = useMemo(() => indexPoints(data.results), [data]);
   const deps = useMemo(() => keyOf([pts.map((p) => [p.year, p.index, p.lo, p.hi]), data.transitions, years]), [pts]);
   const name = data.state.name;
@@ -42,7 +42,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
   const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
   const [latest, setLatest] = useState<number | null>(null);
   const [states, setStates] = useState<StateRow[]>([]);
-  const [series, setSeries] = useState<Record<string, AutonomyResponse>>({});
+  const [series, setSeries] = useState<Record<string, SummaryResponse>>({});
   const [table, setTable] = useState<CompareResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,6 +52,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
   }, []);
 
   // Series one state at a time: the server computes the run once and serves the others from its cache.
+  // The panels draw numbers only, so the summary (a few kB a state instead of hundreds) is enough.
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -59,7 +60,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
         if (!live) return;
         if (series[s]?.settings && (draws === undefined || String(series[s].settings.draws) === draws)) continue;
         try {
-          const r = await getJson<AutonomyResponse>('/api/autonomy', { state: s, draws });
+          const r = await getJson<SummaryResponse>('/api/autonomy', { state: s, draws, detail: 'summary' });
           if (live) setSeries((m) => ({ ...m, [s]: r }));
         } catch (e) {
           if (live) setError((e as Error).message);
@@ -79,7 +80,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
     return () => { live = false; };
   }, [wantedKey, year, draws]);
 
-  const loaded = wanted.map((s) => series[s]).filter((r): r is AutonomyResponse => r !== undefined);
+  const loaded = wanted.map((s) => series[s]).filter((r): r is SummaryResponse => r !== undefined);
   const span = useMemo((): [number, number] | null => {
     const ys = loaded.flatMap((r) => r.results.map((x) => x.year));
     return ys.length ? [Math.min(...ys), Math.max(...ys)] : null;
