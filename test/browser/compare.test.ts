@@ -1,36 +1,25 @@
-import { dashboardOnRealData, dashboardSkip, type Dashboard } from '../helpers/dashboard.ts';
+import { dashboardSkip, useDashboard } from '../helpers/dashboard.ts';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { screenshot, watchErrors } from '../helpers/browser.ts';
 
 const skip = dashboardSkip;
 const YEAR = 2022;
 const DRAWS = 50;
 const STATES = ['AZE', 'GEO', 'ARM', 'MDA', 'UKR'];
-let dashboard: Dashboard | undefined;
-let server: { url: string } | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  dashboard = await dashboardOnRealData();
-  server = dashboard;
-  browser = dashboard.browser;
-});
-after(() => dashboard?.close());
+const dashboard = useDashboard();
 
 interface Doc { state: string; name: string; index: number | null; posture: string; components: Record<string, { value: number | null }> }
 
 test('compare shows the requested states over the years and their components side by side, without console errors', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/compare?states=${STATES.join(',')}&year=${YEAR}&draws=${DRAWS}`);
+  await page.goto(`${dashboard.url}#/compare?states=${STATES.join(',')}&year=${YEAR}&draws=${DRAWS}`);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="compare-panel"] svg[role="img"]').length === n, STATES.length, { timeout: 120_000 });
   const panels = await page.getByTestId('compare-panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
   assert.deepEqual(panels, STATES);
   await page.getByTestId('compare-table').waitFor();
-  const res = await fetch(`${server!.url}api/compare?states=${STATES.join(',')}&year=${YEAR}&draws=${DRAWS}`);
+  const res = await fetch(`${dashboard.url}api/compare?states=${STATES.join(',')}&year=${YEAR}&draws=${DRAWS}`);
   const expected = (await res.json()) as { results: Doc[] };
   const heads = await page.locator('[data-testid="compare-table"] thead th[data-state]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
   assert.deepEqual(heads, STATES);
@@ -45,9 +34,9 @@ test('compare shows the requested states over the years and their components sid
 });
 
 test('a state can be removed and added with labelled controls, and the year changes the table', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/compare?states=AZE,GEO&year=${YEAR}&draws=${DRAWS}`);
+  await page.goto(`${dashboard.url}#/compare?states=AZE,GEO&year=${YEAR}&draws=${DRAWS}`);
   await page.getByTestId('compare-table').waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Remove Georgia' }).click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-table"] thead th[data-state]').length === 1, null, { timeout: 60_000 });

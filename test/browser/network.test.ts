@@ -1,29 +1,18 @@
-import { dashboardOnRealData, dashboardSkip, type Dashboard } from '../helpers/dashboard.ts';
+import { dashboardSkip, useDashboard } from '../helpers/dashboard.ts';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { screenshot, watchErrors } from '../helpers/browser.ts';
 
 const skip = dashboardSkip;
-let dashboard: Dashboard | undefined;
-let server: { url: string } | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  dashboard = await dashboardOnRealData();
-  server = dashboard;
-  browser = dashboard.browser;
-});
-after(() => dashboard?.close());
+const dashboard = useDashboard();
 
 test('the network page ranks interconnectors with real numbers, shows roles and counterparts, draws the graph, without console errors', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/network`);
+  await page.goto(`${dashboard.url}#/network`);
   await page.getByTestId('rank-row').first().waitFor({ timeout: 60000 });
   await page.locator('[data-testid="network-page"][aria-busy="false"]').waitFor();
-  const api = (await (await page.request.get(`${server!.url}api/brokerage`)).json()) as { year: number; results: Array<{ state: string; score: number | null; rank: number | null }> };
+  const api = (await (await page.request.get(`${dashboard.url}api/brokerage`)).json()) as { year: number; results: Array<{ state: string; score: number | null; rank: number | null }> };
   const first = api.results.find((r) => r.rank === 1)!;
   assert.equal(await page.getByTestId('rank-row').first().getAttribute('data-state'), first.state);
   assert.equal((await page.getByTestId('rank-score').first().textContent())?.trim(), first.score!.toFixed(3));
@@ -50,9 +39,9 @@ test('the network page ranks interconnectors with real numbers, shows roles and 
 });
 
 test('toggling layers re-fetches and changes the network', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/network`);
+  await page.goto(`${dashboard.url}#/network`);
   await page.getByTestId('rank-row').first().waitFor({ timeout: 60000 });
   const edgesAll = Number(await page.getByTestId('network-graph').getAttribute('data-edges'));
   await page.getByTestId('layer-votes').uncheck();

@@ -1,7 +1,7 @@
-import { dashboardOnRealData, dashboardSkip, type Dashboard } from '../helpers/dashboard.ts';
+import { dashboardSkip, useDashboard } from '../helpers/dashboard.ts';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { screenshot, watchErrors } from '../helpers/browser.ts';
 
 // Real data only: the pages show the framework's numbers, so a fixture would test little.
@@ -11,20 +11,10 @@ const DRAWS = 50; // fewer Monte Carlo draws than the default keep the suite qui
 interface Doc { year: number; index: number | null; posture: string; components: Record<string, { value: number | null }> }
 interface Autonomy { state: { name: string }; results: Doc[]; transitions: Array<{ year: number }> }
 
-let dashboard: Dashboard | undefined;
-let server: { url: string } | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  dashboard = await dashboardOnRealData();
-  server = dashboard;
-  browser = dashboard.browser;
-});
-after(() => dashboard?.close());
+const dashboard = useDashboard();
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server!.url}${path}`);
+  const res = await fetch(`${dashboard.url}${path}`);
   assert.equal(res.status, 200, path);
   return (await res.json()) as T;
 }
@@ -39,9 +29,9 @@ async function settled(page: Page): Promise<void> {
 const label = (p: string) => p.replace('strategic-autonomy', 'strategic autonomy').replace('great-power', 'great power (pole leader)');
 
 test('the profile shows Azerbaijan\'s real index, postures, components and provenance from the API, without console errors', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
+  await page.goto(`${dashboard.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
   await settled(page);
   const expected = await api<Autonomy>(`api/autonomy?state=AZE&draws=${DRAWS}`);
   const doc = expected.results.find((r) => r.year === YEAR)!;
@@ -69,9 +59,9 @@ test('the profile shows Azerbaijan\'s real index, postures, components and prove
 });
 
 test('moving a weight slider re-computes and changes the displayed index (the API\'s number for those weights)', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
+  await page.goto(`${dashboard.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
   await settled(page);
   const before = await page.getByTestId('headline-index').textContent();
   // the component furthest from the index moves it most when its weight goes up
@@ -95,9 +85,9 @@ test('moving a weight slider re-computes and changes the displayed index (the AP
 });
 
 test('a weight change shows the server\'s index for those weights at once, computed in the page, and says the interval is being recomputed', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
+  await page.goto(`${dashboard.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
   await settled(page);
   const defaults = (await api<Autonomy & { settings: { weights: Record<string, number> } }>(`api/autonomy?state=AZE&years=${YEAR}&draws=${DRAWS}`));
   const doc = defaults.results[0]!;
@@ -122,9 +112,9 @@ test('a weight change shows the server\'s index for those weights at once, compu
 });
 
 test('the state and weights are labelled controls that work from the keyboard', { skip }, async () => {
-  const page = await browser!.newPage();
+  const page = await dashboard.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
+  await page.goto(`${dashboard.url}#/profile?state=AZE&year=${YEAR}&draws=${DRAWS}`);
   await page.locator('[data-testid="headline"][data-fresh="true"]').waitFor({ timeout: 90_000 });
   const slider = page.getByRole('slider', { name: 'Voice (rule-maker, not rule-taker)' });
   const out = page.locator('#w-voice-out');
@@ -139,9 +129,9 @@ test('the state and weights are labelled controls that work from the keyboard', 
 });
 
 test('the home page maps every scored state\'s posture for a year and opens a profile from the keyboard', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/?year=${YEAR}`);
+  await page.goto(`${dashboard.url}#/?year=${YEAR}`);
   await page.locator('[data-testid="world-map"] a.country-link').first().waitFor();
   const postures = await api<{ year: number; states: Array<{ state: string; posture: string }> }>(`api/postures?year=${YEAR}`);
   const aze = postures.states.find((s) => s.state === 'AZE')!;

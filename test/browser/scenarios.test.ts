@@ -1,26 +1,15 @@
-import { dashboardOnRealData, dashboardSkip, type Dashboard } from '../helpers/dashboard.ts';
+import { dashboardSkip, useDashboard } from '../helpers/dashboard.ts';
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { screenshot, watchErrors } from '../helpers/browser.ts';
 
 const skip = dashboardSkip;
-let dashboard: Dashboard | undefined;
-let server: { url: string } | undefined;
-let browser: Browser | undefined;
-
-before(async () => {
-  if (skip) return;
-  dashboard = await dashboardOnRealData();
-  server = dashboard;
-  browser = dashboard.browser;
-});
-after(() => dashboard?.close());
+const dashboard = useDashboard();
 
 test('#/scenarios shows the baseline and two scenarios side by side for Azerbaijan with real numbers and their edits', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/scenarios?ids=russia-prevails,peace-treaty-tripp%2Bthree-plus-three-operational&state=AZE`);
+  await page.goto(`${dashboard.url}#/scenarios?ids=russia-prevails,peace-treaty-tripp%2Bthree-plus-three-operational&state=AZE`);
   await page.getByTestId('scenario-chart').locator('svg g[aria-label="line"] path').first().waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('scenario-state').textContent(), 'Azerbaijan');
   const results = page.getByTestId('scenario-result');

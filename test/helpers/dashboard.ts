@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { FrameworkSession } from '../../src/framework/session.ts';
 import { webDist } from '../../src/server/app.ts';
@@ -23,4 +24,19 @@ export async function dashboardOnRealData(): Promise<Dashboard> {
     url: server.url, store: real.store, browser,
     close: async () => { await browser.close(); await server.close(); real.store.close(); },
   };
+}
+
+/**
+ * Opens the dashboard before the file's tests and closes it after them (nothing is opened when
+ * the tests are skipped). The fields throw if read while it is not open.
+ */
+export function useDashboard(): Pick<Dashboard, 'url' | 'store' | 'browser'> {
+  let open: Dashboard | undefined;
+  before(async () => { if (!dashboardSkip) open = await dashboardOnRealData(); });
+  after(() => open?.close());
+  const need = (): Dashboard => {
+    if (!open) throw new Error('the dashboard is not open (are these tests skipped?)');
+    return open;
+  };
+  return { get url() { return need().url; }, get store() { return need().store; }, get browser() { return need().browser; } };
 }
