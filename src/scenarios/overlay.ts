@@ -42,6 +42,15 @@ export function corridorTransitFor(steps: Array<{ scenario?: string | undefined;
   return { ...hit.transit, from };
 }
 
+/** `perYear` dates (YYYY-MM) in every year from..to, spread evenly over the months of each year. */
+function spreadDates(from: number, to: number, perYear: number): string[] {
+  const out: string[] = [];
+  for (let yr = from; yr <= to; yr++) {
+    for (let k = 0; k < perYear; k++) out.push(`${yr}-${String(1 + Math.floor(((k + 0.5) * 12) / perYear)).padStart(2, '0')}`);
+  }
+  return out;
+}
+
 function endBefore(f: LocatedFact, year: number): LocatedFact | null {
   const start = (f as { from: string }).from;
   if (yearOf(start) >= year) return null;
@@ -102,24 +111,17 @@ export function applyOverlay(base: FrameworkInputs, baseTransit: TransitInput | 
       }
       case 'add_rounds': {
         const b = e.edit.body;
-        const to = Math.min(b.to ?? last, last);
-        for (let yr = y; yr <= to; yr++) {
-          for (let k = 0; k < b.per_year; k++) {
-            const month = String(Math.min(12, 1 + Math.floor(((k + 0.5) * 12) / b.per_year))).padStart(2, '0');
-            const f = { ...common, id: newId(), kind: 'negotiation', conflict: b.conflict, date: `${yr}-${month}`, parties: b.parties, declined: b.declined, format: b.format, mediators: b.mediators, venue: b.venue, level: b.level, outcome: `scenario round (${e.id})` } as LocatedFact;
-            facts.push(f); added.push(f.id);
-          }
+        for (const date of spreadDates(y, Math.min(b.to ?? last, last), b.per_year)) {
+          const f = { ...common, id: newId(), kind: 'negotiation', conflict: b.conflict, date, parties: b.parties, declined: b.declined, format: b.format, mediators: b.mediators, venue: b.venue, level: b.level, outcome: `scenario round (${e.id})` } as LocatedFact;
+          facts.push(f); added.push(f.id);
         }
         break;
       }
       case 'add_hosting': {
         const b = e.edit.body;
-        const to = Math.min(b.to ?? last, last);
-        for (let yr = y; yr <= to; yr++) {
-          for (let k = 0; k < b.per_year; k++) {
-            const f = { ...common, id: newId(), kind: 'hosting', host: b.host, parties: b.parties, date: `${yr}-${String(1 + Math.floor(((k + 0.5) * 12) / b.per_year)).padStart(2, '0')}`, subtype: b.subtype, summary: e.label } as LocatedFact;
-            facts.push(f); added.push(f.id);
-          }
+        for (const date of spreadDates(y, Math.min(b.to ?? last, last), b.per_year)) {
+          const f = { ...common, id: newId(), kind: 'hosting', host: b.host, parties: b.parties, date, subtype: b.subtype, summary: e.label } as LocatedFact;
+          facts.push(f); added.push(f.id);
         }
         break;
       }

@@ -6,6 +6,7 @@ import { fmt, PlotFigure } from '../charts/plot.ts';
 import { PostureBadge, PostureBand, PostureLegend } from '../charts/postures.ts';
 import { latestPostures, yearRange } from '../charts/years.ts';
 import { loadStates, StatePicker } from '../states.ts';
+import { YearPicker } from '../year-picker.ts';
 
 export const MAX_COMPARE = 6;
 
@@ -98,11 +99,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
       </fieldset>
       ${wanted.length < MAX_COMPARE ? html`<${StatePicker} label="Add a state" placeholder="choose a state…" value="" states=${states.filter((s) => !wanted.includes(s.iso3 ?? ''))} testid="add-state"
         onChange=${(s: string) => s && setHash([...wanted, s], year, draws)} />` : null}
-      <label>Year of the table
-        <select value=${year ?? ''} data-testid="compare-year" onChange=${(e: Event) => setYear(Number((e.target as HTMLSelectElement).value))}>
-          ${years.map((y) => html`<option value=${y}>${y}</option>`)}
-        </select>
-      </label>
+      <${YearPicker} label="Year of the table" value=${year} years=${years} testid="compare-year" onChange=${setYear} />
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
 

@@ -11,6 +11,7 @@ import { Headline, headOfDoc, headOfSummary, type HeadRow } from '../profile/hea
 import { deriveSeries, reweightedPoints } from '../profile/series.ts';
 import { WeightsPanel } from '../profile/weights-panel.ts';
 import { loadStates, StatePicker } from '../states.ts';
+import { YearPicker } from '../year-picker.ts';
 
 /**
  * State profile: posture timeline, index with interval and rank, the seven components over years,
@@ -138,11 +139,7 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
     <h1 id="profile-title">State profile: <span data-testid="state-name">${name}</span></h1>
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
       <${StatePicker} value=${state} states=${states} testid="state-picker" onChange=${(s: string) => { window.location.hash = `#/profile?${new URLSearchParams({ state: s, ...(year ? { year: String(year) } : {}), ...(draws ? { draws } : {}), ...(applied ? { weights: applied } : {}) })}`; }} />
-      <label>Year
-        <select value=${year ?? ''} data-testid="year-picker" onChange=${(e: Event) => setYear(Number((e.target as HTMLSelectElement).value))}>
-          ${years.map((y) => html`<option value=${y}>${y}</option>`)}
-        </select>
-      </label>
+      <${YearPicker} label="Year" value=${year} years=${years} testid="year-picker" onChange=${setYear} />
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
 
