@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ComponentId } from '../framework/autonomy/components.ts';
 import { POSTURES, type Posture } from '../framework/autonomy/posture.ts';
 import { normaliseWeights } from '../framework/autonomy/run.ts';
-import { normal, quantile, rng } from '../framework/autonomy/random.ts';
+import { normal, quantile, rng } from '../framework/random.ts';
 import type { TransitInput } from '../framework/gatekeeper/index.ts';
 import type { FrameworkInputs } from '../framework/inputs.ts';
 import type { FrameworkSession } from '../framework/session.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runEnsemble, sample } from '../../src/scenarios/ensemble.ts';
-import { rng } from '../../src/framework/autonomy/random.ts';
+import { rng } from '../../src/framework/random.ts';
 import { scenarioDir, syntheticSession } from './fixture.ts';
 
 const file = join(scenarioDir({

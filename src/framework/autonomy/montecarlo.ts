@@ -1,4 +1,4 @@
-import { dirichlet, normal } from './random.ts';
+import { dirichlet, normal } from '../random.ts';
 
 export interface McPoint { ip: number; sd: number }
 

@@ -5,7 +5,7 @@ import { ccodeOf } from '../facts.ts';
 import { COMPONENTS, PRINCIPLE, computeComponents, defaultWeights, type ComponentId, type ComponentSet } from './components.ts';
 import { classify, defaultRules, structuralFacts, type Posture, type PostureRules, type StructuralFacts } from './posture.ts';
 import { monteCarlo } from './montecarlo.ts';
-import { quantile, rng } from './random.ts';
+import { quantile, rng } from '../random.ts';
 
 export interface AutonomyOptions {
   years: [number, number];
