@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agreementAll, agreementWith } from '../src/framework/alignment/agreement.ts';
-import { estimateIdealPoints, idealPointRows } from '../src/framework/alignment/idealpoints.ts';
-import { loadBsvIdealPoints, loadUnvotes, type BsvRow } from '../src/framework/alignment/load.ts';
+import { estimateIdealPoints, idealPointRows, type IdealPointOptions } from '../src/framework/alignment/idealpoints.ts';
+import { loadBsvIdealPoints, loadUnvotes, readMatches, type BsvRow } from '../src/framework/alignment/load.ts';
 import { BSV_FILTER, selectVotes, type VoteFilter } from '../src/framework/alignment/subset.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -65,31 +65,40 @@ for (const v of variants) {
   console.log(`agreement vs BSV, ${v.name}: pooled r = ${pearson(pooledA, pooledB).toFixed(4)} (n = ${pooledA.length}); ${per.join(', ')}`);
 }
 
-// ---- 3. Ideal points, all sessions ----
-t0 = performance.now();
-const fit = estimateIdealPoints(data);
-const fitSecs = (performance.now() - t0) / 1000;
-const rows = idealPointRows(fit);
-const ours: number[] = [], theirs: number[] = [], sess: number[] = [];
-for (const r of rows) {
-  const b = bsvKey.get(`${r.state}|${r.session}`);
-  if (b) { ours.push(r.theta); theirs.push(b.theta); sess.push(r.session); }
+// ---- 3. Ideal points, all sessions, both estimators against BSV's IdealPointAll ----
+/** Pooled and within-session agreement of a fit with BSV, printed under `label`; returns the fit's rows. */
+function compareWithBsv(label: string, opts: IdealPointOptions): ReturnType<typeof idealPointRows> {
+  const t = performance.now();
+  const fit = estimateIdealPoints(data!, opts);
+  const fitSecs = (performance.now() - t) / 1000;
+  const rows = idealPointRows(fit);
+  const ours: number[] = [], theirs: number[] = [], sess: number[] = [];
+  for (const r of rows) {
+    const b = bsvKey.get(`${r.state}|${r.session}`);
+    if (b) { ours.push(r.theta); theirs.push(b.theta); sess.push(r.session); }
+  }
+  const within = new Map<number, number>();
+  for (const s of new Set(sess)) {
+    const a: number[] = [], b: number[] = [];
+    sess.forEach((x, i) => { if (x === s) { a.push(ours[i]!); b.push(theirs[i]!); } });
+    if (a.length > 5) within.set(s, pearson(a, b));
+  }
+  const late = [...within].filter(([s]) => s >= 46).map(([, r]) => r);
+  const era = (lo: number, hi: number) => median([...within].filter(([s]) => s >= lo && s <= hi).map(([, r]) => r)).toFixed(3);
+  const post = ours.map((_, i) => i).filter((i) => sess[i]! >= 46);
+  const usa = rows.filter((r) => r.state === 'United States');
+  console.log(`ideal points, ${label}: ${fit.theta.length} state-sessions, ${fit.provenance.votes} votes, ${String(fit.provenance.options.items)} items; ${fit.iterations} sweeps, converged ${fit.converged}; ${fitSecs.toFixed(1)} s (target < 120 s)`);
+  console.log(`  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(post.map((i) => ours[i]!), post.map((i) => theirs[i]!)).toFixed(4)}`);
+  console.log(`  median within-session r, sessions 46+: ${median(late).toFixed(4)} (min ${Math.min(...late).toFixed(3)}; target ≥ 0.95); by era: 1–20 ${era(1, 20)}, 21–45 ${era(21, 45)}, 46–74 ${era(46, 74)}`);
+  console.log(`  United States mean θ = ${(usa.reduce((a, r) => a + r.theta, 0) / usa.length).toFixed(2)}; median interval SD ${median(Array.from(fit.sd)).toFixed(3)}`);
+  return rows;
 }
-const within = new Map<number, number>();
-for (const s of new Set(sess)) {
-  const a: number[] = [], b: number[] = [];
-  sess.forEach((x, i) => { if (x === s) { a.push(ours[i]!); b.push(theirs[i]!); } });
-  if (a.length > 5) within.set(s, pearson(a, b));
-}
-const late = [...within].filter(([s]) => s >= 46).map(([, r]) => r);
-const decade = (lo: number, hi: number) => median([...within].filter(([s]) => s >= lo && s <= hi).map(([, r]) => r)).toFixed(3);
-console.log(`ideal points (all votes, BSV filters, bridged): ${fit.theta.length} state-sessions, ${fit.provenance.votes} votes, ${String(fit.provenance.options.items)} items; ${fit.iterations} sweeps, converged ${fit.converged}; ${fitSecs.toFixed(1)} s`);
-console.log(`  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} state-sessions (target ≥ 0.97)`);
-console.log(`  median within-session r, sessions 46+: ${median(late).toFixed(4)} (min ${Math.min(...late).toFixed(3)}; target ≥ 0.95); by era: 1–20 ${decade(1, 20)}, 21–45 ${decade(21, 45)}, 46–74 ${decade(46, 74)}`);
-const post = ours.map((_, i) => i).filter((i) => sess[i]! >= 46);
-console.log(`  pooled r over sessions 46+ only: ${pearson(post.map((i) => ours[i]!), post.map((i) => theirs[i]!)).toFixed(4)}`);
-const usa = rows.filter((r) => r.state === 'United States');
-console.log(`  orientation: United States mean θ = ${(usa.reduce((a, r) => a + r.theta, 0) / usa.length).toFixed(2)}; median Laplace SD ${median(Array.from(fit.sd)).toFixed(3)}`);
+compareWithBsv('gibbs (default: BSV\'s dynamic prior, posterior means), no bridging', {});
+compareWithBsv('gibbs, bridged by text-derived titles', { bridge: true });
+const matchesFile = process.env.BSV_MATCHES;
+if (matchesFile) compareWithBsv(`gibbs, bridged by ${matchesFile}`, { matches: readMatches(matchesFile) });
+else console.log('ideal points, gibbs bridged by BSV\'s Matches.csv: skipped (set BSV_MATCHES=path/to/Matches.csv)');
+compareWithBsv('mode (random-walk prior ω = 0.05, posterior mode)', { method: 'mode' });
 
 // ---- 4. Issue-specific runs ----
 for (const issue of ['me', 'hr', 'important'] as const) {
@@ -102,11 +111,14 @@ for (const issue of ['me', 'hr', 'important'] as const) {
 const session = 70;
 const one = selectVotes(data, { ...BSV_FILTER, sessions: [session, session] });
 const reps = 5;
-const times: number[] = [];
-let single = estimateIdealPoints(one);
-for (let i = 0; i < reps; i++) { t0 = performance.now(); single = estimateIdealPoints(one); times.push((performance.now() - t0) / 1000); }
-const ourSingle = median(times);
-console.log(`single session ${session}: ours ${(ourSingle * 1000).toFixed(1)} ms (median of ${reps}), ${single.iterations} sweeps`);
+const timeSingle = (method: 'gibbs' | 'mode'): { secs: number; fit: ReturnType<typeof estimateIdealPoints> } => {
+  let fit = estimateIdealPoints(one, { method });
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) { t0 = performance.now(); fit = estimateIdealPoints(one, { method }); times.push((performance.now() - t0) / 1000); }
+  console.log(`single session ${session}, ${method}: ${(median(times) * 1000).toFixed(1)} ms (median of ${reps}), ${fit.iterations} sweeps`);
+  return { secs: median(times), fit };
+};
+const singles = { mode: timeSingle('mode'), gibbs: timeSingle('gibbs') };
 const rscript = spawnSync('Rscript', ['-e', 'cat(requireNamespace("pscl", quietly=TRUE))'], { encoding: 'utf8' });
 if (process.env.PSCL === '0' || rscript.status !== 0 || !rscript.stdout.includes('TRUE')) {
   console.log('pscl::ideal: skipped (R or pscl not available, or PSCL=0)');
@@ -122,9 +134,11 @@ if (process.env.PSCL === '0' || rscript.status !== 0 || !rscript.stdout.includes
     else {
       const psclSecs = Number(m[1]);
       const px = new Map(readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').slice(1).map((l) => { const [s, x] = l.split(/,(?=[^,]*$)/); return [s!.replace(/"/g, ''), Number(x)]; }));
-      const a: number[] = [], b: number[] = [];
-      for (const row of idealPointRows(single)) if (px.has(row.state)) { a.push(row.theta); b.push(px.get(row.state)!); }
-      console.log(`pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on session ${session}: ${psclSecs.toFixed(2)} s; speed ratio pscl/ours = ${(psclSecs / ourSingle).toFixed(0)}× (target ≥ 20×); |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`);
+      for (const [method, { secs, fit }] of Object.entries(singles)) {
+        const a: number[] = [], b: number[] = [];
+        for (const row of idealPointRows(fit)) if (px.has(row.state)) { a.push(row.theta); b.push(px.get(row.state)!); }
+        console.log(`pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on session ${session}: ${psclSecs.toFixed(2)} s; speed ratio pscl/ours (${method}) = ${(psclSecs / secs).toFixed(0)}× (target ≥ 20×); |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`);
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -51,6 +51,10 @@ test('/api/idealpoints by source, filtered by states, and /api/alignment/agreeme
   const own = await get('/api/idealpoints?source=own&years=2015-2017');
   assert.equal(own.status, 200);
   assert.equal((own.body.rows as Row[]).length, 14);
+  const mode = await get('/api/idealpoints?source=own&method=mode&years=2015-2017');
+  assert.equal(mode.status, 200);
+  assert.match(String((mode.body.provenance as { idealpoints: { method: string } }).idealpoints.method), /posterior mode/);
+  assert.match(String((own.body.provenance as { idealpoints: { method: string } }).idealpoints.method), /Gibbs/);
   const heat = await get('/api/alignment/agreement?states=AZE,ARM&poles=USA,RUS&years=2015-2017');
   assert.equal(heat.status, 200);
   const cells = heat.body.cells as Row[];
@@ -66,7 +70,7 @@ test('bad parameters are 400s naming the parameter; unknown states 404; missing 
     ['/api/alignment?state=AZE&years=2017-2015', 'years'], ['/api/alignment?state=AZE&years=abc', 'years'], ['/api/alignment?state=AZE&issue=trade', 'issue'],
     ['/api/alignment?state=AZE&source=mine', 'source'], ['/api/alignment?state=AZE&sensitivity=maybe', 'sensitivity'], ['/api/alignment?years=2015', 'state'],
     ['/api/alignment?state=AZE&colour=red', 'colour'], ['/api/idealpoints?issue=xx', 'issue'], ['/api/idealpoints?years=1700', 'years'],
-    ['/api/alignment/agreement?poles=USA,RUS', 'states'],
+    ['/api/alignment/agreement?poles=USA,RUS', 'states'], ['/api/idealpoints?method=mcmc', 'method'],
   ] as const) {
     const r = await get(url);
     assert.equal(r.status, 400, url);

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { runCli } from '../helpers/cli.ts';
 import { fixtureStore } from './fixture.ts';
@@ -92,8 +95,10 @@ test('idealpoints --source bsv --format csv: fixed leading columns, rows of the 
 
 test('idealpoints --source own fits once and reuses the cached run', async () => {
   const fresh = await fixtureStore();
-  const first = await json<{ rows: Row[]; provenance: { idealpoints: { cached: boolean; run: string } } }>(['idealpoints', '--source', 'own'], fresh);
+  const first = await json<{ rows: Row[]; provenance: { idealpoints: { cached: boolean; run: string; method: string; interval: string } } }>(['idealpoints', '--source', 'own'], fresh);
   assert.equal(first.provenance.idealpoints.cached, false);
+  assert.match(first.provenance.idealpoints.method, /BSV's dynamic prior, posterior means by Gibbs sampling/);
+  assert.match(first.provenance.idealpoints.interval, /90% posterior quantiles of 200 Gibbs draws/);
   const usa = first.rows.filter((r) => r.iso3 === 'USA');
   assert.ok(usa.length === 3 && usa.every((r) => (r.ideal_point as number) > 0), 'the US is oriented positive');
   for (const r of first.rows) assert.ok((r.lo as number) <= (r.ideal_point as number) && (r.ideal_point as number) <= (r.hi as number));
@@ -101,13 +106,31 @@ test('idealpoints --source own fits once and reuses the cached run', async () =>
   assert.equal(second.provenance.idealpoints.cached, true);
   assert.equal(second.provenance.idealpoints.run, first.provenance.idealpoints.run);
   assert.deepEqual(second.rows, first.rows);
+  assert.equal(second.provenance.idealpoints.method, first.provenance.idealpoints.method, 'the method is read back from the stored run');
 });
 
-test('idealpoints --bootstrap: replicate intervals, a run of their own, refused for bsv', async () => {
+test('idealpoints --matches: identical roll calls bridged into a run of their own; a bad file is named', async () => {
+  const fresh = await fixtureStore();
+  const dir = mkdtempSync(join(tmpdir(), 'matches-'));
+  const good = join(dir, 'Matches.csv'), bad = join(dir, 'bad.csv');
+  writeFileSync(good, 'v1,rcid1,rcid2\n1,1,9\n');
+  writeFileSync(bad, 'rcid1,rcid2\n1,x\n');
+  type Out = { provenance: { idealpoints: { run: string; options: { bridge: unknown } } } };
+  const plain = await json<Out>(['idealpoints', '--source', 'own'], fresh);
+  const bridged = await json<Out>(['idealpoints', '--source', 'own', '--matches', good], fresh);
+  assert.notEqual(bridged.provenance.idealpoints.run, plain.provenance.idealpoints.run);
+  assert.equal(plain.provenance.idealpoints.options.bridge, false);
+  assert.equal(bridged.provenance.idealpoints.options.bridge, 'matched pairs: 1');
+  assert.match((await runCli(['--store', fresh, 'idealpoints', '--matches', bad])).err, /bad\.csv: line 2: rcid1 and rcid2 must be positive whole numbers/);
+  assert.match((await runCli(['--store', fresh, 'idealpoints', '--matches', join(dir, 'none.csv')])).err, /--matches: no such file/);
+  assert.match((await runCli(['--store', fresh, 'idealpoints', '--source', 'bsv', '--matches', good])).err, /bridging applies to --source own/);
+});
+
+test('idealpoints --method mode --bootstrap: replicate intervals, a run of their own, refused for bsv and gibbs', async () => {
   const fresh = await fixtureStore();
   type Out = { rows: Row[]; provenance: { idealpoints: { cached: boolean; run: string; options?: Record<string, unknown> } } };
-  const plain = await json<Out>(['idealpoints', '--source', 'own'], fresh);
-  const boot = await json<Out>(['idealpoints', '--source', 'own', '--bootstrap', '20'], fresh);
+  const plain = await json<Out>(['idealpoints', '--source', 'own', '--method', 'mode'], fresh);
+  const boot = await json<Out>(['idealpoints', '--source', 'own', '--method', 'mode', '--bootstrap', '20'], fresh);
   assert.equal(boot.provenance.idealpoints.cached, false, 'the bootstrap run is not the plain run');
   assert.notEqual(boot.provenance.idealpoints.run, plain.provenance.idealpoints.run);
   assert.deepEqual(boot.rows.map((r) => r.ideal_point), plain.rows.map((r) => r.ideal_point), 'same point estimates');
@@ -118,6 +141,10 @@ test('idealpoints --bootstrap: replicate intervals, a run of their own, refused 
   assert.match(r.err, /bootstrap applies to --source own/);
   const bad = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '-3']);
   assert.match(bad.err, /--bootstrap must be a whole number/);
+  const gibbs = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '5']);
+  assert.equal(gibbs.code, 1);
+  assert.match(gibbs.err, /bootstrap: applies to --method mode/);
+  assert.match((await runCli(['--store', fresh, 'idealpoints', '--method', 'mcmc'])).err, /--method must be gibbs or mode/);
 });
 
 test('bad input is exit 1 with a one-line message naming the problem', async () => {

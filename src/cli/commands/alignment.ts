@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Selection } from '../../framework/alignment/cache.ts';
 import { alignmentProfile, idealPointTable, IDEALPOINT_COLUMNS, SELECTIONS, type IdealSource, type Provenance } from '../../framework/alignment/report.ts';
+import { readMatches } from '../../framework/alignment/load.ts';
 import type { IssueSelector } from '../../framework/alignment/types.ts';
 import { parseYearRange } from '../args.ts';
 import type { CliContext } from '../context.ts';
@@ -18,6 +20,16 @@ export function parseSource(text: string | undefined): IdealSource | undefined {
   if (text === undefined) return undefined;
   if (text !== 'own' && text !== 'bsv') throw new UserError(`--source must be own or bsv, got '${text}'`);
   return text;
+}
+
+/** `--matches FILE`: pairs of identical roll calls; a missing or malformed file is a user error naming it. */
+function readMatchesFile(file: string): [number, number][] {
+  if (!existsSync(file)) throw new UserError(`--matches: no such file '${file}'`);
+  try {
+    return readMatches(file);
+  } catch (e) {
+    throw new UserError(`--matches: ${(e as Error).message}`);
+  }
 }
 
 function describeProvenance(p: Provenance): string[] {
@@ -74,15 +86,20 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
     .option('--years <A-B>', 'session years, e.g. 1992-2020')
     .option('--issue <code>', `vote selection (own source only): ${SELECTIONS.join(', ')}`)
     .option('--source <own|bsv>', 'our estimator on the store\'s votes (cached after the first run) or the published BSV file', 'own')
-    .option('--bootstrap <B>', 'own source: B parametric-bootstrap replicates for sd/lo/hi instead of the Laplace approximation (each costs about one fit; cached)')
-    .action(async (opts: { years?: string; issue?: string; source: string; bootstrap?: string }) => {
+    .option('--method <gibbs|mode>', 'own source: Gibbs sampler with BSV\'s dynamic prior (posterior means and quantiles) or the random-walk posterior mode (faster)', 'gibbs')
+    .option('--matches <file>', 'own source: bridge identical resolutions listed in a CSV with columns rcid1,rcid2 (the format of BSV\'s Data/Matches.csv)')
+    .option('--bootstrap <B>', 'own source, --method mode: B parametric-bootstrap replicates for sd/lo/hi instead of the Laplace approximation (each costs about one fit; cached)')
+    .action(async (opts: { years?: string; issue?: string; source: string; method: string; matches?: string; bootstrap?: string }) => {
       const years = opts.years === undefined ? undefined : parseYearRange(opts.years, '--years');
       const issue = parseIssue(opts.issue), source = parseSource(opts.source);
       const bootstrap = opts.bootstrap === undefined ? 0 : Number(opts.bootstrap);
       if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 1000) throw new UserError(`--bootstrap must be a whole number 0–1000, got '${opts.bootstrap}'`);
+      if (opts.method !== 'gibbs' && opts.method !== 'mode') throw new UserError(`--method must be gibbs or mode, got '${opts.method}'`);
+      const method = opts.method;
+      const matches = opts.matches === undefined ? undefined : readMatchesFile(opts.matches);
       const [store, registry] = [await ctx.store(), await ctx.registry()];
-      if (source === 'own') ctx.info(bootstrap ? `using the cached fit, or fitting with ${bootstrap} bootstrap replicates (minutes on all votes)…` : 'using the cached fit, or fitting (about 30 s on all votes)…');
-      const { rows, provenance } = await idealPointTable(store, registry, { years, issue, source, bootstrap });
+      if (source === 'own') ctx.info(bootstrap ? `using the cached fit, or fitting with ${bootstrap} bootstrap replicates (minutes on all votes)…` : `using the cached fit, or fitting (about ${method === 'gibbs' ? 'a minute' : '30 s'} on all votes)…`);
+      const { rows, provenance } = await idealPointTable(store, registry, { years, issue, source, method, bootstrap, matches });
       if (ctx.format === 'json') return ctx.print({ count: rows.length, columns: IDEALPOINT_COLUMNS, rows, provenance });
       ctx.print(rows, { columns: IDEALPOINT_COLUMNS, title: `${rows.length} state-years of ideal points (${source})` });
       for (const line of describeProvenance(provenance)) ctx.info(line);

@@ -9,7 +9,7 @@ import type { IssueSelector } from './types.ts';
 
 /**
  * Our estimator's ideal points on the store's votes, fitted once per (voting record, selection)
- * and kept in `alignment_fit_runs` / `alignment_fit_points`: the full record takes ~30 s to fit,
+ * and kept in `alignment_fit_runs` / `alignment_fit_points`: the full record takes about a minute to fit,
  * the faces answer in well under a second once it is cached.
  */
 
@@ -36,22 +36,24 @@ export interface OwnRun {
 export interface OwnFit { points: OwnPoint[]; table: PositionTable; run: OwnRun }
 
 /** Bump when the estimator or its defaults change in a way that changes results: old runs are then ignored. */
-const ESTIMATOR_VERSION = 'dyn-ordinal-probit-1';
-const METHOD = 'dynamic ordinal probit IRT, posterior mode by block Newton (Interconnector)';
+const ESTIMATOR_VERSION = 'dyn-ordinal-probit-2';
 
 export function selectionFilter(selection: Selection): VoteFilter {
   return selection === 'all' ? BSV_FILTER : { ...BSV_FILTER, issues: [selection] };
 }
 
-/** Bootstrap replicates (each about one warm-started fit) replace the Laplace intervals when > 0. */
-export type FitOptions = Pick<IdealPointOptions, 'rwSd' | 'bootstrap'>;
+/** The estimator (default gibbs); for `mode`, bootstrap replicates (each about one warm-started fit) replace the Laplace intervals when > 0. */
+export type FitOptions = Pick<IdealPointOptions, 'method' | 'rwSd' | 'bootstrap' | 'matches'>;
 
 const inFlight = new Map<string, Promise<OwnFit>>();
 
 /** Returns the cached fit for this record and selection, or fits, stores and returns it. */
 export async function ownIdealPoints(store: Store, votes: StoreVotes, selection: Selection, opts: FitOptions = {}): Promise<OwnFit> {
-  // bootstrap only enters the key when asked for, so the plain fit keeps its key across versions.
-  const options = { estimator: ESTIMATOR_VERSION, selection, rwSd: opts.rwSd ?? null, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}) };
+  // bootstrap and matches only enter the key when asked for, so the plain fit keeps its key.
+  const options = {
+    estimator: ESTIMATOR_VERSION, selection, method: opts.method ?? 'gibbs', rwSd: opts.rwSd ?? null, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
+    ...(opts.matches ? { matches: createHash('sha256').update(JSON.stringify(opts.matches)).digest('hex') } : {}),
+  };
   const key = createHash('sha256').update(JSON.stringify({ votes: votes.signature, ...options })).digest('hex');
   const memo = `${store.path}\u0000${key}`;
   const pending = inFlight.get(memo);
@@ -73,25 +75,29 @@ async function readRun(store: Store, key: string): Promise<OwnFit | null> {
   const [run] = await store.query<{ selection: string; options: string; rollcalls: number; votes: number; iterations: number; converged: boolean; seconds: number; created_at: unknown }>(
     'SELECT selection, options, rollcalls, votes, iterations, converged, seconds, created_at FROM alignment_fit_runs WHERE key = $1 LIMIT 1', [key]);
   if (!run) return null;
+  const options = JSON.parse(run.options) as Record<string, unknown>;
   const cols = (await store.conn.runAndReadAll('SELECT ccode, session, theta, sd, lo, hi, nvotes FROM alignment_fit_points WHERE key = $1 ORDER BY ccode, session', [key])).getColumnsJS();
   const points: OwnPoint[] = (cols[0] ?? []).map((c, i) => ({
     ccode: Number(c), session: Number(cols[1]![i]), year: 1945 + Number(cols[1]![i]), theta: Number(cols[2]![i]), sd: Number(cols[3]![i]),
     lo: Number(cols[4]![i]), hi: Number(cols[5]![i]), nVotes: Number(cols[6]![i]),
   }));
   return toFit(points, {
-    key, selection: run.selection as Selection, method: METHOD, options: JSON.parse(run.options) as Record<string, unknown>,
+    key, selection: run.selection as Selection, method: String(options.method_name ?? options.method), options,
     rollcalls: Number(run.rollcalls), votes: Number(run.votes), iterations: Number(run.iterations), converged: run.converged, seconds: run.seconds,
     cached: true, createdAt: String(run.created_at),
   });
 }
 
 async function fitAndStore(store: Store, votes: StoreVotes, selection: Selection, key: string, opts: FitOptions): Promise<OwnFit> {
-  const fit = await estimateIdealPointsOffThread(votes.data, { filter: selectionFilter(selection), ...(opts.rwSd === undefined ? {} : { rwSd: opts.rwSd }), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}) });
+  const fit = await estimateIdealPointsOffThread(votes.data, {
+    filter: selectionFilter(selection), method: opts.method ?? 'gibbs',
+    ...(opts.rwSd === undefined ? {} : { rwSd: opts.rwSd }), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.matches ? { matches: opts.matches } : {}),
+  });
   const points: OwnPoint[] = Array.from(fit.theta, (theta, u) => {
     const session = fit.unitSession[u]!;
     return { ccode: Number(fit.states[fit.unitState[u]!]), session, year: 1945 + session, theta, sd: fit.sd[u]!, lo: fit.lo[u]!, hi: fit.hi[u]!, nVotes: fit.nVotes[u]! };
   });
-  const options = { ...fit.provenance.options, estimator: ESTIMATOR_VERSION };
+  const options = { ...fit.provenance.options, estimator: ESTIMATOR_VERSION, method_name: fit.provenance.method };
   await store.transaction(async (tx) => {
     // Fits of an older voting record can never be asked for again: drop them with the new one.
     const stale = `SELECT key FROM alignment_fit_runs WHERE votes_signature <> $1 OR key = $2`;

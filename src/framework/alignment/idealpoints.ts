@@ -1,50 +1,57 @@
+import { quantile, rng } from '../random.ts';
 import { cellTerms, pnorm, qnorm } from './normal.ts';
-import { BSV_FILTER, selectVotes, type VoteFilter } from './subset.ts';
+import { buildProblem, orientIndex, orientParams, standardise, startValues, type Params, type Problem, type ProblemOptions } from './problem.ts';
+import { sampleIdealPoints } from './sampler.ts';
+import { BSV_FILTER, type VoteFilter } from './subset.ts';
 import type { AlignmentProvenance, VoteData } from './types.ts';
 
 /**
- * Dynamic ordinal ideal points (one dimension), in the spirit of Bailey, Strezhnev & Voeten (2017).
+ * Dynamic ordinal ideal points (one dimension) after Bailey, Strezhnev & Voeten (2017, "BSV").
  *
  * Model. State i in session t has position θ_it. On item j (a roll call, or a chain of identical
  * resolutions bridged across sessions) the latent propensity to oppose is y* = β_j θ_it + ε, ε ~ N(0,1),
  * and the vote is yes if y* < c1_j, abstain if c1_j ≤ y* < c2_j, no otherwise (abstention is the middle
- * category). Priors: θ_i,first ~ N(0, σ0²); θ_it | θ_i,prev ~ N(θ_i,prev, ω² · gap) (a random walk over
- * the sessions the state voted in); β_j ~ N(0, σβ²); c_j ~ N(0, σc²).
+ * category). Positions are standardised to mean 0, SD 1 over all state-sessions (BSV's identification)
+ * and oriented so that the orientation state (default the United States) is positive.
  *
- * Estimator. Posterior mode by block-coordinate Newton ascent: every item's (c1, c2, β) by a damped
- * 3×3 Newton step, then every state's whole trajectory θ_i· by one Newton step whose Hessian is the
- * diagonal likelihood curvature plus the tridiagonal random-walk precision (a Kalman-smoother solve,
- * O(T) per state). The ordered-probit log-likelihood is concave in each block, so each step is well
- * posed. After every sweep the positions are standardised (mean 0, SD 1 over all state-sessions, as
- * BSV do) with the item parameters transformed so that the likelihood is unchanged. Uncertainty:
- * the Laplace approximation (inverse of the trajectory's Hessian, conditional on the items) and,
- * on request, a parametric bootstrap that also carries item-parameter uncertainty.
+ * Two estimators share that likelihood and differ in the dynamic prior:
+ * - `gibbs` (default): BSV's own dynamic prior, each session's position centred on the previous
+ *   session's with a weight set by the vote counts, sampled by a Gibbs sampler (./sampler.ts);
+ *   estimates are posterior means, intervals posterior quantiles. This reproduces BSV's published
+ *   estimates (docs/alignment.md).
+ * - `mode`: a proper Gaussian random walk θ_it | θ_i,prev ~ N(θ_i,prev, ω² · gap), θ_i,first ~ N(0, σ0²),
+ *   β_j ~ N(0, σβ²), c_j ~ N(0, σc²), fitted to its posterior mode by block-coordinate Newton ascent:
+ *   every item's (c1, c2, β) by a damped 3×3 Newton step, then every state's whole trajectory by one
+ *   Newton step whose Hessian is the diagonal likelihood curvature plus the tridiagonal random-walk
+ *   precision (a Kalman-smoother solve, O(T) per state). Uncertainty: Laplace (conditional on the
+ *   items) or a parametric bootstrap. Faster, and its prior is a proper joint one.
  */
-export interface IdealPointOptions {
-  /** Roll-call / state selection; default BSV's filters (session 19 out, amendment and paragraph votes after 1989 out). */
-  filter?: VoteFilter;
-  /** Share item parameters between roll calls with the same `resid` (default true). */
-  bridge?: boolean;
-  /** Drop items whose votes outside the modal category number fewer than this (default 1: only unanimous items go). */
-  minMinority?: number;
-  /** Random-walk innovation SD per session, on the standardised scale (default 0.05; see docs/alignment.md for the sensitivity). */
+export interface IdealPointOptions extends ProblemOptions {
+  /** Estimator (default 'gibbs'). */
+  method?: 'gibbs' | 'mode';
+  /** gibbs: BSV's smoothing constant (default 0.5); burn-in sweeps (150), kept draws (200), thinning (1). */
+  smooth?: number;
+  burn?: number;
+  draws?: number;
+  thin?: number;
+  /** mode: random-walk innovation SD per session on the standardised scale (default 0.05; sensitivity in docs/alignment.md). */
   rwSd?: number;
-  /** Prior SD of a state's first position (default 1). */
+  /** mode: prior SD of a state's first position (default 1). */
   initSd?: number;
-  /** Prior SDs of discrimination and cutpoints (defaults 2.5 and 3). */
+  /** mode: prior SDs of discrimination and cutpoints (defaults 2.5 and 3). */
   betaSd?: number;
   cutSd?: number;
   /** State identifiers, first match wins, whose mean position is made positive (default: the United States under its usual codes). */
   orient?: string[];
+  /** mode: sweep limit and stopping rule (no standardised position moves more than `tol`, default 1e-4). */
   maxIter?: number;
-  /** Stop when no standardised position moves more than this in a sweep (default 1e-4). */
   tol?: number;
-  /** Parametric bootstrap replicates for intervals (default 0: Laplace intervals only). */
+  /** mode: parametric bootstrap replicates for intervals (default 0: Laplace intervals only). */
   bootstrap?: number;
   seed?: number;
   /** Width of the reported interval (default 0.9). */
   level?: number;
-  /** Warm start from a previous fit on the same data and options. */
+  /** mode: warm start from a previous fit on the same data and options. */
   start?: IdealPointFit;
 }
 
@@ -54,132 +61,29 @@ export interface IdealPointFit {
   unitState: Int32Array;
   unitSession: Int32Array;
   nVotes: Int32Array;
+  /** Posterior mean (gibbs) or mode (mode). */
   theta: Float64Array;
-  /** Posterior SD (bootstrap SD when bootstrapped, else Laplace). */
+  /** Posterior SD (gibbs: of the draws; mode: bootstrap SD when bootstrapped, else Laplace). */
   sd: Float64Array;
   lo: Float64Array;
   hi: Float64Array;
-  /** Item parameters; `rollcallItem[r]` maps a roll call of the filtered data to its item (-1 = dropped). */
+  /** Item parameters (gibbs: the last draw); `rollcallItem[r]` maps a roll call of the filtered data to its item (-1 = dropped). */
   rollcallRcid: Int32Array;
   rollcallItem: Int32Array;
   beta: Float64Array;
   c1: Float64Array;
   c2: Float64Array;
+  /** Sweeps run. */
   iterations: number;
+  /** mode: the stopping rule was met; gibbs: the two halves of the kept draws agree (r ≥ 0.99 between their means). */
   converged: boolean;
-  logPosterior: number;
+  /** mode: log-posterior at the mode; gibbs: null. */
+  logPosterior: number | null;
   seconds: number;
   provenance: AlignmentProvenance;
 }
 
 const DEFAULT_ORIENT = ['USA', 'US', 'United States', 'United States of America', '2'];
-
-/** The estimation problem in flat arrays: observations sorted by item and, separately, by unit. */
-interface Problem {
-  nItems: number;
-  nUnits: number;
-  unitState: Int32Array;
-  unitSession: Int32Array;
-  /** Units of state-trajectory k are stateStart[k] .. stateStart[k+1]-1. */
-  stateStart: Int32Array;
-  /** Sessions elapsed since the unit's previous unit (0 for a state's first unit). */
-  gap: Int32Array;
-  itemStart: Int32Array;
-  itemUnit: Int32Array;
-  itemY: Int8Array;
-  unitStart: Int32Array;
-  unitItem: Int32Array;
-  unitY: Int8Array;
-  /** Unit-major position of the observation stored at each item-major position. */
-  itemToUnitPos: Int32Array;
-  /** Category counts per item: yes, abstain, no. */
-  counts: Int32Array;
-  rollcallRcid: Int32Array;
-  rollcallItem: Int32Array;
-  nObs: number;
-  nRollcalls: number;
-}
-
-function buildProblem(data: VoteData, opts: IdealPointOptions): Problem {
-  const d = selectVotes(data, opts.filter ?? BSV_FILTER);
-  const R = d.rollcalls.length;
-  // Bridge only keys that are unambiguous inside each session: a title voted twice in one session
-  // (e.g. parts A and B) cannot be told apart from its namesake next year.
-  const rollItem = new Int32Array(R).fill(-1);
-  const bridge = opts.bridge ?? true;
-  const perSession = new Map<string, number>();
-  if (bridge) for (const rc of d.rollcalls) if (rc.resid) perSession.set(`${rc.session}\u0000${rc.resid}`, (perSession.get(`${rc.session}\u0000${rc.resid}`) ?? 0) + 1);
-  const keyItem = new Map<string, number>();
-  let nItemsRaw = 0;
-  d.rollcalls.forEach((rc, r) => {
-    if (bridge && rc.resid && perSession.get(`${rc.session}\u0000${rc.resid}`) === 1) {
-      let it = keyItem.get(rc.resid);
-      if (it === undefined) keyItem.set(rc.resid, (it = nItemsRaw++));
-      rollItem[r] = it;
-    } else rollItem[r] = nItemsRaw++;
-  });
-  // Unanimity is judged on the bridged item, as BSV do.
-  const rawCounts = new Int32Array(nItemsRaw * 3);
-  for (let k = 0; k < d.vote.length; k++) rawCounts[rollItem[d.voteRollcall[k]!]! * 3 + d.vote[k]! - 1]!++;
-  const minMinority = opts.minMinority ?? 1;
-  const itemMap = new Int32Array(nItemsRaw).fill(-1);
-  let nItems = 0;
-  for (let j = 0; j < nItemsRaw; j++) {
-    const a = rawCounts[j * 3]!, b = rawCounts[j * 3 + 1]!, c = rawCounts[j * 3 + 2]!;
-    if (a + b + c - Math.max(a, b, c) >= minMinority && a + b + c - Math.max(a, b, c) > 0) itemMap[j] = nItems++;
-  }
-  const rollcallItem = new Int32Array(R);
-  for (let r = 0; r < R; r++) rollcallItem[r] = itemMap[rollItem[r]!]!;
-
-  // Units: (state, session) pairs with a retained vote, ordered by state then session.
-  const keep: number[] = [];
-  for (let k = 0; k < d.vote.length; k++) if (rollcallItem[d.voteRollcall[k]!]! >= 0) keep.push(k);
-  const unitKey = new Map<number, number>();
-  const maxSession = d.rollcalls.reduce((m, rc) => Math.max(m, rc.session), 0) + 1;
-  for (const k of keep) unitKey.set(d.voteState[k]! * maxSession + d.rollcalls[d.voteRollcall[k]!]!.session, 0);
-  const keys = [...unitKey.keys()].sort((x, y) => x - y);
-  keys.forEach((key, i) => unitKey.set(key, i));
-  const nUnits = keys.length;
-  const unitState = new Int32Array(nUnits), unitSession = new Int32Array(nUnits), gap = new Int32Array(nUnits);
-  const starts: number[] = [];
-  keys.forEach((key, i) => {
-    unitState[i] = Math.floor(key / maxSession);
-    unitSession[i] = key % maxSession;
-    if (i === 0 || unitState[i - 1] !== unitState[i]) { starts.push(i); gap[i] = 0; } else gap[i] = unitSession[i]! - unitSession[i - 1]!;
-  });
-  starts.push(nUnits);
-
-  const nObs = keep.length;
-  const obsItem = new Int32Array(nObs), obsUnit = new Int32Array(nObs), obsY = new Int8Array(nObs);
-  keep.forEach((k, o) => {
-    obsItem[o] = rollcallItem[d.voteRollcall[k]!]!;
-    obsUnit[o] = unitKey.get(d.voteState[k]! * maxSession + d.rollcalls[d.voteRollcall[k]!]!.session)!;
-    obsY[o] = d.vote[k]! - 1;
-  });
-  const csr = (n: number, key: Int32Array, other: Int32Array): [Int32Array, Int32Array, Int8Array, Int32Array] => {
-    const start = new Int32Array(n + 1);
-    for (let o = 0; o < nObs; o++) start[key[o]! + 1]!++;
-    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-    const fill = start.slice(0, n);
-    const oth = new Int32Array(nObs), y = new Int8Array(nObs), at = new Int32Array(nObs);
-    for (let o = 0; o < nObs; o++) { const p = fill[key[o]!]!++; oth[p] = other[o]!; y[p] = obsY[o]!; at[o] = p; }
-    return [start, oth, y, at];
-  };
-  const [itemStart, itemUnit, itemY, itemPos] = csr(nItems, obsItem, obsUnit);
-  const [unitStart, unitItem, unitY, unitPos] = csr(nUnits, obsUnit, obsItem);
-  const itemToUnitPos = new Int32Array(nObs);
-  for (let o = 0; o < nObs; o++) itemToUnitPos[itemPos[o]!] = unitPos[o]!;
-  const counts = new Int32Array(nItems * 3);
-  for (let o = 0; o < nObs; o++) counts[obsItem[o]! * 3 + obsY[o]!]!++;
-  return {
-    nItems, nUnits, unitState, unitSession, stateStart: Int32Array.from(starts), gap,
-    itemStart, itemUnit, itemY, unitStart, unitItem, unitY, itemToUnitPos, counts,
-    rollcallRcid: Int32Array.from(d.rollcalls.map((rc) => rc.rcid)), rollcallItem, nObs, nRollcalls: R,
-  };
-}
-
-/** Mutable parameter state of one fit. */
-interface Params { theta: Float64Array; beta: Float64Array; c1: Float64Array; c2: Float64Array }
 
 interface Hyper { rwVar: number; initVar: number; betaVar: number; cutVar: number }
 
@@ -356,66 +260,6 @@ function maxTrajectory(p: Problem): number {
   return m;
 }
 
-/** Mean 0, SD 1 over all state-sessions; items transformed so that every β θ − c is unchanged. */
-function standardise(p: Problem, par: Params): void {
-  const { theta, beta, c1, c2 } = par;
-  let m = 0;
-  for (let u = 0; u < p.nUnits; u++) m += theta[u]!;
-  m /= p.nUnits;
-  let v = 0;
-  for (let u = 0; u < p.nUnits; u++) v += (theta[u]! - m) ** 2;
-  const sd = Math.sqrt(v / p.nUnits) || 1;
-  for (let u = 0; u < p.nUnits; u++) theta[u] = (theta[u]! - m) / sd;
-  for (let j = 0; j < p.nItems; j++) {
-    c1[j] = c1[j]! - beta[j]! * m;
-    c2[j] = c2[j]! - beta[j]! * m;
-    beta[j] = beta[j]! * sd;
-  }
-}
-
-/** Starting values: item polarity from a pivot state's vote (as BSV do with the US/UK), cutpoints from the margins. */
-function startValues(p: Problem, states: string[], orient: string[]): Params {
-  const theta = new Float64Array(p.nUnits), beta = new Float64Array(p.nItems), c1 = new Float64Array(p.nItems), c2 = new Float64Array(p.nItems);
-  let pivot = -1;
-  for (const id of orient) { const i = states.indexOf(id); if (i >= 0 && p.unitState.includes(i)) { pivot = i; break; } }
-  if (pivot < 0) {
-    const votes = new Int32Array(states.length);
-    for (let u = 0; u < p.nUnits; u++) votes[p.unitState[u]!]! += p.unitStart[u + 1]! - p.unitStart[u]!;
-    pivot = votes.indexOf(Math.max(...votes));
-  }
-  for (let u = 0; u < p.nUnits; u++) {
-    if (p.unitState[u] !== pivot) continue;
-    for (let q = p.unitStart[u]!; q < p.unitStart[u + 1]!; q++) {
-      const y = p.unitY[q]!;
-      beta[p.unitItem[q]!] = y === 2 ? 1 : y === 0 ? -1 : 0;
-    }
-  }
-  for (let j = 0; j < p.nItems; j++) {
-    const a = p.counts[j * 3]!, b = p.counts[j * 3 + 1]!, c = p.counts[j * 3 + 2]!, n = a + b + c;
-    c1[j] = qnorm((a + 0.5) / (n + 1.5));
-    c2[j] = b === 0 ? c1[j]! : Math.max(qnorm((a + b + 1) / (n + 1.5)), c1[j]! + 0.01);
-  }
-  // A unit's start is its mean signed deviation from each item's average vote.
-  const mean = new Float64Array(p.nItems);
-  for (let j = 0; j < p.nItems; j++) {
-    const n = p.counts[j * 3]! + p.counts[j * 3 + 1]! + p.counts[j * 3 + 2]!;
-    mean[j] = (p.counts[j * 3 + 1]! + 2 * p.counts[j * 3 + 2]!) / n;
-  }
-  for (let u = 0; u < p.nUnits; u++) {
-    let s = 0, n = 0;
-    for (let q = p.unitStart[u]!; q < p.unitStart[u + 1]!; q++) {
-      const j = p.unitItem[q]!;
-      if (beta[j] === 0) continue;
-      s += beta[j]! * (p.unitY[q]! - mean[j]!);
-      n++;
-    }
-    theta[u] = n > 0 ? s / n : 0;
-  }
-  const par = { theta, beta, c1, c2 };
-  standardise(p, par);
-  return par;
-}
-
 function hyper(opts: IdealPointOptions): Hyper {
   return { rwVar: (opts.rwSd ?? 0.05) ** 2, initVar: (opts.initSd ?? 1) ** 2, betaVar: (opts.betaSd ?? 2.5) ** 2, cutVar: (opts.cutSd ?? 3) ** 2 };
 }
@@ -446,48 +290,64 @@ function fitCore(p: Problem, par: Params, h: Hyper, maxIter: number, tol: number
   return { par, variance, iterations: Math.min(it, maxIter), converged, logPosterior: logPost };
 }
 
-/** Small, fast, seedable PRNG (mulberry32) so that bootstraps are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function orientIndex(p: Problem, states: string[], orient: string[]): number {
-  for (const id of orient) { const i = states.indexOf(id); if (i >= 0 && p.unitState.includes(i)) return i; }
-  return -1;
-}
-
-/** Flips the scale if the orientation state's mean position is negative. */
-function orientParams(p: Problem, par: Params, ref: number): void {
-  if (ref < 0) return;
-  let s = 0;
-  for (let u = 0; u < p.nUnits; u++) if (p.unitState[u] === ref) s += par.theta[u]!;
-  if (s >= 0) return;
-  for (let u = 0; u < p.nUnits; u++) par.theta[u] = -par.theta[u]!;
-  for (let j = 0; j < p.nItems; j++) par.beta[j] = -par.beta[j]!;
-}
-
 /** Estimates dynamic ordinal ideal points of every state-session in `data` (see the module comment). */
 export function estimateIdealPoints(data: VoteData, opts: IdealPointOptions = {}): IdealPointFit {
   const t0 = performance.now();
   const p = buildProblem(data, opts);
   if (p.nUnits === 0 || p.nItems === 0) throw new Error('no contested votes left after filtering');
-  const h = hyper(opts);
   const orient = opts.orient ?? DEFAULT_ORIENT;
+  const method = opts.method ?? 'gibbs';
+  if (method === 'gibbs' && (opts.bootstrap ?? 0) > 0) throw new Error('bootstrap applies to the mode estimator; the Gibbs sampler gives posterior intervals');
+  const est = method === 'gibbs' ? fitGibbs(p, data.states, orient, opts) : fitMode(p, data.states, orient, opts);
+  const nVotes = new Int32Array(p.nUnits);
+  for (let u = 0; u < p.nUnits; u++) nVotes[u] = p.unitStart[u + 1]! - p.unitStart[u]!;
+  return {
+    states: data.states, unitState: p.unitState, unitSession: p.unitSession, nVotes, ...est.fit,
+    rollcallRcid: p.rollcallRcid, rollcallItem: p.rollcallItem,
+    seconds: (performance.now() - t0) / 1000,
+    provenance: {
+      method: est.method, rollcalls: p.nRollcalls, votes: p.nObs,
+      options: {
+        filter: summariseFilter(opts.filter ?? BSV_FILTER), bridge: opts.matches ? `matched pairs: ${opts.matches.length}` : opts.bridge ?? false,
+        minMinority: opts.minMinority ?? 1, ...est.options, items: p.nItems,
+      },
+    },
+  };
+}
+
+type Estimate = Pick<IdealPointFit, 'theta' | 'sd' | 'lo' | 'hi' | 'beta' | 'c1' | 'c2' | 'iterations' | 'converged' | 'logPosterior'>;
+
+function fitGibbs(p: Problem, states: string[], orient: string[], opts: IdealPointOptions): { fit: Estimate; method: string; options: Record<string, unknown> } {
+  const par = startValues(p, states, orient);
+  const o = { smooth: opts.smooth ?? 0.5, burn: opts.burn ?? 150, draws: opts.draws ?? 200, thin: opts.thin ?? 1, seed: opts.seed ?? 1, level: opts.level ?? 0.9 };
+  if (!(o.smooth > 0) || !Number.isInteger(o.burn) || o.burn < 0 || !Number.isInteger(o.draws) || o.draws < 2 || !Number.isInteger(o.thin) || o.thin < 1) {
+    throw new RangeError(`gibbs options: smooth > 0, burn ≥ 0, draws ≥ 2 and thin ≥ 1 (whole numbers) expected, got ${JSON.stringify(o)}`);
+  }
+  const r = sampleIdealPoints(p, par, o);
+  const ref = orientIndex(p, states, orient);
+  let { mean: theta, lo, hi } = r;
+  let refSum = 0;
+  for (let u = 0; u < p.nUnits; u++) if (p.unitState[u] === ref) refSum += theta[u]!;
+  if (refSum < 0) {
+    [theta, lo, hi] = [theta.map((x) => -x), hi.map((x) => -x), lo.map((x) => -x)];
+    par.beta.forEach((b, j) => { par.beta[j] = -b; });
+  }
+  return {
+    fit: { theta, sd: r.sd, lo, hi, beta: par.beta, c1: par.c1, c2: par.c2, iterations: r.sweeps, converged: r.splitHalfR >= 0.99, logPosterior: null },
+    method: 'dynamic ordinal probit IRT with BSV\'s dynamic prior, posterior means by Gibbs sampling (Interconnector)',
+    options: { method: 'gibbs', ...o, splitHalfR: r.splitHalfR, splitHalfMaxDiff: r.splitHalfMaxDiff },
+  };
+}
+
+function fitMode(p: Problem, states: string[], orient: string[], opts: IdealPointOptions): { fit: Estimate; method: string; options: Record<string, unknown> } {
+  const h = hyper(opts);
   let par: Params;
   if (opts.start && opts.start.theta.length === p.nUnits && opts.start.beta.length === p.nItems) {
     par = { theta: Float64Array.from(opts.start.theta), beta: Float64Array.from(opts.start.beta), c1: Float64Array.from(opts.start.c1), c2: Float64Array.from(opts.start.c2) };
-  } else par = startValues(p, data.states, orient);
+  } else par = startValues(p, states, orient);
   const maxIter = opts.maxIter ?? 500, tol = opts.tol ?? 1e-4;
   const core = fitCore(p, par, h, maxIter, tol);
-  const ref = orientIndex(p, data.states, orient);
-  orientParams(p, core.par, ref);
+  orientParams(p, core.par, orientIndex(p, states, orient));
   const theta = core.par.theta;
   const level = opts.level ?? 0.9;
   const zq = qnorm(0.5 + level / 2);
@@ -497,7 +357,7 @@ export function estimateIdealPoints(data: VoteData, opts: IdealPointOptions = {}
 
   const nBoot = opts.bootstrap ?? 0;
   if (nBoot > 0) {
-    const draws = bootstrapDraws(p, core.par, h, nBoot, opts.seed ?? 1, data.states, orient, tol);
+    const draws = bootstrapDraws(p, core.par, h, nBoot, opts.seed ?? 1, states, orient, tol);
     for (let u = 0; u < p.nUnits; u++) {
       const xs = new Float64Array(nBoot);
       for (let r = 0; r < nBoot; r++) xs[r] = draws[r]![u]!;
@@ -513,30 +373,16 @@ export function estimateIdealPoints(data: VoteData, opts: IdealPointOptions = {}
       hi[u] = theta[u]! + (m - quantile(xs, 0.5 - level / 2));
     }
   }
-  const nVotes = new Int32Array(p.nUnits);
-  for (let u = 0; u < p.nUnits; u++) nVotes[u] = p.unitStart[u + 1]! - p.unitStart[u]!;
   return {
-    states: data.states, unitState: p.unitState, unitSession: p.unitSession, nVotes, theta, sd, lo, hi,
-    rollcallRcid: p.rollcallRcid, rollcallItem: p.rollcallItem,
-    beta: core.par.beta, c1: core.par.c1, c2: core.par.c2,
-    iterations: core.iterations, converged: core.converged, logPosterior: core.logPosterior,
-    seconds: (performance.now() - t0) / 1000,
-    provenance: {
-      method: 'dynamic ordinal probit IRT, posterior mode by block Newton (Interconnector)',
-      rollcalls: p.nRollcalls, votes: p.nObs,
-      options: { filter: summariseFilter(opts.filter ?? BSV_FILTER), bridge: opts.bridge ?? true, minMinority: opts.minMinority ?? 1, ...h, bootstrap: nBoot, items: p.nItems },
-    },
+    fit: { theta, sd, lo, hi, beta: core.par.beta, c1: core.par.c1, c2: core.par.c2, iterations: core.iterations, converged: core.converged, logPosterior: core.logPosterior },
+    method: 'dynamic ordinal probit IRT, posterior mode by block Newton (Interconnector)',
+    options: { method: 'mode', ...h, bootstrap: nBoot },
   };
 }
 
 function summariseFilter(f: VoteFilter): Record<string, unknown> {
   const { rollcall, ...rest } = f;
   return rollcall ? { ...rest, rollcall: 'custom predicate' } : rest;
-}
-
-function quantile(sorted: Float64Array, q: number): number {
-  const pos = q * (sorted.length - 1), i = Math.floor(pos), f = pos - i;
-  return sorted[i]! + (i + 1 < sorted.length ? f * (sorted[i + 1]! - sorted[i]!) : 0);
 }
 
 /** Parametric bootstrap: redraw every observed vote from the fitted model, refit from the mode. */

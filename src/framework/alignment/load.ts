@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { bridgingKey } from './subset.ts';
@@ -80,4 +80,21 @@ export async function loadBsvIdealPoints(file: string): Promise<BsvRow[] | null>
     con.closeSync();
     inst.closeSync();
   }
+}
+
+/**
+ * Reads a list of identical roll calls in the format of BSV's `Data/Matches.csv` (columns `rcid1`,
+ * `rcid2`, any others ignored) for `IdealPointOptions.matches`. Errors name the file and line.
+ */
+export function readMatches(file: string): [number, number][] {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = (lines[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+  const [i1, i2] = [header.indexOf('rcid1'), header.indexOf('rcid2')];
+  if (i1 < 0 || i2 < 0) throw new Error(`${file}: line 1 must name the columns rcid1 and rcid2 (as BSV's Matches.csv), found '${lines[0] ?? ''}'`);
+  return lines.slice(1).map((line, k) => {
+    const cells = line.split(',');
+    const pair = [Number(cells[i1]), Number(cells[i2])] as [number, number];
+    if (!pair.every((x) => Number.isInteger(x) && x > 0)) throw new Error(`${file}: line ${k + 2}: rcid1 and rcid2 must be positive whole numbers, got '${line}'`);
+    return pair;
+  });
 }

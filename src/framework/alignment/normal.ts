@@ -7,10 +7,21 @@
 const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 0.3989422804014327;
 
-/** erfcx(z) for z ≥ 0 (Numerical Recipes' Chebyshev fit of erfc, relative error < 1.2e-7). */
+/** Numerical Recipes' Chebyshev fit of erfc (relative error < 1.2e-7): erfcx(z) = t · exp(poly(t)), t = 1 / (1 + z/2). */
+function erfcPoly(t: number): number {
+  return -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+}
+
+/** erfcx(z) for z ≥ 0. */
 export function erfcxPos(z: number): number {
   const t = 1 / (1 + 0.5 * z);
-  return t * Math.exp(-1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return t * Math.exp(erfcPoly(t));
+}
+
+/** log erfcx(z) for z ≥ 0, without the exp/log round trip. */
+function logErfcxPos(z: number): number {
+  const t = 1 / (1 + 0.5 * z);
+  return Math.log(t) + erfcPoly(t);
 }
 
 /** Standard normal CDF. */
@@ -23,22 +34,43 @@ export function dnorm(x: number): number {
   return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
 }
 
+/** log Φ(x), accurate in the lower tail (no underflow) and near 0 in the upper. */
+export function logPnorm(x: number): number {
+  if (x < 0) return -0.6931471805599453 - 0.5 * x * x + logErfcxPos(-x * SQRT1_2);
+  return Math.log1p(-0.5 * Math.exp(-0.5 * x * x) * erfcxPos(x * SQRT1_2));
+}
+
+// log Φ tabulated on [−8, 8] at steps of 1/1024 for the sampler's Metropolis ratios, which evaluate it
+// twice per vote per sweep: linear interpolation errs by < 2e-7, and old and new values share most of it.
+const LOG_PNORM_STEPS = 1024, LOG_PNORM_RANGE = 8;
+const LOG_PNORM_TABLE = Float64Array.from({ length: 2 * LOG_PNORM_RANGE * LOG_PNORM_STEPS + 2 }, (_, k) => logPnorm(k / LOG_PNORM_STEPS - LOG_PNORM_RANGE));
+
+/** log Φ(x) by table interpolation inside [−8, 8], exactly outside. */
+export function logPnormTabled(x: number): number {
+  const pos = (x + LOG_PNORM_RANGE) * LOG_PNORM_STEPS;
+  if (!(pos >= 0 && pos < 2 * LOG_PNORM_RANGE * LOG_PNORM_STEPS)) return logPnorm(x);
+  const k = pos | 0, f = pos - k;
+  return LOG_PNORM_TABLE[k]! + f * (LOG_PNORM_TABLE[k + 1]! - LOG_PNORM_TABLE[k]!);
+}
+
+// Acklam's coefficients, hoisted: qnorm runs in the sampler's inner loops.
+const QA = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239] as const;
+const QB = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1] as const;
+const QC = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549671625803888, 4.374664141464968, 2.938163982698783] as const;
+const QD = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416] as const;
+
 /** Inverse normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
 export function qnorm(p: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549671625803888, 4.374664141464968, 2.938163982698783];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const pl = 0.02425;
   if (p < pl) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+    return (((((QC[0] * q + QC[1]) * q + QC[2]) * q + QC[3]) * q + QC[4]) * q + QC[5]) / ((((QD[0] * q + QD[1]) * q + QD[2]) * q + QD[3]) * q + 1);
   }
   if (p > 1 - pl) return -qnorm(1 - p);
   const q = p - 0.5, r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return ((((((QA[0] * r + QA[1]) * r + QA[2]) * r + QA[3]) * r + QA[4]) * r + QA[5]) * q) / (((((QB[0] * r + QB[1]) * r + QB[2]) * r + QB[3]) * r + QB[4]) * r + 1);
 }
 
 /**

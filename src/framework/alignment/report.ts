@@ -111,7 +111,12 @@ function votesProvenance(votes: StoreVotes, selected: VoteData, selection: Selec
 
 function ownProvenance(run: OwnRun): Record<string, unknown> {
   return { source: 'own', method: run.method, selection: run.selection, votes_used: run.votes, rollcalls_used: run.rollcalls, iterations: run.iterations, converged: run.converged,
-    fit_seconds: run.seconds, cached: run.cached, fitted_at: run.createdAt, run: run.key.slice(0, 16), options: run.options, interval: '90% Laplace (conditional on item parameters)' };
+    fit_seconds: run.seconds, cached: run.cached, fitted_at: run.createdAt, run: run.key.slice(0, 16), options: run.options, interval: intervalKind(run.options) };
+}
+
+function intervalKind(options: Record<string, unknown>): string {
+  if (options.method === 'gibbs') return `90% posterior quantiles of ${String(options.draws)} Gibbs draws`;
+  return options.bootstrap ? `90% basic bootstrap, ${String(options.bootstrap)} parametric replicates` : '90% Laplace (conditional on item parameters)';
 }
 
 function bsvProvenance(bsv: StoreBsv): Record<string, unknown> {
@@ -301,21 +306,24 @@ export interface IdealPointRow { ccode: number; iso3: string | null; year: numbe
 export const IDEALPOINT_COLUMNS = ['ccode', 'iso3', 'year', 'session', 'ideal_point', 'lo', 'hi', 'votes', 'sd', 'name', 'source'];
 
 /** Ideal points of every state-session: our estimator (cached) or BSV's published file. */
-export async function idealPointTable(store: Store, registry: StateRegistry, req: { years?: [number, number]; issue?: IssueSelector; source?: IdealSource; bootstrap?: number }): Promise<{ rows: IdealPointRow[]; provenance: Provenance }> {
+export async function idealPointTable(store: Store, registry: StateRegistry, req: { years?: [number, number]; issue?: IssueSelector; source?: IdealSource; method?: 'gibbs' | 'mode'; bootstrap?: number; matches?: [number, number][] }): Promise<{ rows: IdealPointRow[]; provenance: Provenance }> {
   const source = req.source ?? 'own';
   const selection: Selection = req.issue ?? 'all';
   const inYears = (year: number): boolean => !req.years || (year >= req.years[0] && year <= req.years[1]);
   if (source === 'bsv') {
     if (selection !== 'all') throw new AlignmentInputError(`issue: BSV publish ideal points of all votes only; use --source own for issue ${selection}`);
     if (req.bootstrap) throw new AlignmentInputError('bootstrap: BSV publish their own posterior quantiles; bootstrap applies to --source own');
+    if (req.matches) throw new AlignmentInputError('matches: bridging applies to --source own');
     const bsv = await requireBsv(store, registry);
     const rows = bsv.rows.filter((r) => inYears(r.year)).map((r): IdealPointRow => ({
       ccode: r.ccode, iso3: r.iso3, year: r.year, session: r.session, ideal_point: r.theta, lo: r.lo, hi: r.hi, votes: r.nVotes, sd: r.lo !== null ? r.sd : null, name: r.name, source,
     }));
     return { rows, provenance: { votes: null, idealpoints: bsvProvenance(bsv), notes: ['year = 1945 + session'] } };
   }
+  const method = req.method ?? 'gibbs';
+  if (req.bootstrap && method !== 'mode') throw new AlignmentInputError('bootstrap: applies to --method mode; the Gibbs sampler\'s intervals are already posterior quantiles');
   const votes = await requireVotes(store);
-  const fit = await ownIdealPoints(store, votes, selection, req.bootstrap ? { bootstrap: req.bootstrap } : {});
+  const fit = await ownIdealPoints(store, votes, selection, { method, ...(req.bootstrap ? { bootstrap: req.bootstrap } : {}), ...(req.matches ? { matches: req.matches } : {}) });
   const rows = fit.points.filter((p) => inYears(p.year)).map((p): IdealPointRow => {
     const rec = registry.byCcode(p.ccode);
     return { ccode: p.ccode, iso3: rec?.iso3 ?? null, year: p.year, session: p.session, ideal_point: p.theta, lo: p.lo, hi: p.hi, votes: p.nVotes, sd: p.sd, name: rec?.name ?? null, source };

@@ -46,16 +46,17 @@ export function alignmentRoutes(deps: ServerDeps): ApiRoute[] {
     }),
     defineRoute({
       path: '/api/idealpoints',
-      summary: 'UNGA ideal points per state and session year: our estimator (source=own, cached) or the published BSV file (source=bsv), with provenance',
+      summary: 'UNGA ideal points per state and session year: our estimator (source=own, cached; method=gibbs, BSV\'s model, or mode) or the published BSV file (source=bsv), with provenance',
       query: z.strictObject({
         years: yearsParam.optional(),
         issue: issueParam.optional(),
         source: sourceParam.default('own'),
+        method: z.enum(['gibbs', 'mode'], { error: 'must be gibbs or mode' }).default('gibbs'),
         states: listParam('states').optional(),
       }),
       handler: async (q) => {
         const only = q.states ? new Set(q.states.map((s) => deps.registry.resolve(s).ccode)) : null;
-        const { rows, provenance } = await idealPointTable(await store(), deps.registry, { years: q.years, issue: q.issue, source: q.source });
+        const { rows, provenance } = await idealPointTable(await store(), deps.registry, { years: q.years, issue: q.issue, source: q.source, method: q.method });
         const kept = only ? rows.filter((r) => only.has(r.ccode)) : rows;
         return { count: kept.length, columns: IDEALPOINT_COLUMNS, rows: kept, provenance };
       },
