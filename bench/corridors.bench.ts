@@ -16,23 +16,12 @@ import { readCorridorData } from '../src/framework/corridors/load.ts';
 import { buildNetwork } from '../src/framework/corridors/network.ts';
 import type { CorridorNetwork, NetLeg } from '../src/framework/corridors/network.ts';
 import { applyScenario, runNetwork } from '../src/framework/corridors/scenario.ts';
+import { rng } from '../src/framework/random.ts';
 
 let baseCache: CorridorNetwork | null = null;
 function base(): CorridorNetwork {
   if (baseCache === null) baseCache = buildNetwork(readCorridorData().data);
   return baseCache;
-}
-
-/** mulberry32: small, fast, seedable; good enough for drawing disruptions. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One random disruption: each operational leg closes with p=0.05; known capacities scale by U(0.5, 1.5). */

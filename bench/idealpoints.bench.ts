@@ -10,20 +10,12 @@ import { agreementAll, agreementWith } from '../src/framework/alignment/agreemen
 import { estimateIdealPoints, idealPointRows, type IdealPointOptions } from '../src/framework/alignment/idealpoints.ts';
 import { loadBsvIdealPoints, loadUnvotes, readMatches, type BsvRow } from '../src/framework/alignment/load.ts';
 import { BSV_FILTER, selectVotes, type VoteFilter } from '../src/framework/alignment/subset.ts';
+import { pearson } from '../src/framework/stats.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const votesDir = join(root, '../shared/data/unga_votes');
 const bsvFile = join(root, '../shared/data/unga_idealpoints/IdealpointestimatesAll_Jun2024.csv');
 
-function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i]!; mb += b[i]!; }
-  ma /= n; mb /= n;
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { const x = a[i]! - ma, y = b[i]! - mb; sab += x * y; saa += x * x; sbb += y * y; }
-  return sab / Math.sqrt(saa * sbb);
-}
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 const secs = (t0: number): string => ((performance.now() - t0) / 1000).toFixed(2);
 

@@ -1,5 +1,7 @@
 import type { IssueCode, RollCall, VoteData } from '../../src/framework/alignment/types.ts';
 
+export { pearson } from '../../src/framework/stats.ts';
+
 /** Builds a VoteData from readable rows: [state, rcid, vote]. */
 export function voteData(states: string[], rollcalls: RollCall[], votes: [string, number, 1 | 2 | 3][]): VoteData {
   const rcIndex = new Map(rollcalls.map((rc, i) => [rc.rcid, i]));
@@ -78,12 +80,3 @@ export function simulateDynamic(opts: { states: number; sessions: number; itemsP
   };
 }
 
-export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i]!; mb += b[i]!; }
-  ma /= n; mb /= n;
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { const x = a[i]! - ma, y = b[i]! - mb; sab += x * y; saa += x * x; sbb += y * y; }
-  return sab / Math.sqrt(saa * sbb);
-}

@@ -1,5 +1,6 @@
 import { logPnormTabled, pnorm, qnorm } from './normal.ts';
 import { quantile, rng } from '../random.ts';
+import { pearson } from '../stats.ts';
 import type { Params, Problem } from './problem.ts';
 
 /**
@@ -209,15 +210,5 @@ function summarise(kept: Float32Array, draws: number, nUnits: number, level: num
   }
   let maxDiff = 0;
   for (let u = 0; u < nUnits; u++) maxDiff = Math.max(maxDiff, Math.abs(firstHalf[u]! - secondHalf[u]!));
-  return { mean, sd, lo, hi, sweeps, splitHalfR: correlation(firstHalf, secondHalf), splitHalfMaxDiff: maxDiff };
-}
-
-function correlation(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i]!; mb += b[i]!; }
-  ma /= n; mb /= n;
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { const x = a[i]! - ma, y = b[i]! - mb; sab += x * y; saa += x * x; sbb += y * y; }
-  return sab / Math.sqrt(saa * sbb);
+  return { mean, sd, lo, hi, sweeps, splitHalfR: pearson(firstHalf, secondHalf), splitHalfMaxDiff: maxDiff };
 }
