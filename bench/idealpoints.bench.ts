@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agreementAll, agreementWith } from '../src/framework/alignment/agreement.ts';
-import { estimateIdealPoints, idealPointRows, type IdealPointOptions } from '../src/framework/alignment/idealpoints.ts';
+import { estimateIdealPoints, estimateIdealPointsThreaded, idealPointRows, type IdealPointFit, type IdealPointOptions } from '../src/framework/alignment/idealpoints.ts';
 import { loadBsvIdealPoints, loadUnvotes, readMatches, type BsvRow } from '../src/framework/alignment/load.ts';
 import { BSV_FILTER, selectVotes, type VoteFilter } from '../src/framework/alignment/subset.ts';
 import { pearson } from '../src/framework/stats.ts';
@@ -59,7 +59,7 @@ for (const v of variants) {
 
 // ---- 3. Ideal points, all sessions, both estimators against BSV's IdealPointAll ----
 /** Pooled and within-session agreement of a fit with BSV, printed under `label`; returns the fit's rows. */
-function compareWithBsv(label: string, opts: IdealPointOptions): ReturnType<typeof idealPointRows> {
+function compareWithBsv(label: string, opts: IdealPointOptions): { fit: IdealPointFit; seconds: number } {
   const t = performance.now();
   const fit = estimateIdealPoints(data!, opts);
   const fitSecs = (performance.now() - t) / 1000;
@@ -83,9 +83,13 @@ function compareWithBsv(label: string, opts: IdealPointOptions): ReturnType<type
   console.log(`  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(post.map((i) => ours[i]!), post.map((i) => theirs[i]!)).toFixed(4)}`);
   console.log(`  median within-session r, sessions 46+: ${median(late).toFixed(4)} (min ${Math.min(...late).toFixed(3)}; target ≥ 0.95); by era: 1–20 ${era(1, 20)}, 21–45 ${era(21, 45)}, 46–74 ${era(46, 74)}`);
   console.log(`  United States mean θ = ${(usa.reduce((a, r) => a + r.theta, 0) / usa.length).toFixed(2)}; median interval SD ${median(Array.from(fit.sd)).toFixed(3)}`);
-  return rows;
+  return { fit, seconds: fitSecs };
 }
-compareWithBsv('gibbs (default: BSV\'s dynamic prior, posterior means), no bridging', {});
+const oneThread = compareWithBsv('gibbs (default: BSV\'s dynamic prior, posterior means), no bridging', {});
+t0 = performance.now();
+const twoThreads = await estimateIdealPointsThreaded(data, {}, { threads: 2 });
+const twoSecs = (performance.now() - t0) / 1000;
+console.log(`  the same on 2 threads: ${twoSecs.toFixed(1)} s (${(oneThread.seconds / twoSecs).toFixed(2)}× one thread); identical estimates: ${twoThreads.theta.every((x, u) => x === oneThread.fit.theta[u])}`);
 compareWithBsv('gibbs, bridged by text-derived titles', { bridge: true });
 const matchesFile = process.env.BSV_MATCHES;
 if (matchesFile) compareWithBsv(`gibbs, bridged by ${matchesFile}`, { matches: readMatches(matchesFile) });

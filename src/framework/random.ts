@@ -1,13 +1,53 @@
-/** A small, fast, seedable generator (mulberry32): ensembles must be reproducible from their seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+/**
+ * mulberry32 as a resettable object, with Box–Muller normals: hot loops re-seed one instance per
+ * block of work (e.g. per item and sweep) instead of allocating a generator each time.
+ */
+export class Stream {
+  private a = 0;
+  private spare = NaN;
+
+  reset(seed: number): this {
+    this.a = seed >>> 0;
+    this.spare = NaN;
+    return this;
+  }
+
+  uniform(): number {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  }
+
+  normal(): number {
+    if (!Number.isNaN(this.spare)) {
+      const x = this.spare;
+      this.spare = NaN;
+      return x;
+    }
+    const r = Math.sqrt(-2 * Math.log(this.uniform() || 1e-300)), angle = 2 * Math.PI * this.uniform();
+    this.spare = r * Math.sin(angle);
+    return r * Math.cos(angle);
+  }
+}
+
+/** A small, fast, seedable generator (mulberry32): ensembles must be reproducible from their seed. */
+export function rng(seed: number): () => number {
+  const stream = new Stream().reset(seed);
+  return () => stream.uniform();
+}
+
+/** A well-mixed 32-bit seed from several integers (murmur3's finaliser over a running combination). */
+export function mixSeed(...parts: number[]): number {
+  let h = 0x9e3779b9;
+  for (const x of parts) {
+    h = Math.imul(h ^ (x | 0), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+  }
+  return h >>> 0;
 }
 
 export function normal(rand: () => number): number {

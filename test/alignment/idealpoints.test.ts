@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { estimateIdealPointsOffThread } from '../../src/framework/alignment/fit-thread.ts';
-import { estimateIdealPoints, idealPointRows, type IdealPointFit } from '../../src/framework/alignment/idealpoints.ts';
+import { estimateIdealPoints, estimateIdealPointsThreaded, idealPointRows, type IdealPointFit } from '../../src/framework/alignment/idealpoints.ts';
 import { matchKeys } from '../../src/framework/alignment/problem.ts';
 import { cellTerms, pnorm, qnorm } from '../../src/framework/alignment/normal.ts';
 import { assignBlocs, hedging, poleDistances, positionTable, positionTableFromRows } from '../../src/framework/alignment/poles.ts';
@@ -59,6 +59,15 @@ test('ideal points, gibbs: recovers simulated positions (r ≥ 0.98), posterior 
   const other = estimateIdealPoints(sim.data, { filter: {}, orient: [top], seed: 2 });
   assert.notDeepEqual(Array.from(other.theta), Array.from(fit.theta));
   assert.ok(pearson(other.theta, fit.theta) > 0.99, 'another seed moves the means by Monte Carlo error only');
+});
+
+test('ideal points, gibbs: the chain on 2 or 3 threads equals the one-thread chain exactly', async () => {
+  const opts = { filter: {}, orient: [top], burn: 20, draws: 40 };
+  const one = estimateIdealPoints(sim.data, opts);
+  for (const threads of [2, 3]) {
+    const many = await estimateIdealPointsThreaded(sim.data, opts, { threads, minWork: 0 });
+    for (const key of ['theta', 'sd', 'lo', 'hi', 'beta', 'c1', 'c2'] as const) assert.deepEqual(Array.from(many[key]), Array.from(one[key]), `${key}, ${threads} threads`);
+  }
 });
 
 test('ideal points, gibbs: option errors and bootstrap refused', () => {

@@ -60,7 +60,7 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
       const issue = parseIssue(opts.issue), source = parseSource(opts.source);
       const poles = opts.poles.split(',').map((p) => p.trim()).filter(Boolean);
       const [store, registry] = [await ctx.store(), await ctx.registry()];
-      if (source === 'own' || opts.sensitivity) ctx.info('fitting ideal points where no cached fit exists (about 30 s on all votes)…');
+      if (source === 'own' || opts.sensitivity) ctx.info('fitting ideal points where no cached fit exists (about 15 s on all votes with two threads)…');
       const p = await alignmentProfile(store, registry, { state: stateArg, years, poles, issue, source, sensitivity: opts.sensitivity });
       if (ctx.format === 'json') return ctx.print(p);
       if (ctx.format === 'csv') return ctx.print(p.rows, { columns: p.columns });
@@ -98,7 +98,7 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
       const method = opts.method;
       const matches = opts.matches === undefined ? undefined : readMatchesFile(opts.matches);
       const [store, registry] = [await ctx.store(), await ctx.registry()];
-      if (source === 'own') ctx.info(bootstrap ? `using the cached fit, or fitting with ${bootstrap} bootstrap replicates (minutes on all votes)…` : `using the cached fit, or fitting (about ${method === 'gibbs' ? 'a minute' : '30 s'} on all votes)…`);
+      if (source === 'own') ctx.info(bootstrap ? `using the cached fit, or fitting with ${bootstrap} bootstrap replicates (minutes on all votes)…` : `using the cached fit, or fitting (${method === 'gibbs' ? 'about 15 s on all votes with two threads' : 'about 45 s on all votes'})…`);
       const { rows, provenance } = await idealPointTable(store, registry, { years, issue, source, method, bootstrap, matches });
       if (ctx.format === 'json') return ctx.print({ count: rows.length, columns: IDEALPOINT_COLUMNS, rows, provenance });
       ctx.print(rows, { columns: IDEALPOINT_COLUMNS, title: `${rows.length} state-years of ideal points (${source})` });

@@ -9,7 +9,7 @@ import type { IssueSelector } from './types.ts';
 
 /**
  * Our estimator's ideal points on the store's votes, fitted once per (voting record, selection)
- * and kept in `alignment_fit_runs` / `alignment_fit_points`: the full record takes about a minute to fit,
+ * and kept in `alignment_fit_runs` / `alignment_fit_points`: the full record takes 15–25 s to fit,
  * the faces answer in well under a second once it is cached.
  */
 

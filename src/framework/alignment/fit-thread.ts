@@ -3,7 +3,8 @@ import type { IdealPointFit, IdealPointOptions } from './idealpoints.ts';
 import type { VoteData } from './types.ts';
 
 /**
- * Runs `estimateIdealPoints` on a worker thread. A fit of the whole record takes ~30 s of CPU; on
+ * Runs `estimateIdealPointsThreaded` on a worker thread (the sampler may start further threads for its
+ * item steps). A fit of the whole record takes ~25 s of CPU; on
  * the server's thread it would stall every other request for that long. The voting record is
  * copied to the worker once (≈10 MB); a custom `filter.rollcall` predicate cannot cross threads.
  */

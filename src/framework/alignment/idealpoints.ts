@@ -1,7 +1,8 @@
 import { quantile, rng } from '../random.ts';
 import { cellTerms, pnorm, qnorm } from './normal.ts';
 import { buildProblem, orientIndex, orientParams, standardise, startValues, type Params, type Problem, type ProblemOptions } from './problem.ts';
-import { sampleIdealPoints } from './sampler.ts';
+import { sampleIdealPointsThreaded, type ThreadOptions } from './sampler-threads.ts';
+import { sampleIdealPoints, type SamplerOptions, type SamplerResult } from './sampler.ts';
 import { BSV_FILTER, type VoteFilter } from './subset.ts';
 import type { AlignmentProvenance, VoteData } from './types.ts';
 
@@ -290,42 +291,64 @@ function fitCore(p: Problem, par: Params, h: Hyper, maxIter: number, tol: number
   return { par, variance, iterations: Math.min(it, maxIter), converged, logPosterior: logPost };
 }
 
-/** Estimates dynamic ordinal ideal points of every state-session in `data` (see the module comment). */
+/** Estimates dynamic ordinal ideal points of every state-session in `data` (see the module comment), on this thread. */
 export function estimateIdealPoints(data: VoteData, opts: IdealPointOptions = {}): IdealPointFit {
-  const t0 = performance.now();
-  const p = buildProblem(data, opts);
-  if (p.nUnits === 0 || p.nItems === 0) throw new Error('no contested votes left after filtering');
-  const orient = opts.orient ?? DEFAULT_ORIENT;
-  const method = opts.method ?? 'gibbs';
-  if (method === 'gibbs' && (opts.bootstrap ?? 0) > 0) throw new Error('bootstrap applies to the mode estimator; the Gibbs sampler gives posterior intervals');
-  const est = method === 'gibbs' ? fitGibbs(p, data.states, orient, opts) : fitMode(p, data.states, orient, opts);
-  const nVotes = new Int32Array(p.nUnits);
-  for (let u = 0; u < p.nUnits; u++) nVotes[u] = p.unitStart[u + 1]! - p.unitStart[u]!;
-  return {
-    states: data.states, unitState: p.unitState, unitSession: p.unitSession, nVotes, ...est.fit,
-    rollcallRcid: p.rollcallRcid, rollcallItem: p.rollcallItem,
-    seconds: (performance.now() - t0) / 1000,
-    provenance: {
-      method: est.method, rollcalls: p.nRollcalls, votes: p.nObs,
-      options: {
-        filter: summariseFilter(opts.filter ?? BSV_FILTER), bridge: opts.matches ? `matched pairs: ${opts.matches.length}` : opts.bridge ?? false,
-        minMinority: opts.minMinority ?? 1, ...est.options, items: p.nItems,
-      },
-    },
-  };
+  const fit = prepare(data, opts);
+  if (fit.method === 'mode') return fit.finish(fitMode(fit.p, data.states, fit.orient, opts));
+  const g = gibbsSetup(fit.p, data.states, fit.orient, opts);
+  return fit.finish(gibbsEstimate(fit.p, data.states, fit.orient, g, sampleIdealPoints(fit.p, g.par, g.options)));
+}
+
+/** The same fit with the Gibbs sampler's item steps on several threads (identical results; `mode` runs on this thread). */
+export async function estimateIdealPointsThreaded(data: VoteData, opts: IdealPointOptions = {}, threads: ThreadOptions = {}): Promise<IdealPointFit> {
+  const fit = prepare(data, opts);
+  if (fit.method === 'mode') return fit.finish(fitMode(fit.p, data.states, fit.orient, opts));
+  const g = gibbsSetup(fit.p, data.states, fit.orient, opts);
+  return fit.finish(gibbsEstimate(fit.p, data.states, fit.orient, g, await sampleIdealPointsThreaded(fit.p, g.par, g.options, threads)));
 }
 
 type Estimate = Pick<IdealPointFit, 'theta' | 'sd' | 'lo' | 'hi' | 'beta' | 'c1' | 'c2' | 'iterations' | 'converged' | 'logPosterior'>;
+interface MethodResult { fit: Estimate; method: string; options: Record<string, unknown> }
 
-function fitGibbs(p: Problem, states: string[], orient: string[], opts: IdealPointOptions): { fit: Estimate; method: string; options: Record<string, unknown> } {
-  const par = startValues(p, states, orient);
+/** The problem, validated options, and how to wrap an estimate into a fit with its provenance. */
+function prepare(data: VoteData, opts: IdealPointOptions): { p: Problem; orient: string[]; method: 'gibbs' | 'mode'; finish: (est: MethodResult) => IdealPointFit } {
+  const t0 = performance.now();
+  const p = buildProblem(data, opts);
+  if (p.nUnits === 0 || p.nItems === 0) throw new Error('no contested votes left after filtering');
+  const method = opts.method ?? 'gibbs';
+  if (method === 'gibbs' && (opts.bootstrap ?? 0) > 0) throw new Error('bootstrap applies to the mode estimator; the Gibbs sampler gives posterior intervals');
+  const finish = (est: MethodResult): IdealPointFit => {
+    const nVotes = new Int32Array(p.nUnits);
+    for (let u = 0; u < p.nUnits; u++) nVotes[u] = p.unitStart[u + 1]! - p.unitStart[u]!;
+    return {
+      states: data.states, unitState: p.unitState, unitSession: p.unitSession, nVotes, ...est.fit,
+      rollcallRcid: p.rollcallRcid, rollcallItem: p.rollcallItem,
+      seconds: (performance.now() - t0) / 1000,
+      provenance: {
+        method: est.method, rollcalls: p.nRollcalls, votes: p.nObs,
+        options: {
+          filter: summariseFilter(opts.filter ?? BSV_FILTER), bridge: opts.matches ? `matched pairs: ${opts.matches.length}` : opts.bridge ?? false,
+          minMinority: opts.minMinority ?? 1, ...est.options, items: p.nItems,
+        },
+      },
+    };
+  };
+  return { p, orient: opts.orient ?? DEFAULT_ORIENT, method, finish };
+}
+
+function gibbsSetup(p: Problem, states: string[], orient: string[], opts: IdealPointOptions): { par: Params; options: SamplerOptions } {
   const o = { smooth: opts.smooth ?? 0.5, burn: opts.burn ?? 150, draws: opts.draws ?? 200, thin: opts.thin ?? 1, seed: opts.seed ?? 1, level: opts.level ?? 0.9 };
   if (!(o.smooth > 0) || !Number.isInteger(o.burn) || o.burn < 0 || !Number.isInteger(o.draws) || o.draws < 2 || !Number.isInteger(o.thin) || o.thin < 1) {
     throw new RangeError(`gibbs options: smooth > 0, burn ≥ 0, draws ≥ 2 and thin ≥ 1 (whole numbers) expected, got ${JSON.stringify(o)}`);
   }
-  const r = sampleIdealPoints(p, par, o);
-  const ref = orientIndex(p, states, orient);
+  return { par: startValues(p, states, orient), options: o };
+}
+
+/** Posterior summaries of a finished chain, oriented; the item parameters are the chain's last draw. */
+function gibbsEstimate(p: Problem, states: string[], orient: string[], g: { par: Params; options: SamplerOptions }, r: SamplerResult): MethodResult {
+  const { par, options } = g;
   let { mean: theta, lo, hi } = r;
+  const ref = orientIndex(p, states, orient);
   let refSum = 0;
   for (let u = 0; u < p.nUnits; u++) if (p.unitState[u] === ref) refSum += theta[u]!;
   if (refSum < 0) {
@@ -335,11 +358,11 @@ function fitGibbs(p: Problem, states: string[], orient: string[], opts: IdealPoi
   return {
     fit: { theta, sd: r.sd, lo, hi, beta: par.beta, c1: par.c1, c2: par.c2, iterations: r.sweeps, converged: r.splitHalfR >= 0.99, logPosterior: null },
     method: 'dynamic ordinal probit IRT with BSV\'s dynamic prior, posterior means by Gibbs sampling (Interconnector)',
-    options: { method: 'gibbs', ...o, splitHalfR: r.splitHalfR, splitHalfMaxDiff: r.splitHalfMaxDiff },
+    options: { method: 'gibbs', ...options, splitHalfR: r.splitHalfR, splitHalfMaxDiff: r.splitHalfMaxDiff },
   };
 }
 
-function fitMode(p: Problem, states: string[], orient: string[], opts: IdealPointOptions): { fit: Estimate; method: string; options: Record<string, unknown> } {
+function fitMode(p: Problem, states: string[], orient: string[], opts: IdealPointOptions): MethodResult {
   const h = hyper(opts);
   let par: Params;
   if (opts.start && opts.start.theta.length === p.nUnits && opts.start.beta.length === p.nItems) {

@@ -1,5 +1,5 @@
 import { logPnormTabled, pnorm, qnorm } from './normal.ts';
-import { quantile, rng } from '../random.ts';
+import { mixSeed, quantile, Stream } from '../random.ts';
 import { pearson } from '../stats.ts';
 import type { Params, Problem } from './problem.ts';
 
@@ -45,7 +45,7 @@ export interface SamplerResult {
 const CUT_BOUND = 7;
 const Z_BOUND = 9;
 const THETA_BOUND = 5;
-/** Random-walk proposal SD for the cutpoints (Johnson & Albert's 0.05/C with a wider C, as BSV). */
+/** Proposal SD for the cutpoints: BSV's 0.2/3, larger than Johnson & Albert's 0.05/C so that the cutpoints mix. */
 const CUT_STEP = 0.2 / 3;
 
 /** Log-probability of category y (0 yes, 1 abstain, 2 no) at mean mu, stable in both tails. */
@@ -60,14 +60,14 @@ function logCell(y: number, c1: number, c2: number, mu: number): number {
  * A draw from N(0, 1) truncated to (a, ∞): plain rejection when a is low, otherwise Robert's (1995)
  * exponential proposal, so the common one-sided yes/no cells need no CDF or quantile evaluations.
  */
-function upperTail(a: number, normal: () => number, uniform: () => number): number {
+function upperTail(a: number, s: Stream): number {
   if (a < 0.45) {
-    for (;;) { const x = normal(); if (x > a) return x; }
+    for (;;) { const x = s.normal(); if (x > a) return x; }
   }
   const rate = (a + Math.sqrt(a * a + 4)) / 2;
   for (;;) {
-    const x = a - Math.log(uniform() || 1e-300) / rate;
-    if (uniform() <= Math.exp(-0.5 * (x - rate) ** 2)) return x;
+    const x = a - Math.log(s.uniform() || 1e-300) / rate;
+    if (s.uniform() <= Math.exp(-0.5 * (x - rate) ** 2)) return x;
   }
 }
 
@@ -98,79 +98,141 @@ function dynamicPrior(p: Problem, smooth: number): { anchor: Int32Array; precisi
   return { anchor, precision };
 }
 
-export function sampleIdealPoints(p: Problem, start: Params, opts: SamplerOptions): SamplerResult {
-  const { theta, beta, c1, c2 } = start;
-  for (let j = 0; j < p.nItems; j++) {
-    c1[j] = Math.min(Math.max(c1[j]!, -CUT_BOUND), CUT_BOUND - 1e-3);
-    c2[j] = Math.max(Math.min(c2[j]!, CUT_BOUND), c1[j]! + 1e-3);
+/** Latent vote of category y at mean mu between the item's cutpoints, clipped to ±9 as BSV do. */
+function latent(y: number, k1: number, k2: number, mu: number, s: Stream): number {
+  const x = y === 0 ? -upperTail(mu - k1, s) : y === 2 ? upperTail(k2 - mu, s) : betweenBounds(k1 - mu, k2 - mu, s.uniform());
+  return Math.min(Math.max(mu + x, -Z_BOUND), Z_BOUND);
+}
+
+/**
+ * What the item steps read and write, as ordinary or SharedArrayBuffer-backed arrays so that worker
+ * threads can take a share of the items (./sampler-threads.ts).
+ */
+export interface SweepState {
+  itemStart: Int32Array;
+  itemUnit: Int32Array;
+  itemY: Int8Array;
+  theta: Float64Array;
+  beta: Float64Array;
+  c1: Float64Array;
+  c2: Float64Array;
+  /** Latent vote of every observation, item-major. */
+  z: Float64Array;
+}
+
+/**
+ * Steps (2)–(4) for items from … to − 1 in sweep `sweep` (sweep 0: latent votes only, to start the
+ * chain). Every item draws from a stream seeded by (seed, sweep, item), so a chain does not depend on
+ * how the items are split across threads.
+ */
+export function itemBlock(st: SweepState, from: number, to: number, sweep: number, seed: number, s: Stream): void {
+  const { itemStart, itemUnit, itemY, theta, beta, c1, c2, z } = st;
+  for (let j = from; j < to; j++) {
+    s.reset(mixSeed(seed, sweep, j));
+    const b = beta[j]!;
+    if (sweep === 0) {
+      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) z[q] = latent(itemY[q]!, c1[j]!, c2[j]!, b * theta[itemUnit[q]!]!, s);
+      continue;
+    }
+    const g1 = c1[j]!, g2 = c2[j]!;
+    const u1 = s.uniform(), u2 = s.uniform();
+    const n1 = g1 + CUT_STEP * qnorm(u1 * pnorm((g2 - g1) / CUT_STEP) + pnorm((-CUT_BOUND - g1) / CUT_STEP) * (1 - u1));
+    const n2 = g2 + CUT_STEP * qnorm(u2 * pnorm((CUT_BOUND - g2) / CUT_STEP) + pnorm((n1 - g2) / CUT_STEP) * (1 - u2));
+    if (Number.isFinite(n1) && Number.isFinite(n2) && n2 > n1) {
+      let logRatio = Math.log(Math.max(1 - pnorm((n1 - g2) / CUT_STEP), 1e-300)) - Math.log(Math.max(1 - pnorm((g1 - n2) / CUT_STEP), 1e-300));
+      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
+        const y = itemY[q]!, mu = b * theta[itemUnit[q]!]!;
+        logRatio += logCell(y, n1, n2, mu) - logCell(y, g1, g2, mu);
+      }
+      if (Math.log(s.uniform()) < logRatio) { c1[j] = n1; c2[j] = n2; }
+    }
+    const k1 = c1[j]!, k2 = c2[j]!;
+    let stt = 0, stz = 0;
+    for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
+      const th = theta[itemUnit[q]!]!;
+      const draw = latent(itemY[q]!, k1, k2, b * th, s);
+      z[q] = draw;
+      stt += th * th;
+      stz += th * draw;
+    }
+    const vb = 1 / (stt + 1);
+    beta[j] = vb * stz + Math.sqrt(vb) * s.normal();
   }
-  const uniform = rng(opts.seed);
-  let spare = NaN;
-  const normal = (): number => {
-    if (!Number.isNaN(spare)) { const x = spare; spare = NaN; return x; }
-    const r = Math.sqrt(-2 * Math.log(uniform() || 1e-300)), a = 2 * Math.PI * uniform();
-    spare = r * Math.sin(a);
-    return r * Math.cos(a);
-  };
-  const { anchor, precision } = dynamicPrior(p, opts.smooth);
-  const condMean = Float64Array.from(theta), lastMean = new Float64Array(p.nUnits);
-  const sumBZ = new Float64Array(p.nUnits), sumB2 = new Float64Array(p.nUnits);
-  const z = new Float64Array(p.nObs);
-  /** Latent vote of category y on item j at mean mu, clipped as BSV do. */
-  const latent = (y: number, j: number, mu: number): number => {
-    const x = y === 0 ? -upperTail(mu - c1[j]!, normal, uniform) : y === 2 ? upperTail(c2[j]! - mu, normal, uniform) : betweenBounds(c1[j]! - mu, c2[j]! - mu, uniform());
-    return Math.min(Math.max(mu + x, -Z_BOUND), Z_BOUND);
-  };
-  for (let j = 0; j < p.nItems; j++) {
-    for (let q = p.itemStart[j]!; q < p.itemStart[j + 1]!; q++) z[q] = latent(p.itemY[q]!, j, beta[j]! * theta[p.itemUnit[q]!]!);
+}
+
+/**
+ * One chain: its state, step (1) for the positions, and the kept draws. Drivers interleave
+ * `positions(sweep)` with item blocks over all items and call `keep(sweep)` after each sweep.
+ */
+export class Chain {
+  readonly state: SweepState;
+  readonly sweeps: number;
+  readonly stream = new Stream();
+  private readonly anchor: Int32Array;
+  private readonly precision: Float64Array;
+  private readonly condMean: Float64Array;
+  private readonly lastMean: Float64Array;
+  private readonly sumBZ: Float64Array;
+  private readonly sumB2: Float64Array;
+  private readonly kept: Float32Array;
+  private nKept = 0;
+
+  /** `state` defaults to the start values themselves (updated in place) and the problem's arrays. */
+  constructor(private readonly p: Problem, start: Params, private readonly opts: SamplerOptions, state?: SweepState) {
+    this.state = state ?? { itemStart: p.itemStart, itemUnit: p.itemUnit, itemY: p.itemY, ...start, z: new Float64Array(p.nObs) };
+    const { c1, c2 } = this.state;
+    for (let j = 0; j < p.nItems; j++) {
+      c1[j] = Math.min(Math.max(c1[j]!, -CUT_BOUND), CUT_BOUND - 1e-3);
+      c2[j] = Math.max(Math.min(c2[j]!, CUT_BOUND), c1[j]! + 1e-3);
+    }
+    ({ anchor: this.anchor, precision: this.precision } = dynamicPrior(p, opts.smooth));
+    this.condMean = Float64Array.from(this.state.theta);
+    this.lastMean = new Float64Array(p.nUnits);
+    this.sumBZ = new Float64Array(p.nUnits);
+    this.sumB2 = new Float64Array(p.nUnits);
+    this.sweeps = opts.burn + opts.draws * opts.thin;
+    this.kept = new Float32Array(opts.draws * p.nUnits);
   }
-  const kept = new Float32Array(opts.draws * p.nUnits);
-  const sweeps = opts.burn + opts.draws * opts.thin;
-  let k = 0;
-  for (let sweep = 1; sweep <= sweeps; sweep++) {
-    // (1) positions
+
+  /** Step (1): every position from its full conditional, then clipped and standardised. */
+  positions(sweep: number): void {
+    const { p, state: { itemStart, itemUnit, theta, beta, z }, sumBZ, sumB2, anchor, precision, condMean, lastMean } = this;
     sumBZ.fill(0);
     sumB2.fill(0);
     for (let j = 0; j < p.nItems; j++) {
       const b = beta[j]!;
-      for (let q = p.itemStart[j]!; q < p.itemStart[j + 1]!; q++) { const u = p.itemUnit[q]!; sumBZ[u]! += b * z[q]!; sumB2[u]! += b * b; }
+      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) { const u = itemUnit[q]!; sumBZ[u]! += b * z[q]!; sumB2[u]! += b * b; }
     }
     lastMean.set(condMean);
+    const s = this.stream.reset(mixSeed(this.opts.seed, sweep, -1));
     for (let u = 0; u < p.nUnits; u++) {
       const centre = anchor[u]! >= 0 ? lastMean[anchor[u]!]! : 0;
       const v = 1 / (sumB2[u]! + precision[u]!);
       condMean[u] = v * (sumBZ[u]! + precision[u]! * centre);
-      theta[u] = Math.min(Math.max(condMean[u]! + Math.sqrt(v) * normal(), -THETA_BOUND), THETA_BOUND);
+      theta[u] = Math.min(Math.max(condMean[u]! + Math.sqrt(v) * s.normal(), -THETA_BOUND), THETA_BOUND);
     }
     standardiseDraw(theta);
-    // (2) cutpoints, (3) latent votes, (4) discriminations, item by item
-    for (let j = 0; j < p.nItems; j++) {
-      const b = beta[j]!, g1 = c1[j]!, g2 = c2[j]!;
-      const u1 = uniform(), u2 = uniform();
-      const n1 = g1 + CUT_STEP * qnorm(u1 * pnorm((g2 - g1) / CUT_STEP) + pnorm((-CUT_BOUND - g1) / CUT_STEP) * (1 - u1));
-      const n2 = g2 + CUT_STEP * qnorm(u2 * pnorm((CUT_BOUND - g2) / CUT_STEP) + pnorm((n1 - g2) / CUT_STEP) * (1 - u2));
-      if (Number.isFinite(n1) && Number.isFinite(n2) && n2 > n1) {
-        let logRatio = Math.log(Math.max(1 - pnorm((n1 - g2) / CUT_STEP), 1e-300)) - Math.log(Math.max(1 - pnorm((g1 - n2) / CUT_STEP), 1e-300));
-        for (let q = p.itemStart[j]!; q < p.itemStart[j + 1]!; q++) {
-          const y = p.itemY[q]!, mu = b * theta[p.itemUnit[q]!]!;
-          logRatio += logCell(y, n1, n2, mu) - logCell(y, g1, g2, mu);
-        }
-        if (Math.log(uniform()) < logRatio) { c1[j] = n1; c2[j] = n2; }
-      }
-      let stt = 0, stz = 0;
-      for (let q = p.itemStart[j]!; q < p.itemStart[j + 1]!; q++) {
-        const th = theta[p.itemUnit[q]!]!;
-        const draw = latent(p.itemY[q]!, j, b * th);
-        z[q] = draw;
-        stt += th * th;
-        stz += th * draw;
-      }
-      const vb = 1 / (stt + 1);
-      beta[j] = vb * stz + Math.sqrt(vb) * normal();
-    }
-    if (sweep > opts.burn && (sweep - opts.burn) % opts.thin === 0) kept.set(theta, (k++) * p.nUnits);
   }
-  return summarise(kept, k, p.nUnits, opts.level, sweeps);
+
+  keep(sweep: number): void {
+    if (sweep > this.opts.burn && (sweep - this.opts.burn) % this.opts.thin === 0) this.kept.set(this.state.theta, (this.nKept++) * this.p.nUnits);
+  }
+
+  result(): SamplerResult {
+    return summarise(this.kept, this.nKept, this.p.nUnits, this.opts.level, this.sweeps);
+  }
+}
+
+/** The whole chain on this thread. */
+export function sampleIdealPoints(p: Problem, start: Params, opts: SamplerOptions): SamplerResult {
+  const chain = new Chain(p, start, opts);
+  itemBlock(chain.state, 0, p.nItems, 0, opts.seed, chain.stream);
+  for (let sweep = 1; sweep <= chain.sweeps; sweep++) {
+    chain.positions(sweep);
+    itemBlock(chain.state, 0, p.nItems, sweep, opts.seed, chain.stream);
+    chain.keep(sweep);
+  }
+  return chain.result();
 }
 
 function standardiseDraw(theta: Float64Array): void {
