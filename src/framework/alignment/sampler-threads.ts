@@ -76,6 +76,8 @@ function shared<T extends Int32Array | Int8Array | Float64Array>(a: T): T {
 class ItemWorker {
   private readonly worker: Worker;
   private pending: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  /** A failure that arrived while no sweep was pending (e.g. the module failed to load): the next sweep rejects with it. */
+  private failed: Error | null = null;
 
   constructor(data: { state: SweepState; from: number; to: number; seed: number }) {
     this.worker = new Worker(workerFile, { workerData: data });
@@ -86,6 +88,7 @@ class ItemWorker {
 
   run(sweep: number): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (this.failed) return reject(this.failed);
       this.pending = { resolve, reject };
       this.worker.postMessage(sweep);
     });
@@ -93,15 +96,15 @@ class ItemWorker {
 
   async terminate(): Promise<void> {
     this.pending = null;
+    this.failed = new Error('sampler worker terminated');
     await this.worker.terminate();
   }
 
   private settle(error: Error | null): void {
     const p = this.pending;
     this.pending = null;
-    if (p) {
-      if (error) p.reject(error);
-      else p.resolve();
-    }
+    if (error && !p) this.failed ??= error;
+    else if (error) p!.reject(error);
+    else p?.resolve();
   }
 }
