@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { brandesSums, bridgingFromSums, scaleBetweenness, type BetweennessOptions, type BrandesSums, type BridgingResult } from './betweenness.ts';
 import type { Csr } from './csr.ts';
+import { toShared } from '../shared-memory.ts';
 
 export interface ParallelOptions {
   /** Threads including this one; default the machine's available parallelism. */
@@ -65,12 +66,6 @@ function dealSources(sources: ArrayLike<number> | undefined, count: number, thre
   const parts = Array.from({ length: threads }, (_, t) => new Int32Array(Math.ceil((count - t) / threads)));
   for (let i = 0; i < count; i++) (parts[i % threads] as Int32Array)[Math.floor(i / threads)] = sources ? (sources[i] as number) : i;
   return parts;
-}
-
-function toShared<T extends Int32Array | Float64Array>(a: T): T {
-  const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
-  copy.set(a);
-  return copy;
 }
 
 function addSums(into: BrandesSums, from: BrandesSums): void {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Params, Problem } from './problem.ts';
 import { Chain, itemBlock, sampleIdealPoints, type SamplerOptions, type SamplerResult, type SweepState } from './sampler.ts';
+import { toShared } from '../../shared-memory.ts';
 
 /**
  * The Gibbs chain of ./sampler.ts with the item steps (cutpoints, latent votes, discriminations)
@@ -26,8 +27,8 @@ export async function sampleIdealPointsThreaded(p: Problem, start: Params, opts:
   const sweeps = opts.burn + opts.draws * opts.thin;
   if (threads === 1 || p.nObs * sweeps < (t.minWork ?? MIN_WORK)) return sampleIdealPoints(p, start, opts);
   const state: SweepState = {
-    itemStart: shared(p.itemStart), itemUnit: shared(p.itemUnit), itemY: shared(p.itemY),
-    theta: shared(start.theta), beta: shared(start.beta), c1: shared(start.c1), c2: shared(start.c2), z: shared(new Float64Array(p.nObs)),
+    itemStart: toShared(p.itemStart), itemUnit: toShared(p.itemUnit), itemY: toShared(p.itemY),
+    theta: toShared(start.theta), beta: toShared(start.beta), c1: toShared(start.c1), c2: toShared(start.c2), z: toShared(new Float64Array(p.nObs)),
   };
   const bounds = splitByVotes(p, threads);
   const workers = bounds.slice(1, -1).map((from, k) => new ItemWorker({ state, from, to: bounds[k + 2]!, seed: opts.seed }));
@@ -64,12 +65,6 @@ function splitByVotes(p: Problem, threads: number): number[] {
   }
   bounds.push(p.nItems);
   return bounds;
-}
-
-function shared<T extends Int32Array | Int8Array | Float64Array>(a: T): T {
-  const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
-  copy.set(a);
-  return copy;
 }
 
 /** One worker thread running item blocks on request; a failure rejects the sweep with its message. */
