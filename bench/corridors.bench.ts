@@ -89,7 +89,9 @@ async function main(): Promise<void> {
     runNetwork(applyScenario(net, scen));
     times.push(performance.now() - t0);
   }
-  console.log(`scenario recomputation (russia-avoided, routes+assignment+transit+min-cut): median ${median(times).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms (target < 50 ms)`);
+  console.log(
+    `scenario recomputation (russia-avoided, routes+assignment+transit+min-cut): median ${median(times).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms (target < 50 ms)`,
+  );
 
   // 2. Ensemble on worker threads.
   const { Piscina } = await import('piscina');
@@ -101,7 +103,8 @@ async function main(): Promise<void> {
   const batch = 250;
   const t0 = performance.now();
   const tasks: Promise<EnsembleSummary>[] = [];
-  for (let from = 0; from < ensembleN; from += batch) tasks.push(pool.run({ from, count: Math.min(batch, ensembleN - from) } satisfies EnsembleTask));
+  for (let from = 0; from < ensembleN; from += batch)
+    tasks.push(pool.run({ from, count: Math.min(batch, ensembleN - from) } satisfies EnsembleTask));
   const parts = await Promise.all(tasks);
   const elapsed = (performance.now() - t0) / 1000;
   await pool.destroy();
@@ -126,7 +129,8 @@ async function main(): Promise<void> {
   const reps = 200;
   let checksum = 0;
   const s0 = performance.now();
-  for (let r = 0; r < reps; r++) for (let s = 0; s < g.n; s++) checksum += (dijkstra(g, [s]).dist[0] as number) > 0 ? 1 : 0;
+  for (let r = 0; r < reps; r++)
+    for (let s = 0; s < g.n; s++) checksum += (dijkstra(g, [s]).dist[0] as number) > 0 ? 1 : 0;
   const oursSp = (performance.now() - s0) / reps;
   const allPairs: number[][] = [];
   for (let s = 0; s < g.n; s++) allPairs.push([...dijkstra(g, [s]).dist]);
@@ -190,12 +194,21 @@ for _ in range(d['reps']):
 mf = (time.perf_counter() - t) / d['reps'] * 1000
 print(json.dumps({'sp_ms': sp, 'mf_ms': mf, 'ap': ap, 'flows': vals}))
 `;
-  const res = spawnSync('/usr/bin/python3', ['-c', py], { input: payload, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const res = spawnSync('/usr/bin/python3', ['-c', py], {
+    input: payload,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (res.status !== 0) {
     console.log(`networkx comparison skipped: ${res.stderr.split('\n').slice(-3).join(' ')}`);
     return;
   }
-  const nx = JSON.parse(res.stdout) as { sp_ms: number; mf_ms: number; ap: (number | null)[][]; flows: number[] };
+  const nx = JSON.parse(res.stdout) as {
+    sp_ms: number;
+    mf_ms: number;
+    ap: (number | null)[][];
+    flows: number[];
+  };
   let maxDiff = 0;
   for (let s = 0; s < g.n; s++)
     for (let t = 0; t < g.n; t++) {

@@ -32,8 +32,12 @@ import { createRng } from '../src/graph/random.ts';
 import { graphFromRows } from '../src/graph/table.ts';
 
 // The package is CommonJS; under NodeNext its default export arrives as `default` at runtime.
-type GraphologyBetweenness = (g: DirectedGraph, o: { normalized: boolean; getEdgeWeight: null }) => Record<string, number>;
-const graphologyBetweenness = ((betweennessModule as unknown as { default: unknown }).default ?? betweennessModule) as GraphologyBetweenness;
+type GraphologyBetweenness = (
+  g: DirectedGraph,
+  o: { normalized: boolean; getEdgeWeight: null },
+) => Record<string, number>;
+const graphologyBetweenness = ((betweennessModule as unknown as { default: unknown }).default ??
+  betweennessModule) as GraphologyBetweenness;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, dflt: string): string => {
@@ -53,7 +57,11 @@ type PeerOutcome = PeerResult | { error: string };
 
 function runPeer(cmd: string, args: string[]): PeerOutcome {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: timeoutS * 1000, maxBuffer: 1 << 24 });
-  if (r.error) return { error: (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `timeout >${timeoutS}s` : r.error.message };
+  if (r.error)
+    return {
+      error:
+        (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `timeout >${timeoutS}s` : r.error.message,
+    };
   if (r.status !== 0) return { error: `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
   const line = r.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as PeerResult;
@@ -107,7 +115,10 @@ function sipri(dir: string): boolean {
   }
   writeFileSync(join(dir, 'edges.csv'), ['source,target', ...ties].join('\n') + '\n');
   const sorted = [...nodes].sort();
-  const gl = ['node,group', ...sorted.map((v, i) => `"${v.replace(/"/g, '""')}",${'ABC'[Math.floor((3 * i) / sorted.length)]}`)];
+  const gl = [
+    'node,group',
+    ...sorted.map((v, i) => `"${v.replace(/"/g, '""')}",${'ABC'[Math.floor((3 * i) / sorted.length)]}`),
+  ];
   writeFileSync(join(dir, 'groups.csv'), gl.join('\n') + '\n');
   return true;
 }
@@ -178,7 +189,8 @@ async function benchOne(label: string, dir: string): Promise<void> {
   const m = graph.targets.length;
   const tg = transpose(graph);
   const after = process.memoryUsage();
-  const csrBytes = graph.offsets.byteLength + graph.targets.byteLength + tg.offsets.byteLength + tg.targets.byteLength;
+  const csrBytes =
+    graph.offsets.byteLength + graph.targets.byteLength + tg.offsets.byteLength + tg.targets.byteLength;
   memRows.push(
     `${label.padEnd(10)} n=${n} m=${m}: CSR+transpose ${(csrBytes / m).toFixed(1)} B/edge (typed arrays); ` +
       `arrayBuffers Δ ${((after.arrayBuffers - before.arrayBuffers) / m).toFixed(1)} B/edge; RSS ${(after.rss / 2 ** 20).toFixed(0)} MiB (${((after.rss - before.rss) / m).toFixed(0)} B/edge incl. parsed CSV strings)`,
@@ -194,10 +206,38 @@ async function benchOne(label: string, dir: string): Promise<void> {
   });
   const sna = runPeer('Rscript', [join(root, 'bench/peers/graph_sna.R'), edgesPath, groupsPath]);
   const ourT = sum(raw.total);
-  if ('error' in sna) rows.push({ graph: label, n, m, task: 'brokerage+z', ours: brokS, peer: 'sna', peerS: null, note: sna.error });
+  if ('error' in sna)
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: 'brokerage+z',
+      ours: brokS,
+      peer: 'sna',
+      peerS: null,
+      note: sna.error,
+    });
   else {
-    rows.push({ graph: label, n, m, task: 'brokerage+z', ours: brokS, peer: 'sna', peerS: sna.compute_s, note: close(sna.checksum, ourT) ? 'checksum ok' : `CHECKSUM ${sna.checksum} vs ${ourT}` });
-    rows.push({ graph: label, n, m, task: 'load (peer)', ours: loadS, peer: 'sna', peerS: sna.load_s, note: 'R read.csv + edgelist' });
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: 'brokerage+z',
+      ours: brokS,
+      peer: 'sna',
+      peerS: sna.compute_s,
+      note: close(sna.checksum, ourT) ? 'checksum ok' : `CHECKSUM ${sna.checksum} vs ${ourT}`,
+    });
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: 'load (peer)',
+      ours: loadS,
+      peer: 'sna',
+      peerS: sna.load_s,
+      note: 'R read.csv + edgelist',
+    });
   }
 
   // Betweenness. Full where feasible, otherwise the first K sources on both sides.
@@ -207,13 +247,31 @@ async function benchOne(label: string, dir: string): Promise<void> {
   const ourSum = sum(bc);
   // The same sums with the sources dealt over the (already started) worker threads.
   const threads = availableParallelism();
-  const [bcPar, parS] = await timeBestAsync(() => betweennessParallel(graph, { ...(sources ? { sources } : {}), threads }));
+  const [bcPar, parS] = await timeBestAsync(() =>
+    betweennessParallel(graph, { ...(sources ? { sources } : {}), threads }),
+  );
   const parNote = close(sum(bcPar), ourSum) ? 'checksum ok' : `CHECKSUM ${sum(bcPar)} vs ${ourSum}`;
   const perSource = (s: number, kk: number): number => s / (kk === 0 ? n : kk);
   // networkx is ~100× slower: it gets fewer sources and the ratio is per source.
   const nxK = n <= 2000 ? 0 : n <= 20000 ? 300 : 20;
-  const nx = runPeer('/usr/bin/python3', [join(root, 'bench/peers/graph_peers.py'), 'networkx', edgesPath, groupsPath, String(nxK)]);
-  if ('error' in nx) rows.push({ graph: label, n, m, task: 'betweenness', ours: bcS, peer: 'networkx', peerS: null, note: nx.error });
+  const nx = runPeer('/usr/bin/python3', [
+    join(root, 'bench/peers/graph_peers.py'),
+    'networkx',
+    edgesPath,
+    groupsPath,
+    String(nxK),
+  ]);
+  if ('error' in nx)
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: 'betweenness',
+      ours: bcS,
+      peer: 'networkx',
+      peerS: null,
+      note: nx.error,
+    });
   else {
     let note = nxK === 0 ? 'full' : `per source: nx ${nxK} src, ours ${k === 0 ? 'all' : k}`;
     let ours = bcS;
@@ -223,32 +281,135 @@ async function benchOne(label: string, dir: string): Promise<void> {
       peerS = perSource(nx.compute_s, nxK);
       note += ' (s/source)';
     } else note += close(nx.checksum, ourSum) ? ', checksum ok' : `, CHECKSUM ${nx.checksum} vs ${ourSum}`;
-    rows.push({ graph: label, n, m, task: nxK === 0 ? 'betweenness' : 'betweenness/src', ours, peer: 'networkx', peerS, note });
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: nxK === 0 ? 'betweenness' : 'betweenness/src',
+      ours,
+      peer: 'networkx',
+      peerS,
+      note,
+    });
   }
   if (k === 0) {
-    const ig = runPeer('/usr/bin/python3', [join(root, 'bench/peers/graph_peers.py'), 'igraph', edgesPath, groupsPath, '0']);
-    if ('error' in ig) rows.push({ graph: label, n, m, task: 'betweenness', ours: bcS, peer: 'igraph (C)', peerS: null, note: ig.error });
+    const ig = runPeer('/usr/bin/python3', [
+      join(root, 'bench/peers/graph_peers.py'),
+      'igraph',
+      edgesPath,
+      groupsPath,
+      '0',
+    ]);
+    if ('error' in ig)
+      rows.push({
+        graph: label,
+        n,
+        m,
+        task: 'betweenness',
+        ours: bcS,
+        peer: 'igraph (C)',
+        peerS: null,
+        note: ig.error,
+      });
     else {
-      rows.push({ graph: label, n, m, task: 'betweenness', ours: bcS, peer: 'igraph (C)', peerS: ig.compute_s, note: close(ig.checksum, ourSum) ? 'checksum ok' : `CHECKSUM ${ig.checksum} vs ${ourSum}` });
-      rows.push({ graph: label, n, m, task: `betweenness ${threads} thr`, ours: parS, peer: 'igraph (C)', peerS: ig.compute_s, note: `${parNote}; igraph has one thread` });
+      rows.push({
+        graph: label,
+        n,
+        m,
+        task: 'betweenness',
+        ours: bcS,
+        peer: 'igraph (C)',
+        peerS: ig.compute_s,
+        note: close(ig.checksum, ourSum) ? 'checksum ok' : `CHECKSUM ${ig.checksum} vs ${ourSum}`,
+      });
+      rows.push({
+        graph: label,
+        n,
+        m,
+        task: `betweenness ${threads} thr`,
+        ours: parS,
+        peer: 'igraph (C)',
+        peerS: ig.compute_s,
+        note: `${parNote}; igraph has one thread`,
+      });
     }
-  } else rows.push({ graph: label, n, m, task: 'betweenness', ours: bcS, peer: 'igraph (C)', peerS: null, note: `not run: full O(nm) too slow, no source subset in python-igraph 0.10` });
+  } else
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: 'betweenness',
+      ours: bcS,
+      peer: 'igraph (C)',
+      peerS: null,
+      note: `not run: full O(nm) too slow, no source subset in python-igraph 0.10`,
+    });
   // graphology runs in this process; only where the full run is affordable.
   if (n <= 20000) {
     const [gg, ggLoad] = time(() => {
       const G = new DirectedGraph({ multi: false, allowSelfLoops: false });
       for (const id of graph.ids) G.addNode(id);
-      for (let u = 0; u < n; u++) for (let e = graph.offsets[u] as number; e < (graph.offsets[u + 1] as number); e++) G.addEdge(graph.ids[u], graph.ids[graph.targets[e] as number]);
+      for (let u = 0; u < n; u++)
+        for (let e = graph.offsets[u] as number; e < (graph.offsets[u + 1] as number); e++)
+          G.addEdge(graph.ids[u], graph.ids[graph.targets[e] as number]);
       return G;
     });
     const [gb, ggS] = timeBest(() => graphologyBetweenness(gg, { normalized: false, getEdgeWeight: null }));
     const gSum = Object.values(gb).reduce((a, b) => a + b, 0);
-    rows.push({ graph: label, n, m, task: 'betweenness', ours: bcS, peer: 'graphology', peerS: ggS, note: (close(gSum, ourSum) ? 'checksum ok' : `CHECKSUM ${gSum} vs ${ourSum}`) + `; graph build ${ggLoad.toFixed(2)}s` });
-    rows.push({ graph: label, n, m, task: `betweenness ${threads} thr`, ours: parS, peer: 'graphology', peerS: ggS, note: `${parNote}; graphology has one thread` });
-  } else rows.push({ graph: label, n, m, task: 'betweenness', ours: bcS, peer: 'graphology', peerS: null, note: 'not run: full O(nm) too slow, no source subset' });
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: 'betweenness',
+      ours: bcS,
+      peer: 'graphology',
+      peerS: ggS,
+      note:
+        (close(gSum, ourSum) ? 'checksum ok' : `CHECKSUM ${gSum} vs ${ourSum}`) +
+        `; graph build ${ggLoad.toFixed(2)}s`,
+    });
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: `betweenness ${threads} thr`,
+      ours: parS,
+      peer: 'graphology',
+      peerS: ggS,
+      note: `${parNote}; graphology has one thread`,
+    });
+  } else
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: 'betweenness',
+      ours: bcS,
+      peer: 'graphology',
+      peerS: null,
+      note: 'not run: full O(nm) too slow, no source subset',
+    });
   if (k !== 0) {
-    rows.push({ graph: label, n, m, task: `betweenness ${k} src`, ours: bcS, peer: '', peerS: null, note: `full run ≈ ${((bcS / k) * n / 60).toFixed(0)} min (extrapolated)` });
-    rows.push({ graph: label, n, m, task: `btw ${k} src ${threads} thr`, ours: parS, peer: '', peerS: null, note: `${parNote}; full run ≈ ${((parS / k) * n / 60).toFixed(0)} min (extrapolated)` });
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: `betweenness ${k} src`,
+      ours: bcS,
+      peer: '',
+      peerS: null,
+      note: `full run ≈ ${(((bcS / k) * n) / 60).toFixed(0)} min (extrapolated)`,
+    });
+    rows.push({
+      graph: label,
+      n,
+      m,
+      task: `btw ${k} src ${threads} thr`,
+      ours: parS,
+      peer: '',
+      peerS: null,
+      note: `${parNote}; full run ≈ ${(((parS / k) * n) / 60).toFixed(0)} min (extrapolated)`,
+    });
   }
 }
 
@@ -270,7 +431,9 @@ function printTable(): void {
   console.log(fmt(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const b of body) console.log(fmt(b));
-  console.log(`\nWorker threads: started once in ${workerStartMs.toFixed(0)} ms (first call on a 500-node graph, start-up included); the "thr" rows reuse them.`);
+  console.log(
+    `\nWorker threads: started once in ${workerStartMs.toFixed(0)} ms (first call on a 500-node graph, start-up included); the "thr" rows reuse them.`,
+  );
   console.log('\nMemory (linear in edges):');
   for (const l of memRows) console.log('  ' + l);
 }

@@ -13,11 +13,17 @@ import { realDataStore } from '../test/helpers/store.ts';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const arg = (name: string, dflt: string): string => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
+  const arg = (name: string, dflt: string): string => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1]! : dflt;
+  };
   const members = Number(arg('--members', '1000'));
   const state = arg('--state', 'AZE');
   const scenario = arg('--scenario', 'russia-prevails');
-  if (!hasSharedData) { console.log('scenarios bench: skipped (no ../shared/data)'); return; }
+  if (!hasSharedData) {
+    console.log('scenarios bench: skipped (no ../shared/data)');
+    return;
+  }
   const { store, kb, registry } = await realDataStore();
   const session = await FrameworkSession.open(store, kb, registry);
   store.close();
@@ -25,7 +31,9 @@ async function main(): Promise<void> {
 
   let t0 = performance.now();
   const single = runScenario(session, scenario, { states: [state], draws: 200 });
-  console.log(`single run of ${scenario} (overlay + framework for all states ${single.years.join('–')}, 200 draws, per-edit trace): ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(
+    `single run of ${scenario} (overlay + framework for all states ${single.years.join('–')}, 200 draws, per-edit trace): ${(performance.now() - t0).toFixed(0)} ms`,
+  );
 
   const opts = { members, seed: 1, states: [state], years };
   t0 = performance.now();
@@ -37,9 +45,17 @@ async function main(): Promise<void> {
   const t2 = (performance.now() - t0) / 1000;
   if (JSON.stringify(one) !== JSON.stringify(two)) throw new Error('ensembles on 1 and 2 threads differ');
   const perMember = (t1 * 1000) / members;
-  console.log(`ensemble: ${members} members × ${years[1] - years[0] + 1} years of ${state} (${scenario}); 1 thread ${t1.toFixed(2)} s (${perMember.toFixed(2)} ms per member), ${threads} threads ${t2.toFixed(2)} s (target < 60 s), speed-up ${(t1 / t2).toFixed(2)}×; results identical`);
+  console.log(
+    `ensemble: ${members} members × ${years[1] - years[0] + 1} years of ${state} (${scenario}); 1 thread ${t1.toFixed(2)} s (${perMember.toFixed(2)} ms per member), ${threads} threads ${t2.toFixed(2)} s (target < 60 s), speed-up ${(t1 / t2).toFixed(2)}×; results identical`,
+  );
   const last = one.rows[one.rows.length - 1]!;
-  console.log(`${state} ${last.year}: baseline ${last.baseline_index?.toFixed(3)} (${last.baseline_posture}); ensemble median ${last.median?.toFixed(3)}, 5–95% ${last.p5?.toFixed(3)}–${last.p95?.toFixed(3)}; postures ${Object.entries(last.posture_probabilities).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}`);
+  console.log(
+    `${state} ${last.year}: baseline ${last.baseline_index?.toFixed(3)} (${last.baseline_posture}); ensemble median ${last.median?.toFixed(3)}, 5–95% ${last.p5?.toFixed(3)}–${last.p95?.toFixed(3)}; postures ${Object.entries(
+      last.posture_probabilities,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+      .join(', ')}`,
+  );
 }
 
 await main();

@@ -3,7 +3,9 @@
 import { FrameworkSession } from '../src/framework/session.ts';
 import { realDataStore } from '../test/helpers/store.ts';
 
-const states = process.argv.slice(2).length ? process.argv.slice(2) : ['AZE', 'ARM', 'GEO', 'MDA', 'UKR', 'TUR', 'KAZ', 'UZB', 'TKM', 'BLR', 'IRN'];
+const states = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['AZE', 'ARM', 'GEO', 'MDA', 'UKR', 'TUR', 'KAZ', 'UZB', 'TKM', 'BLR', 'IRN'];
 const { store, kb, registry } = await realDataStore();
 const session = await FrameworkSession.open(store, kb, registry);
 const run = session.autonomy({ years: [1992, session.latestYear()], draws: 200, seed: 1 });
@@ -21,7 +23,9 @@ for (const state of states) {
       if (cur) start = cur;
     }
   }
-  const transitions = run.transitions.filter((t) => t.state === state).map((t) => `${t.year}: ${t.from} → ${t.to}${t.lasting ? '' : ' (brief)'}`);
+  const transitions = run.transitions
+    .filter((t) => t.state === state)
+    .map((t) => `${t.year}: ${t.from} → ${t.to}${t.lasting ? '' : ' (brief)'}`);
   console.log(`| ${state} | ${spans.join('; ')} | ${transitions.join('; ') || '—'} |`);
 }
 store.close();

@@ -4,7 +4,9 @@
 
 /** @param {AsyncIterable<{type: string, data: any}>} source */
 export default async function* reporter(source) {
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   const failures = [];
   for await (const event of source) {
     const data = event.data;
@@ -22,7 +24,8 @@ export default async function* reporter(source) {
         failed++;
         const err = data.details?.error;
         const cause = err?.cause instanceof Error ? err.cause : err;
-        const text = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause?.message ?? cause);
+        const text =
+          cause instanceof Error ? (cause.stack ?? cause.message) : String(cause?.message ?? cause);
         failures.push(`${data.name} (${data.file ?? ''})\n${text}`);
         yield `  FAIL  ${data.name}\n`;
       }

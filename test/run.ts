@@ -23,7 +23,17 @@ const files = findTests(join(root, 'test'))
 
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter', './test/reporter.mjs', '--test-reporter-destination', 'stdout', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter',
+    './test/reporter.mjs',
+    '--test-reporter-destination',
+    'stdout',
+    ...files,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, INTERCONNECTOR_TEST: '1' } },
 );
 process.exit(result.status ?? 2);

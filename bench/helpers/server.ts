@@ -35,11 +35,15 @@ async function privateStoreCopy(): Promise<{ path: string; dir: string }> {
 async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const start = Date.now();
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`bench server exited early (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`bench server exited early (${child.exitCode ?? child.signalCode})`);
     try {
       if ((await fetch(`${url}api/health`)).ok) return;
-    } catch { /* not listening yet */ }
-    if (Date.now() - start > timeoutMs) throw new Error(`bench server did not answer within ${timeoutMs / 1000} s`);
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`bench server did not answer within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -49,17 +53,24 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number):
  * store copy are removed by close(), and also when the bench exits some other way (an error, a
  * signal), so that no server outlives its bench.
  */
-export async function startBenchServer(opts: { portBase?: number; timeoutMs?: number } = {}): Promise<BenchServer> {
+export async function startBenchServer(
+  opts: { portBase?: number; timeoutMs?: number } = {},
+): Promise<BenchServer> {
   const { path, dir } = await privateStoreCopy();
   const port = (opts.portBase ?? 18000) + Math.floor(Math.random() * 1000);
-  const child = spawn(process.execPath, [bin, '--store', path, '--quiet', 'serve', '--port', String(port)], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [bin, '--store', path, '--quiet', 'serve', '--port', String(port)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   let closed = false;
   const killNow = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     closed = true;
     rmSync(dir, { recursive: true, force: true });
   };
-  const onSignal = (sig: NodeJS.Signals) => { killNow(); process.exit(sig === 'SIGINT' ? 130 : 143); };
+  const onSignal = (sig: NodeJS.Signals) => {
+    killNow();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
   process.once('exit', killNow);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -89,6 +100,7 @@ export async function startBenchServer(opts: { portBase?: number; timeoutMs?: nu
     throw err;
   }
   const pid = child.pid!;
-  const rssMiB = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const rssMiB = () =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
   return { url, pid, rssMiB, close };
 }

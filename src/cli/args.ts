@@ -7,7 +7,8 @@ export const currentYear = (): number => new Date().getUTCFullYear();
 export function parseYear(text: string, name = 'year'): number {
   if (!/^\d{4}$/.test(text.trim())) throw new UserError(`${name} must be a four-digit year, got '${text}'`);
   const year = Number(text);
-  if (year < FIRST_YEAR || year > currentYear()) throw new UserError(`${name} ${year} is out of range (${FIRST_YEAR}–${currentYear()})`);
+  if (year < FIRST_YEAR || year > currentYear())
+    throw new UserError(`${name} ${year} is out of range (${FIRST_YEAR}–${currentYear()})`);
   return year;
 }
 

@@ -5,7 +5,10 @@ import { attachSystemSpans } from '../states/spans.ts';
 import { Store } from '../store/store.ts';
 import { render, type Format, type PrintOptions } from './output.ts';
 
-export interface Progress { update(done: number): void; stop(): void }
+export interface Progress {
+  update(done: number): void;
+  stop(): void;
+}
 
 /** What every command gets: the global options, lazily opened resources and the output channel. */
 export class CliContext {
@@ -63,7 +66,10 @@ export class CliContext {
   /** A progress bar on stderr when a person is watching; a no-op for scripts and --quiet. */
   progress(label: string, total: number): Progress {
     if (this.quiet || !process.stderr.isTTY) return { update() {}, stop() {} };
-    const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, hideCursor: true },
+      Presets.shades_classic,
+    );
     bar.start(total, 0);
     return { update: (done) => bar.update(done), stop: () => bar.stop() };
   }

@@ -19,30 +19,50 @@ import { registerBrokerageCommands } from './commands/brokerage.ts';
 
 /** Errors that mean "your input was wrong" (exit 1) rather than "we failed" (exit 2). */
 function isUserError(err: unknown): boolean {
-  return err instanceof UserError || err instanceof UnknownStateError || err instanceof KbValidationError || err instanceof ZodError
-    || (err instanceof Error && 'userError' in err && (err as { userError: unknown }).userError === true);
+  return (
+    err instanceof UserError ||
+    err instanceof UnknownStateError ||
+    err instanceof KbValidationError ||
+    err instanceof ZodError ||
+    (err instanceof Error && 'userError' in err && (err as { userError: unknown }).userError === true)
+  );
 }
 
 function globalOptions(argv: string[]): { store: string; format: Format; quiet: boolean } {
-  const probe = new Command().allowUnknownOption().allowExcessArguments().helpOption(false)
-    .option('--store <path>').option('--format <f>', '', 'table').option('--quiet');
+  const probe = new Command()
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .helpOption(false)
+    .option('--store <path>')
+    .option('--format <f>', '', 'table')
+    .option('--quiet');
   probe.parse(argv, { from: 'user' });
   const o = probe.opts<{ store?: string; format: string; quiet?: boolean }>();
-  if (!['table', 'json', 'csv'].includes(o.format)) throw new UserError(`--format must be table, json or csv, got '${o.format}'`);
+  if (!['table', 'json', 'csv'].includes(o.format))
+    throw new UserError(`--format must be table, json or csv, got '${o.format}'`);
   return { store: o.store ?? defaultStorePath(), format: o.format as Format, quiet: Boolean(o.quiet) };
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 bad input, 2 internal error. */
-export async function main(argv: string[], io: { out?: (t: string) => void; err?: (t: string) => void } = {}): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { out?: (t: string) => void; err?: (t: string) => void } = {},
+): Promise<number> {
   const err = io.err ?? ((t: string) => process.stderr.write(t));
   let ctx: CliContext | undefined;
   try {
     const g = globalOptions(argv);
     ctx = new CliContext(g.store, g.format, g.quiet, io.out, io.err);
     const program = new Command('interconnector')
-      .description('Measure strategic autonomy, alignment, brokerage and transit roles of states from real data.')
-      .addOption(new Option('--store <path>', 'store file (default: INTERCONNECTOR_STORE or the user data dir)'))
-      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+      .description(
+        'Measure strategic autonomy, alignment, brokerage and transit roles of states from real data.',
+      )
+      .addOption(
+        new Option('--store <path>', 'store file (default: INTERCONNECTOR_STORE or the user data dir)'),
+      )
+      .addOption(
+        new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
+      )
       .option('--quiet', 'no progress bars or messages on stderr')
       .showHelpAfterError('(run with --help for usage)')
       .exitOverride()
@@ -61,10 +81,15 @@ export async function main(argv: string[], io: { out?: (t: string) => void; err?
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 1;
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
+        ? 0
+        : 1;
     }
     if (isUserError(e)) {
-      const message = e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (e as Error).message;
+      const message =
+        e instanceof ZodError
+          ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+          : (e as Error).message;
       err(`error: ${message.split('\n')[0]}\n`);
       return 1;
     }

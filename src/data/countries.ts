@@ -10,7 +10,10 @@ import type { RowAt } from './reader.ts';
 export class NameMapper {
   private readonly cache = new Map<string, number | null>();
   readonly unmapped = new Set<string>();
-  constructor(private readonly registry: StateRegistry, private readonly overrides: Readonly<Record<string, number | null>> = {}) {}
+  constructor(
+    private readonly registry: StateRegistry,
+    private readonly overrides: Readonly<Record<string, number | null>> = {},
+  ) {}
 
   map(name: string): number | null {
     const hit = this.cache.get(name);
@@ -31,12 +34,18 @@ export class NameMapper {
  */
 export class CodeChecker {
   readonly unmapped = new Set<string>();
-  constructor(private readonly registry: StateRegistry, private readonly tolerated: ReadonlyMap<number, string> = new Map()) {}
+  constructor(
+    private readonly registry: StateRegistry,
+    private readonly tolerated: ReadonlyMap<number, string> = new Map(),
+  ) {}
 
   check(ccode: number, at: RowAt, column: string): number {
     if (this.registry.byCcode(ccode)) return ccode;
     const why = this.tolerated.get(ccode);
-    if (why) { this.unmapped.add(`${ccode} (${why})`); return ccode; }
+    if (why) {
+      this.unmapped.add(`${ccode} (${why})`);
+      return ccode;
+    }
     return at.fail(column, `${ccode} is not a COW state code in the registry`);
   }
 }

@@ -17,8 +17,17 @@ export interface CsvOptions {
   onBytes?: (bytes: number) => void;
 }
 
-const QUOTE = 34, COMMA = 44, LF = 10, CR = 13, REPLACEMENT = 0xfffd;
-const enum S { FieldStart, Unquoted, Quoted, QuoteInQuoted }
+const QUOTE = 34,
+  COMMA = 44,
+  LF = 10,
+  CR = 13,
+  REPLACEMENT = 0xfffd;
+const enum S {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+}
 
 /**
  * Streaming RFC 4180 reader written for the publishers' files as they are: quoted fields with
@@ -38,17 +47,26 @@ export async function readCsv(path: string, opts: CsvOptions): Promise<{ records
   let fields: string[] = [];
   let cols: number[] = [];
   let carry = '';
-  let line = 1, col = 1, recordLine = 1, fieldCol = 1;
+  let line = 1,
+    col = 1,
+    recordLine = 1,
+    fieldCol = 1;
   let pendingCR = false; // a CR ended the previous chunk: a following LF belongs to it
   let headerSeen = false;
   let width = 0;
   let records = 0;
   let first = true;
 
-  const fail = (ln: number, c: number, msg: string): never => { throw new DataError(label, ln, c, msg); };
+  const fail = (ln: number, c: number, msg: string): never => {
+    throw new DataError(label, ln, c, msg);
+  };
 
   const endRecord = () => {
-    if (fields.length === 1 && fields[0] === '' ) { fields = []; cols = []; return; } // blank line
+    if (fields.length === 1 && fields[0] === '') {
+      fields = [];
+      cols = [];
+      return;
+    } // blank line
     if (!headerSeen) {
       headerSeen = true;
       width = fields.length;
@@ -56,7 +74,11 @@ export async function readCsv(path: string, opts: CsvOptions): Promise<{ records
     } else {
       if (fields.length !== width) {
         const at = fields.length < width ? (cols[cols.length - 1] ?? 1) : (cols[width] ?? 1);
-        fail(recordLine, at, `expected ${width} fields as in the header, found ${fields.length}${fields.length < width ? ' (truncated line?)' : ''}`);
+        fail(
+          recordLine,
+          at,
+          `expected ${width} fields as in the header, found ${fields.length}${fields.length < width ? ' (truncated line?)' : ''}`,
+        );
       }
       records++;
       opts.onRecord(fields, recordLine, cols);
@@ -79,55 +101,100 @@ export async function readCsv(path: string, opts: CsvOptions): Promise<{ records
     while (skip > 0 && i < n) {
       const c = text.charCodeAt(i++);
       if (c === LF || c === CR) {
-        if (c === CR) { if (i < n) { if (text.charCodeAt(i) === LF) i++; } else pendingCR = true; }
-        skip--; line++; recordLine = line;
+        if (c === CR) {
+          if (i < n) {
+            if (text.charCodeAt(i) === LF) i++;
+          } else pendingCR = true;
+        }
+        skip--;
+        line++;
+        recordLine = line;
       }
     }
     let start = i; // start of the current field's text within this chunk
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (checkUtf8 && c === REPLACEMENT) fail(line, col, 'invalid UTF-8 byte sequence (is the file in another encoding, e.g. Latin-1?)');
+      if (checkUtf8 && c === REPLACEMENT)
+        fail(line, col, 'invalid UTF-8 byte sequence (is the file in another encoding, e.g. Latin-1?)');
       switch (state) {
         case S.FieldStart:
           fieldCol = col;
-          if (c === QUOTE) { state = S.Quoted; start = i + 1; carry = ''; col++; continue; }
-          state = S.Unquoted; start = i; carry = '';
+          if (c === QUOTE) {
+            state = S.Quoted;
+            start = i + 1;
+            carry = '';
+            col++;
+            continue;
+          }
+          state = S.Unquoted;
+          start = i;
+          carry = '';
         // falls through
         case S.Unquoted:
           if (c === COMMA) {
-            fields.push(carry + text.slice(start, i)); cols.push(fieldCol);
-            state = S.FieldStart; col++;
-          } else if (c === LF || c === CR) {
-            fields.push(carry + text.slice(start, i)); cols.push(fieldCol);
+            fields.push(carry + text.slice(start, i));
+            cols.push(fieldCol);
             state = S.FieldStart;
-            if (c === CR) { if (i + 1 < n) { if (text.charCodeAt(i + 1) === LF) i++; } else pendingCR = true; }
+            col++;
+          } else if (c === LF || c === CR) {
+            fields.push(carry + text.slice(start, i));
+            cols.push(fieldCol);
+            state = S.FieldStart;
+            if (c === CR) {
+              if (i + 1 < n) {
+                if (text.charCodeAt(i + 1) === LF) i++;
+              } else pendingCR = true;
+            }
             endRecord();
-            line++; col = 1; recordLine = line;
+            line++;
+            col = 1;
+            recordLine = line;
           } else if (c === QUOTE) {
             fail(line, col, 'unexpected quote inside an unquoted field');
           } else col++;
           break;
         case S.Quoted:
-          if (c === QUOTE) { carry += text.slice(start, i); state = S.QuoteInQuoted; }
-          else if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) { line++; col = 0; }
+          if (c === QUOTE) {
+            carry += text.slice(start, i);
+            state = S.QuoteInQuoted;
+          } else if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
+            line++;
+            col = 0;
+          }
           col++;
           break;
         case S.QuoteInQuoted:
-          if (c === QUOTE) { state = S.Quoted; start = i; col++; break; } // the second quote is kept as text
+          if (c === QUOTE) {
+            state = S.Quoted;
+            start = i;
+            col++;
+            break;
+          } // the second quote is kept as text
           if (c === COMMA) {
-            fields.push(carry); cols.push(fieldCol);
-            state = S.FieldStart; col++;
-          } else if (c === LF || c === CR) {
-            fields.push(carry); cols.push(fieldCol);
+            fields.push(carry);
+            cols.push(fieldCol);
             state = S.FieldStart;
-            if (c === CR) { if (i + 1 < n) { if (text.charCodeAt(i + 1) === LF) i++; } else pendingCR = true; }
+            col++;
+          } else if (c === LF || c === CR) {
+            fields.push(carry);
+            cols.push(fieldCol);
+            state = S.FieldStart;
+            if (c === CR) {
+              if (i + 1 < n) {
+                if (text.charCodeAt(i + 1) === LF) i++;
+              } else pendingCR = true;
+            }
             endRecord();
-            line++; col = 1; recordLine = line;
+            line++;
+            col = 1;
+            recordLine = line;
           } else fail(line, col, 'unexpected character after a closing quote');
           break;
       }
     }
-    if (state === S.Unquoted || state === S.Quoted) { carry += text.slice(start, n); }
+    if (state === S.Unquoted || state === S.Quoted) {
+      carry += text.slice(start, n);
+    }
   };
 
   const input = createReadStream(path);
@@ -136,21 +203,28 @@ export async function readCsv(path: string, opts: CsvOptions): Promise<{ records
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       parse(decoder.decode(chunk, { stream: true }));
-      if (opts.onBytes) { bytes += chunk.length; opts.onBytes(opts.gzip ? input.bytesRead : bytes); }
+      if (opts.onBytes) {
+        bytes += chunk.length;
+        opts.onBytes(opts.gzip ? input.bytesRead : bytes);
+      }
     }
     parse(decoder.decode());
   } catch (err) {
     if (err instanceof DataError) throw err;
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') fail(0, 0, 'file not found');
-    if (e.code === 'Z_BUF_ERROR' || e.code === 'Z_DATA_ERROR') fail(line, col, `corrupt or truncated gzip data (${e.message})`);
+    if (e.code === 'Z_BUF_ERROR' || e.code === 'Z_DATA_ERROR')
+      fail(line, col, `corrupt or truncated gzip data (${e.message})`);
     throw err;
   } finally {
     input.destroy();
   }
-  if (state === S.Quoted) fail(recordLine, fieldCol, 'unterminated quoted field at end of file (truncated file?)');
+  if (state === S.Quoted)
+    fail(recordLine, fieldCol, 'unterminated quoted field at end of file (truncated file?)');
   if (state === S.Unquoted || state === S.QuoteInQuoted) {
-    fields.push(carry); cols.push(fieldCol); state = S.FieldStart;
+    fields.push(carry);
+    cols.push(fieldCol);
+    state = S.FieldStart;
     endRecord();
   }
   if (!headerSeen) fail(1, 1, 'empty file: no header line');

@@ -5,7 +5,12 @@
 export class DataError extends Error {
   override name = 'DataError';
   readonly userError = true;
-  constructor(readonly file: string, readonly line: number, readonly column: number, readonly detail: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly detail: string,
+  ) {
     super(`${file}:${line}:${column}: ${detail}`);
   }
 }

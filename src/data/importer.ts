@@ -14,11 +14,21 @@ export type ColType = 'int' | 'smallint' | 'tinyint' | 'double' | 'varchar' | 'b
 /** Rows bound for one table, in the table's column order after `load_id`. */
 export class TableBuffer {
   readonly rows: unknown[][] = [];
-  constructor(readonly table: string, readonly types: readonly ColType[]) {}
-  push(row: unknown[]): void { this.rows.push(row); }
+  constructor(
+    readonly table: string,
+    readonly types: readonly ColType[],
+  ) {}
+  push(row: unknown[]): void {
+    this.rows.push(row);
+  }
 }
 
-export interface ImportFile { path: string; name: string; sha256: string; bytes: number }
+export interface ImportFile {
+  path: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+}
 
 export interface ParseContext {
   registry: StateRegistry;
@@ -77,7 +87,11 @@ export async function sha256File(path: string): Promise<string> {
  * mirror's `<id>/` folder), or one file. For a folder each part takes its newest catalog file
  * present; a single file is matched to its part by name.
  */
-export function resolveInputs(entry: CatalogEntry, importer: DatasetImporter, input: string): Array<{ part: PartSpec; path: string; file?: CatalogFile }> {
+export function resolveInputs(
+  entry: CatalogEntry,
+  importer: DatasetImporter,
+  input: string,
+): Array<{ part: PartSpec; path: string; file?: CatalogFile }> {
   if (!existsSync(input)) throw new DatasetError(`${input}: no such file or folder`);
   if (statSync(input).isDirectory()) {
     const found: Array<{ part: PartSpec; path: string; file?: CatalogFile }> = [];
@@ -85,16 +99,29 @@ export function resolveInputs(entry: CatalogEntry, importer: DatasetImporter, in
       for (const f of entry.files.filter((x) => x.part === part.part)) {
         const candidates = [join(input, f.name), ...(f.dir ? [join(input, f.dir, f.name)] : [])];
         const path = candidates.find((p) => existsSync(p));
-        if (path) { found.push({ part, path, file: f }); break; }
+        if (path) {
+          found.push({ part, path, file: f });
+          break;
+        }
       }
     }
-    if (found.length === 0) throw new DatasetError(`${input}: none of the files of ${entry.id} (${entry.files.map((f) => f.name).join(', ')})`);
+    if (found.length === 0)
+      throw new DatasetError(
+        `${input}: none of the files of ${entry.id} (${entry.files.map((f) => f.name).join(', ')})`,
+      );
     return found;
   }
   const name = basename(input);
   const file = entry.files.find((f) => f.name === name);
-  const part = file ? importer.parts.find((p) => p.part === file.part) : importer.parts.length === 1 ? importer.parts[0] : undefined;
-  if (!part) throw new DatasetError(`${name}: not a file of ${entry.id}; expected one of ${entry.files.map((f) => f.name).join(', ')}`);
+  const part = file
+    ? importer.parts.find((p) => p.part === file.part)
+    : importer.parts.length === 1
+      ? importer.parts[0]
+      : undefined;
+  if (!part)
+    throw new DatasetError(
+      `${name}: not a file of ${entry.id}; expected one of ${entry.files.map((f) => f.name).join(', ')}`,
+    );
   return [{ part, path: input, ...(file ? { file } : {}) }];
 }
 
@@ -111,31 +138,72 @@ export interface ImportOptions {
  * replaced and append the new ones, recording each file in `loads` with its checksum. A file
  * whose checksum is already loaded is skipped, so re-importing is a no-op.
  */
-export async function importDataset(store: Store, id: string, input: string | string[], opts: ImportOptions): Promise<PartOutcome[]> {
+export async function importDataset(
+  store: Store,
+  id: string,
+  input: string | string[],
+  opts: ImportOptions,
+): Promise<PartOutcome[]> {
   const entry = catalogEntry(id);
-  if (!entry) throw new DatasetError(`unknown dataset '${id}'; known: ${(await import('./catalog.ts')).catalog.map((d) => d.id).join(', ')}`);
+  if (!entry)
+    throw new DatasetError(
+      `unknown dataset '${id}'; known: ${(await import('./catalog.ts')).catalog.map((d) => d.id).join(', ')}`,
+    );
   const { importers } = await import('./importers/index.ts');
   const importer = importers[entry.id];
   const inputs = (Array.isArray(input) ? input : [input]).flatMap((p) => resolveInputs(entry, importer, p));
 
-  const current = await store.query<{ part: string; sha256: string; version: string; rows: number; year_min: number | null; year_max: number | null; unmapped: string[]; file: string }>(
-    `SELECT p.part, l.sha256, l.version, l.rows, l.year_min, l.year_max, l.unmapped, l.file FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1`, [entry.id]);
+  const current = await store.query<{
+    part: string;
+    sha256: string;
+    version: string;
+    rows: number;
+    year_min: number | null;
+    year_max: number | null;
+    unmapped: string[];
+    file: string;
+  }>(
+    `SELECT p.part, l.sha256, l.version, l.rows, l.year_min, l.year_max, l.unmapped, l.file FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1`,
+    [entry.id],
+  );
 
   const outcomes: PartOutcome[] = [];
-  const changed: Array<{ spec: PartSpec; file: ImportFile; version: string; result: PartResult; warnings: string[] }> = [];
+  const changed: Array<{
+    spec: PartSpec;
+    file: ImportFile;
+    version: string;
+    result: PartResult;
+    warnings: string[];
+  }> = [];
   for (const { part, path, file: known } of inputs) {
     const bytes = statSync(path).size;
     const sha = await sha256File(path);
     const file: ImportFile = { path, name: basename(path), sha256: sha, bytes };
     const loaded = current.find((c) => c.part === part.part);
     if (loaded && loaded.sha256 === sha && !opts.force) {
-      outcomes.push({ dataset: entry.id, part: part.part, file: loaded.file, version: loaded.version, sha256: sha, status: 'unchanged', rows: loaded.rows, yearMin: loaded.year_min, yearMax: loaded.year_max, unmapped: [...(loaded.unmapped ?? [])], warnings: [] });
+      outcomes.push({
+        dataset: entry.id,
+        part: part.part,
+        file: loaded.file,
+        version: loaded.version,
+        sha256: sha,
+        status: 'unchanged',
+        rows: loaded.rows,
+        yearMin: loaded.year_min,
+        yearMax: loaded.year_max,
+        unmapped: [...(loaded.unmapped ?? [])],
+        warnings: [],
+      });
       continue;
     }
-    const bar = bytes > 2_000_000 && opts.progress ? opts.progress(`${entry.id} ${file.name}`, 100) : undefined;
+    const bar =
+      bytes > 2_000_000 && opts.progress ? opts.progress(`${entry.id} ${file.name}`, 100) : undefined;
     let result: PartResult;
     try {
-      result = await part.parse(file, { registry: opts.registry, progress: bar ? (f) => bar.update(Math.round(f * 100)) : undefined });
+      result = await part.parse(file, {
+        registry: opts.registry,
+        progress: bar ? (f) => bar.update(Math.round(f * 100)) : undefined,
+      });
     } finally {
       bar?.stop();
     }
@@ -145,16 +213,25 @@ export async function importDataset(store: Store, id: string, input: string | st
     if (byChecksum) version = byChecksum.version;
     else {
       version = result.version ?? `unverified-${sha.slice(0, 12)}`;
-      if (known) warnings.push(`${file.name}: checksum ${sha.slice(0, 12)}… differs from the catalog's (${known.sha256.slice(0, 12)}…); imported as version '${version}'`);
+      if (known)
+        warnings.push(
+          `${file.name}: checksum ${sha.slice(0, 12)}… differs from the catalog's (${known.sha256.slice(0, 12)}…); imported as version '${version}'`,
+        );
     }
     changed.push({ spec: part, file, version, result, warnings });
   }
-  if (importer.crossCheck && changed.length) importer.crossCheck(new Map(changed.map((c) => [c.spec.part, c.result])));
+  if (importer.crossCheck && changed.length)
+    importer.crossCheck(new Map(changed.map((c) => [c.spec.part, c.result])));
 
   if (changed.length) {
     await store.transaction(async (tx) => {
       for (const c of changed) {
-        const old = (await tx.query<{ load_id: number }>('SELECT load_id FROM data_load_parts WHERE dataset = $1 AND part = $2', [entry.id, c.spec.part])).map((r) => Number(r.load_id));
+        const old = (
+          await tx.query<{ load_id: number }>(
+            'SELECT load_id FROM data_load_parts WHERE dataset = $1 AND part = $2',
+            [entry.id, c.spec.part],
+          )
+        ).map((r) => Number(r.load_id));
         if (old.length) {
           const ids = old.join(', ');
           for (const t of c.spec.tables) await tx.run(`DELETE FROM ${t} WHERE load_id IN (${ids})`);
@@ -164,21 +241,51 @@ export async function importDataset(store: Store, id: string, input: string | st
         const r = c.result;
         const [row] = await tx.query<{ load_id: number }>(
           'INSERT INTO loads (dataset, version, file, sha256, rows, year_min, year_max, unmapped) VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8::JSON AS VARCHAR[])) RETURNING load_id',
-          [entry.id, c.version, c.file.name, c.file.sha256, r.rows, r.yearMin, r.yearMax, JSON.stringify(r.unmapped)]);
+          [
+            entry.id,
+            c.version,
+            c.file.name,
+            c.file.sha256,
+            r.rows,
+            r.yearMin,
+            r.yearMax,
+            JSON.stringify(r.unmapped),
+          ],
+        );
         const loadId = Number(row!.load_id);
-        await tx.run('INSERT INTO data_load_parts (load_id, dataset, part) VALUES ($1, $2, $3)', [loadId, entry.id, c.spec.part]);
+        await tx.run('INSERT INTO data_load_parts (load_id, dataset, part) VALUES ($1, $2, $3)', [
+          loadId,
+          entry.id,
+          c.spec.part,
+        ]);
         for (const t of r.tables) await appendTable(tx.conn, t, loadId);
       }
     });
   }
   for (const c of changed) {
-    outcomes.push({ dataset: entry.id, part: c.spec.part, file: c.file.name, version: c.version, sha256: c.file.sha256, status: 'imported', rows: c.result.rows, yearMin: c.result.yearMin, yearMax: c.result.yearMax, unmapped: c.result.unmapped, warnings: c.warnings });
+    outcomes.push({
+      dataset: entry.id,
+      part: c.spec.part,
+      file: c.file.name,
+      version: c.version,
+      sha256: c.file.sha256,
+      status: 'imported',
+      rows: c.result.rows,
+      yearMin: c.result.yearMin,
+      yearMax: c.result.yearMax,
+      unmapped: c.result.unmapped,
+      warnings: c.warnings,
+    });
   }
   return outcomes;
 }
 
 /** Appends buffered rows through DuckDB's Appender (measured faster than INSERTs; see bench). */
-export async function appendTable(conn: DuckDBConnection, buffer: TableBuffer, loadId: number): Promise<void> {
+export async function appendTable(
+  conn: DuckDBConnection,
+  buffer: TableBuffer,
+  loadId: number,
+): Promise<void> {
   const app = await conn.createAppender(buffer.table);
   try {
     const types = buffer.types;
@@ -194,19 +301,36 @@ export async function appendTable(conn: DuckDBConnection, buffer: TableBuffer, l
 }
 
 function appendCell(app: DuckDBAppender, type: ColType, v: unknown): void {
-  if (v === null || v === undefined) { app.appendNull(); return; }
+  if (v === null || v === undefined) {
+    app.appendNull();
+    return;
+  }
   switch (type) {
-    case 'int': app.appendInteger(v as number); break;
-    case 'smallint': app.appendSmallInt(v as number); break;
-    case 'tinyint': app.appendTinyInt(v as number); break;
-    case 'double': app.appendDouble(v as number); break;
-    case 'varchar': app.appendVarchar(v as string); break;
-    case 'bool': app.appendBoolean(v as boolean); break;
+    case 'int':
+      app.appendInteger(v as number);
+      break;
+    case 'smallint':
+      app.appendSmallInt(v as number);
+      break;
+    case 'tinyint':
+      app.appendTinyInt(v as number);
+      break;
+    case 'double':
+      app.appendDouble(v as number);
+      break;
+    case 'varchar':
+      app.appendVarchar(v as string);
+      break;
+    case 'bool':
+      app.appendBoolean(v as boolean);
+      break;
     case 'date': {
       const [y, m, d] = (v as string).split('-').map(Number);
       app.appendDate(DuckDBDateValue.fromParts({ year: y!, month: m!, day: d! }));
       break;
     }
-    case 'int[]': app.appendList(v as number[], INT_LIST); break;
+    case 'int[]':
+      app.appendList(v as number[], INT_LIST);
+      break;
   }
 }

@@ -30,7 +30,10 @@ export interface RowAt {
  * `onRow`. Extra columns are ignored; a missing column, a bad cell or a wrong delimiter is a
  * DataError at the exact line and column.
  */
-export async function readRows<S extends z.ZodObject>(opts: ReadOptions<S>, onRow: (row: z.output<S>, at: RowAt) => void): Promise<{ rows: number; header: string[] }> {
+export async function readRows<S extends z.ZodObject>(
+  opts: ReadOptions<S>,
+  onRow: (row: z.output<S>, at: RowAt) => void,
+): Promise<{ rows: number; header: string[] }> {
   const names = Object.keys(opts.schema.shape);
   let index = new Map<string, number>();
   let header: string[] = [];
@@ -59,11 +62,25 @@ export async function readRows<S extends z.ZodObject>(opts: ReadOptions<S>, onRo
       at.index = index;
       if (header.length === 1) {
         const sep = [';', '\t', '|'].find((d) => (h[0] ?? '').includes(d));
-        if (sep) throw new DataError(opts.label, line, 1, `the header is one column: wrong delimiter? expected ',' but the file looks ${JSON.stringify(sep)}-separated`);
+        if (sep)
+          throw new DataError(
+            opts.label,
+            line,
+            1,
+            `the header is one column: wrong delimiter? expected ',' but the file looks ${JSON.stringify(sep)}-separated`,
+          );
       }
       const missing = names.filter((n) => !index.has(n));
       if (missing.length) {
-        throw new DataError(opts.label, line, 1, `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} (header has ${header.slice(0, 12).map((x) => `'${x}'`).join(', ')}${header.length > 12 ? ', …' : ''})`);
+        throw new DataError(
+          opts.label,
+          line,
+          1,
+          `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} (header has ${header
+            .slice(0, 12)
+            .map((x) => `'${x}'`)
+            .join(', ')}${header.length > 12 ? ', …' : ''})`,
+        );
       }
       positions = names.map((n) => index.get(n)!);
     },
@@ -78,7 +95,12 @@ export async function readRows<S extends z.ZodObject>(opts: ReadOptions<S>, onRo
         const issue = parsed.error.issues[0]!;
         const column = String(issue.path[0] ?? names[0]);
         const i = index.get(column);
-        throw new DataError(opts.label, line, i === undefined ? 1 : (cols[i] ?? 1), `${column}: ${issue.message}`);
+        throw new DataError(
+          opts.label,
+          line,
+          i === undefined ? 1 : (cols[i] ?? 1),
+          `${column}: ${issue.message}`,
+        );
       }
       onRow(parsed.data, at);
     },
@@ -92,7 +114,8 @@ export class KeyCheck {
   constructor(private readonly what: string) {}
   add(key: string, at: RowAt, column: string): void {
     const first = this.seen.get(key);
-    if (first !== undefined) at.fail(column, `duplicate ${this.what} ${key.replace(/\|/g, ', ')} (first on line ${first})`);
+    if (first !== undefined)
+      at.fail(column, `duplicate ${this.what} ${key.replace(/\|/g, ', ')} (first on line ${first})`);
     this.seen.set(key, at.line);
   }
 }

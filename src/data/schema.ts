@@ -6,7 +6,12 @@ import { z } from 'zod';
  * turns into `file:line:column: column: message`.
  */
 
-interface IntOptions { min?: number; max?: number; missing?: readonly string[]; nullable?: boolean }
+interface IntOptions {
+  min?: number;
+  max?: number;
+  missing?: readonly string[];
+  nullable?: boolean;
+}
 
 const INT = /^-?\d+$/;
 const NUM = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -20,21 +25,41 @@ export function int(opts: IntOptions = {}): z.ZodType<number | null, string> {
     if (opts.missing?.includes(t) || (t === '' && opts.nullable)) return null;
     // Stata and R conversions sometimes write integers as "5.0"
     const v = INT.test(t) ? Number(t) : /^-?\d+\.0+$/.test(t) ? Number(t) : NaN;
-    if (Number.isNaN(v)) { ctx.addIssue({ code: 'custom', message: t === '' ? 'missing value' : `expected an integer, got '${clip(t)}'` }); return z.NEVER; }
-    if (opts.min !== undefined && v < opts.min) { ctx.addIssue({ code: 'custom', message: `${v} is below the minimum ${opts.min}` }); return z.NEVER; }
-    if (opts.max !== undefined && v > opts.max) { ctx.addIssue({ code: 'custom', message: `${v} is above the maximum ${opts.max}` }); return z.NEVER; }
+    if (Number.isNaN(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: t === '' ? 'missing value' : `expected an integer, got '${clip(t)}'`,
+      });
+      return z.NEVER;
+    }
+    if (opts.min !== undefined && v < opts.min) {
+      ctx.addIssue({ code: 'custom', message: `${v} is below the minimum ${opts.min}` });
+      return z.NEVER;
+    }
+    if (opts.max !== undefined && v > opts.max) {
+      ctx.addIssue({ code: 'custom', message: `${v} is above the maximum ${opts.max}` });
+      return z.NEVER;
+    }
     return v;
   });
 }
 
 /** A decimal cell; `missing` codes, the empty cell and R's NA become null. */
-export function num(opts: { missing?: readonly string[]; min?: number } = {}): z.ZodType<number | null, string> {
+export function num(
+  opts: { missing?: readonly string[]; min?: number } = {},
+): z.ZodType<number | null, string> {
   return z.string().transform((s, ctx) => {
     const t = s.trim();
     if (t === '' || t === 'NA' || opts.missing?.includes(t)) return null;
-    if (!NUM.test(t)) { ctx.addIssue({ code: 'custom', message: `expected a number, got '${clip(t)}'` }); return z.NEVER; }
+    if (!NUM.test(t)) {
+      ctx.addIssue({ code: 'custom', message: `expected a number, got '${clip(t)}'` });
+      return z.NEVER;
+    }
     const v = Number(t);
-    if (opts.min !== undefined && v < opts.min) { ctx.addIssue({ code: 'custom', message: `${v} is below the minimum ${opts.min}` }); return z.NEVER; }
+    if (opts.min !== undefined && v < opts.min) {
+      ctx.addIssue({ code: 'custom', message: `${v} is below the minimum ${opts.min}` });
+      return z.NEVER;
+    }
     return v;
   });
 }
@@ -45,21 +70,34 @@ export function year(): z.ZodType<number, string> {
 }
 
 /** An optional year: empty (when nullable), a missing code, or 0 where a publisher means "none". */
-export function yearOpt(opts: { nullable?: boolean; missing?: readonly string[]; zeroIsNull?: boolean } = {}): z.ZodType<number | null, string> {
+export function yearOpt(
+  opts: { nullable?: boolean; missing?: readonly string[]; zeroIsNull?: boolean } = {},
+): z.ZodType<number | null, string> {
   const max = new Date().getUTCFullYear() + 1;
   return z.string().transform((s, ctx) => {
     const t = s.trim();
     if ((t === '' && opts.nullable) || opts.missing?.includes(t)) return null;
     if (opts.zeroIsNull && t === '0') return null;
-    if (!/^\d{4}$/.test(t)) { ctx.addIssue({ code: 'custom', message: t === '' ? 'missing year' : `expected a four-digit year, got '${clip(t)}'` }); return z.NEVER; }
+    if (!/^\d{4}$/.test(t)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: t === '' ? 'missing year' : `expected a four-digit year, got '${clip(t)}'`,
+      });
+      return z.NEVER;
+    }
     const v = Number(t);
-    if (v < 1815 || v > max) { ctx.addIssue({ code: 'custom', message: `year ${v} is out of range (1815–${max})` }); return z.NEVER; }
+    if (v < 1815 || v > max) {
+      ctx.addIssue({ code: 'custom', message: `year ${v} is out of range (1815–${max})` });
+      return z.NEVER;
+    }
     return v;
   });
 }
 
 /** A 0/1 dummy (empty allowed when nullable). */
-export function flag(opts: { nullable?: boolean; missing?: readonly string[] } = {}): z.ZodType<boolean | null, string> {
+export function flag(
+  opts: { nullable?: boolean; missing?: readonly string[] } = {},
+): z.ZodType<boolean | null, string> {
   return z.string().transform((s, ctx) => {
     const t = s.trim();
     if ((t === '' && opts.nullable) || opts.missing?.includes(t)) return null;

@@ -8,7 +8,11 @@ import { DatasetError } from './errors.ts';
 export function unzipEntry(zip: Buffer, name: string, label: string): Buffer {
   const eocdSig = 0x06054b50;
   let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65557); i--) if (zip.readUInt32LE(i) === eocdSig) { eocd = i; break; }
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65557); i--)
+    if (zip.readUInt32LE(i) === eocdSig) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) throw new DatasetError(`${label}: not a zip archive (no end-of-central-directory record)`);
   const entries = zip.readUInt16LE(eocd + 10);
   let p = zip.readUInt32LE(eocd + 16);
@@ -17,17 +21,22 @@ export function unzipEntry(zip: Buffer, name: string, label: string): Buffer {
     if (zip.readUInt32LE(p) !== 0x02014b50) throw new DatasetError(`${label}: corrupt zip central directory`);
     const method = zip.readUInt16LE(p + 10);
     const compressed = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28), extraLen = zip.readUInt16LE(p + 30), commentLen = zip.readUInt16LE(p + 32);
+    const nameLen = zip.readUInt16LE(p + 28),
+      extraLen = zip.readUInt16LE(p + 30),
+      commentLen = zip.readUInt16LE(p + 32);
     const local = zip.readUInt32LE(p + 42);
     const entryName = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     names.push(entryName);
     if (entryName === name || entryName.endsWith(`/${name}`)) {
-      const lNameLen = zip.readUInt16LE(local + 26), lExtraLen = zip.readUInt16LE(local + 28);
+      const lNameLen = zip.readUInt16LE(local + 26),
+        lExtraLen = zip.readUInt16LE(local + 28);
       const start = local + 30 + lNameLen + lExtraLen;
       const data = zip.subarray(start, start + compressed);
       if (method === 0) return Buffer.from(data);
       if (method === 8) return inflateRawSync(data);
-      throw new DatasetError(`${label}: ${name} uses zip compression method ${method}, which is not supported`);
+      throw new DatasetError(
+        `${label}: ${name} uses zip compression method ${method}, which is not supported`,
+      );
     }
     p += 46 + nameLen + extraLen + commentLen;
   }

@@ -18,7 +18,16 @@ export interface FrameworkConfig {
   /** Years over which arms deliveries are pooled for concentration. */
   armsWindow: number;
   /** Weight of each kind of obligation when it comes from a pole (1 = a full guarantee). */
-  obligationWeights: Record<'defence' | 'collective-defence' | 'basing' | 'consultation' | 'non-aggression' | 'neutrality' | 'peacekeeping', number>;
+  obligationWeights: Record<
+    | 'defence'
+    | 'collective-defence'
+    | 'basing'
+    | 'consultation'
+    | 'non-aggression'
+    | 'neutrality'
+    | 'peacekeeping',
+    number
+  >;
   /** Weight of an organisation by scope, for voice. */
   scopeWeights: Record<'global' | 'regional' | 'subregional', number>;
   /** First year the corridor model's network (the 2020s' legs and demands) stands for. */
@@ -36,7 +45,15 @@ export const defaultConfig: FrameworkConfig = {
   // A backed defence pledge (bilateral, or with bases or military aid) or membership of a pole's
   // alliance organisation is a guarantee; a collective pledge without them, or a base leased for the
   // provider's own purposes, is half of one.
-  obligationWeights: { defence: 1, 'collective-defence': 0.5, basing: 0.5, consultation: 0.35, 'non-aggression': 0.1, neutrality: 0.1, peacekeeping: 0 },
+  obligationWeights: {
+    defence: 1,
+    'collective-defence': 0.5,
+    basing: 0.5,
+    consultation: 0.35,
+    'non-aggression': 0.1,
+    neutrality: 0.1,
+    peacekeeping: 0,
+  },
   scopeWeights: { global: 3, regional: 2, subregional: 1 },
   // The Baku–Tbilisi–Kars railway (opened October 2017) completed the rail link the model routes on.
   corridorFrom: 2017,

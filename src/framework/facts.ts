@@ -6,7 +6,12 @@ import type { FrameworkInputs } from './inputs.ts';
 export type FactOf<K extends Fact['kind']> = Extract<LocatedFact, { kind: K }>;
 
 /** Interval facts (memberships, pacts, doctrines) in force at some point of `year`. */
-export function inForce<K extends 'membership' | 'chairmanship' | 'security' | 'doctrine' | 'agreement'>(kb: KnowledgeBase, kind: K, year: number, where: (f: FactOf<K>) => boolean): FactOf<K>[] {
+export function inForce<K extends 'membership' | 'chairmanship' | 'security' | 'doctrine' | 'agreement'>(
+  kb: KnowledgeBase,
+  kind: K,
+  year: number,
+  where: (f: FactOf<K>) => boolean,
+): FactOf<K>[] {
   return (kb.factsOfKind(kind) as unknown as FactOf<K>[]).filter((f) => {
     const dated = f as unknown as { from?: string; date?: string; to?: string };
     return coversYear(dated.from ?? dated.date ?? '', dated.to, year) && where(f);
@@ -14,7 +19,13 @@ export function inForce<K extends 'membership' | 'chairmanship' | 'security' | '
 }
 
 /** Point events (rounds, hosting) dated in [year - window, year]. */
-export function eventsIn<K extends 'negotiation' | 'hosting'>(kb: KnowledgeBase, kind: K, year: number, window: number, where: (f: FactOf<K>) => boolean): FactOf<K>[] {
+export function eventsIn<K extends 'negotiation' | 'hosting'>(
+  kb: KnowledgeBase,
+  kind: K,
+  year: number,
+  window: number,
+  where: (f: FactOf<K>) => boolean,
+): FactOf<K>[] {
   return (kb.factsOfKind(kind) as unknown as FactOf<K>[]).filter((f) => {
     const y = yearOf((f as unknown as { date: string }).date);
     return y <= year && y >= year - window && where(f);

@@ -4,9 +4,20 @@ import type { Store } from '../store/store.ts';
 import { defaultConfig, type FrameworkConfig } from './config.ts';
 import type { Provenance } from './types.ts';
 
-export type Obligations = { defense: boolean; backed: boolean; offense: boolean; neutrality: boolean; nonaggression: boolean; consultation: boolean; alliances: number[] };
+export type Obligations = {
+  defense: boolean;
+  backed: boolean;
+  offense: boolean;
+  neutrality: boolean;
+  nonaggression: boolean;
+  consultation: boolean;
+  alliances: number[];
+};
 export type IdealPoint = { ip: number; lo: number; hi: number; votes: number };
-export interface Capabilities { cinc: number | null; milex: number | null }
+export interface Capabilities {
+  cinc: number | null;
+  milex: number | null;
+}
 
 /** A dataset's rows in memory, keyed for the framework, with the provenance of the load. */
 export interface DatasetInput<T> {
@@ -49,8 +60,19 @@ function nested<V>(map: Map<number, Map<number, V>>, a: number, b: number, make:
   return v;
 }
 
-async function provenanceOf(store: Store, dataset: string, parts?: string[]): Promise<{ provenance: Provenance; covers: [number, number] | null }> {
-  const rows = await store.query<{ version: string; sha256: string; rows: number; year_min: number | null; year_max: number | null; file: string }>(
+async function provenanceOf(
+  store: Store,
+  dataset: string,
+  parts?: string[],
+): Promise<{ provenance: Provenance; covers: [number, number] | null }> {
+  const rows = await store.query<{
+    version: string;
+    sha256: string;
+    rows: number;
+    year_min: number | null;
+    year_max: number | null;
+    file: string;
+  }>(
     `SELECT l.version, l.sha256, l.rows, l.year_min, l.year_max, l.file FROM loads l JOIN data_load_parts p USING (load_id)
      WHERE l.dataset = $1 ${parts ? `AND p.part IN (${parts.map((_, i) => `$${i + 2}`).join(',')})` : ''} ORDER BY l.load_id`,
     [dataset, ...(parts ?? [])],
@@ -60,25 +82,41 @@ async function provenanceOf(store: Store, dataset: string, parts?: string[]): Pr
   const maxs = rows.flatMap((r) => (r.year_max === null ? [] : [r.year_max]));
   const covers: [number, number] | null = mins.length ? [Math.min(...mins), Math.max(...maxs)] : null;
   return {
-    provenance: { dataset, version: [...new Set(rows.map((r) => r.version))].join(', '), sha256: rows.map((r) => r.sha256.slice(0, 12)).join(', '), rows: rows.reduce((n, r) => n + r.rows, 0), ...(covers ? { covers } : {}) },
+    provenance: {
+      dataset,
+      version: [...new Set(rows.map((r) => r.version))].join(', '),
+      sha256: rows.map((r) => r.sha256.slice(0, 12)).join(', '),
+      rows: rows.reduce((n, r) => n + r.rows, 0),
+      ...(covers ? { covers } : {}),
+    },
     covers,
   };
 }
 
 async function tableExists(store: Store, table: string): Promise<boolean> {
-  const r = await store.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1`, [table]);
+  const r = await store.query<{ n: number }>(
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1`,
+    [table],
+  );
   return (r[0]?.n ?? 0) > 0;
 }
 
 /** Loads the inputs for years from `fromYear` on (earlier rows are not needed for 1992+ measures). */
-export async function loadFrameworkInputs(store: Store, kb: KnowledgeBase, registry: StateRegistry, config: FrameworkConfig = defaultConfig, fromYear = 1985): Promise<FrameworkInputs> {
+export async function loadFrameworkInputs(
+  store: Store,
+  kb: KnowledgeBase,
+  registry: StateRegistry,
+  config: FrameworkConfig = defaultConfig,
+  fromYear = 1985,
+): Promise<FrameworkInputs> {
   // Obligations from ATOP's member-level file: a member's pledges bind it toward every other member of
   // the same alliance phase while both belong. A pledge is "backed" when the alliance is bilateral or
   // provides for bases or military aid (ATOP BASE, MILAID), as opposed to a collective paper pledge.
   const atop = new Map<string, Obligations>();
   const atopProv = await provenanceOf(store, 'atop', ['members', 'alliances']);
-  if (await tableExists(store, 'atop_members') && await tableExists(store, 'atop_alliances')) {
-    const rows = await store.query<Obligations & { guarantor: number; protected: number; year: number }>(`
+  if ((await tableExists(store, 'atop_members')) && (await tableExists(store, 'atop_alliances'))) {
+    const rows = await store.query<Obligations & { guarantor: number; protected: number; year: number }>(
+      `
       SELECT p.ccode AS guarantor, m.ccode AS protected, y.year,
              bool_or(p.defense) AS defense, bool_or(p.defense AND (a.bilateral OR coalesce(a.bases, 0) > 0 OR coalesce(a.military_aid, 0) > 0)) AS backed,
              bool_or(p.offense) AS offense, bool_or(p.neutrality) AS neutrality, bool_or(p.nonaggression) AS nonaggression, bool_or(p.consultation) AS consultation,
@@ -89,29 +127,63 @@ export async function loadFrameworkInputs(store: Store, kb: KnowledgeBase, regis
       JOIN range($1, 2100) y(year) ON y.year BETWEEN greatest(p.entry_year, m.entry_year)
            AND least(coalesce(p.exit_year, a.end_year, 9999), coalesce(m.exit_year, a.end_year, 9999), coalesce(a.end_year, 9999), ${'$'}2)
       WHERE p.defense OR p.offense OR p.neutrality OR p.nonaggression OR p.consultation
-      GROUP BY 1, 2, 3`, [fromYear, atopProv.covers?.[1] ?? 2100]);
-    for (const r of rows) atop.set(key(r.guarantor, r.protected, r.year), { defense: r.defense, backed: r.backed, offense: r.offense, neutrality: r.neutrality, nonaggression: r.nonaggression, consultation: r.consultation, alliances: r.alliances });
+      GROUP BY 1, 2, 3`,
+      [fromYear, atopProv.covers?.[1] ?? 2100],
+    );
+    for (const r of rows)
+      atop.set(key(r.guarantor, r.protected, r.year), {
+        defense: r.defense,
+        backed: r.backed,
+        offense: r.offense,
+        neutrality: r.neutrality,
+        nonaggression: r.nonaggression,
+        consultation: r.consultation,
+        alliances: r.alliances,
+      });
   }
 
   const ideal = new Map<number, Map<number, IdealPoint>>();
   const idealProv = await provenanceOf(store, 'unga_idealpoints');
   if (await tableExists(store, 'unga_idealpoints')) {
-    const rows = await store.query<{ ccode: number; year: number; idealpoint: number; q5: number | null; q95: number | null; nvotes: number | null }>(
-      `SELECT ccode, year, idealpoint, q5, q95, nvotes FROM unga_idealpoints WHERE year >= $1 AND idealpoint IS NOT NULL`, [fromYear]);
-    for (const r of rows) nested(ideal, r.ccode, r.year, () => ({ ip: r.idealpoint, lo: r.q5 ?? r.idealpoint, hi: r.q95 ?? r.idealpoint, votes: r.nvotes ?? 0 }));
+    const rows = await store.query<{
+      ccode: number;
+      year: number;
+      idealpoint: number;
+      q5: number | null;
+      q95: number | null;
+      nvotes: number | null;
+    }>(
+      `SELECT ccode, year, idealpoint, q5, q95, nvotes FROM unga_idealpoints WHERE year >= $1 AND idealpoint IS NOT NULL`,
+      [fromYear],
+    );
+    for (const r of rows)
+      nested(ideal, r.ccode, r.year, () => ({
+        ip: r.idealpoint,
+        lo: r.q5 ?? r.idealpoint,
+        hi: r.q95 ?? r.idealpoint,
+        votes: r.nvotes ?? 0,
+      }));
   }
 
   const nmc = new Map<number, Map<number, Capabilities>>();
   const nmcProv = await provenanceOf(store, 'cow_nmc');
   if (await tableExists(store, 'cow_nmc')) {
-    const rows = await store.query<{ ccode: number; year: number; cinc: number | null; milex: number | null }>(`SELECT ccode, year, cinc, milex FROM cow_nmc WHERE year >= $1`, [fromYear]);
+    const rows = await store.query<{
+      ccode: number;
+      year: number;
+      cinc: number | null;
+      milex: number | null;
+    }>(`SELECT ccode, year, cinc, milex FROM cow_nmc WHERE year >= $1`, [fromYear]);
     for (const r of rows) nested(nmc, r.ccode, r.year, () => ({ cinc: r.cinc, milex: r.milex }));
   }
 
   const contiguity = new Map<number, Map<number, number[]>>();
   const contProv = await provenanceOf(store, 'cow_contiguity', ['dyadyears']);
   if (await tableExists(store, 'cow_contiguity')) {
-    const rows = await store.query<{ ccode1: number; ccode2: number; year: number }>(`SELECT ccode1, ccode2, year FROM cow_contiguity WHERE type = 1 AND year >= $1`, [fromYear]);
+    const rows = await store.query<{ ccode1: number; ccode2: number; year: number }>(
+      `SELECT ccode1, ccode2, year FROM cow_contiguity WHERE type = 1 AND year >= $1`,
+      [fromYear],
+    );
     for (const r of rows) nested(contiguity, r.ccode1, r.year, () => [] as number[]).push(r.ccode2);
   }
 
@@ -120,7 +192,8 @@ export async function loadFrameworkInputs(store: Store, kb: KnowledgeBase, regis
   if (await tableExists(store, 'sipri_transfers')) {
     const rows = await store.query<{ r: number; s: number; years: number[]; tiv: number }>(
       `SELECT recipient_ccode AS r, supplier_ccode AS s, delivery_years AS years, tiv_delivered AS tiv FROM sipri_transfers
-       WHERE recipient_ccode IS NOT NULL AND supplier_ccode IS NOT NULL AND tiv_delivered > 0 AND len(delivery_years) > 0`);
+       WHERE recipient_ccode IS NOT NULL AND supplier_ccode IS NOT NULL AND tiv_delivered > 0 AND len(delivery_years) > 0`,
+    );
     for (const row of rows) {
       const share = row.tiv / row.years.length;
       for (const y of row.years) {
@@ -134,16 +207,27 @@ export async function loadFrameworkInputs(store: Store, kb: KnowledgeBase, regis
   const igo = new Map<number, Map<number, { full: number; associate: number; observer: number }>>();
   const igoProv = await provenanceOf(store, 'cow_igo', ['stateyears']);
   if (await tableExists(store, 'igo_memberships')) {
-    const rows = await store.query<{ ccode: number; year: number; full: number; associate: number; observer: number }>(
+    const rows = await store.query<{
+      ccode: number;
+      year: number;
+      full: number;
+      associate: number;
+      observer: number;
+    }>(
       `SELECT y.ccode, y.year, count(*) FILTER (WHERE m.status = 'full') AS full, count(*) FILTER (WHERE m.status = 'associate') AS associate,
               count(*) FILTER (WHERE m.status = 'observer') AS observer
        FROM igo_state_years y LEFT JOIN igo_memberships m ON m.ccode = y.ccode AND m.year = y.year
-       WHERE y.year >= $1 GROUP BY 1, 2`, [fromYear]);
-    for (const r of rows) nested(igo, r.ccode, r.year, () => ({ full: r.full, associate: r.associate, observer: r.observer }));
+       WHERE y.year >= $1 GROUP BY 1, 2`,
+      [fromYear],
+    );
+    for (const r of rows)
+      nested(igo, r.ccode, r.year, () => ({ full: r.full, associate: r.associate, observer: r.observer }));
   }
 
   return {
-    kb, registry, config,
+    kb,
+    registry,
+    config,
     atop: { data: atop, covers: atopProv.covers, provenance: atopProv.provenance },
     ideal: { data: ideal, covers: idealProv.covers, provenance: idealProv.provenance },
     nmc: { data: nmc, covers: nmcProv.covers, provenance: nmcProv.provenance },

@@ -26,7 +26,8 @@ export class Stream {
       this.spare = NaN;
       return x;
     }
-    const r = Math.sqrt(-2 * Math.log(this.uniform() || 1e-300)), angle = 2 * Math.PI * this.uniform();
+    const r = Math.sqrt(-2 * Math.log(this.uniform() || 1e-300)),
+      angle = 2 * Math.PI * this.uniform();
     this.spare = r * Math.sin(angle);
     return r * Math.cos(angle);
   }
@@ -59,10 +60,14 @@ export function normal(rand: () => number): number {
 /** Marsaglia–Tsang gamma(shape, 1). */
 export function gamma(rand: () => number, shape: number): number {
   if (shape < 1) return gamma(rand, shape + 1) * rand() ** (1 / shape);
-  const d = shape - 1 / 3, c = 1 / Math.sqrt(9 * d);
+  const d = shape - 1 / 3,
+    c = 1 / Math.sqrt(9 * d);
   for (;;) {
     let x: number, v: number;
-    do { x = normal(rand); v = 1 + c * x; } while (v <= 0);
+    do {
+      x = normal(rand);
+      v = 1 + c * x;
+    } while (v <= 0);
     v = v * v * v;
     const u = rand();
     if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
@@ -79,6 +84,7 @@ export function dirichlet(rand: () => number, mean: number[], concentration: num
 export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  const lo = Math.floor(pos),
+    hi = Math.ceil(pos);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }

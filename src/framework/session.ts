@@ -1,7 +1,13 @@
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import type { StateRegistry } from '../states/registry.ts';
 import type { Store } from '../store/store.ts';
-import { prepareYear, runAutonomy, type AutonomyOptions, type AutonomyRun, type PreparedYear } from './autonomy/run.ts';
+import {
+  prepareYear,
+  runAutonomy,
+  type AutonomyOptions,
+  type AutonomyRun,
+  type PreparedYear,
+} from './autonomy/run.ts';
 import { defaultConfig, type FrameworkConfig } from './config.ts';
 import { corridorNetwork, corridorTransit } from './corridors/index.ts';
 import { transitInput, type BridgingInput, type TransitInput } from './gatekeeper/index.ts';
@@ -21,12 +27,30 @@ export class FrameworkSession {
   private readonly runs = new Map<string, AutonomyRun>();
   private readonly years = new Map<number, PreparedYear>();
 
-  constructor(readonly inputs: FrameworkInputs, readonly transit: TransitInput | null, readonly network: InterconnectorData | null = null) {}
+  constructor(
+    readonly inputs: FrameworkInputs,
+    readonly transit: TransitInput | null,
+    readonly network: InterconnectorData | null = null,
+  ) {}
 
-  static async open(store: Store, kb: KnowledgeBase, registry: StateRegistry, config: FrameworkConfig = defaultConfig): Promise<FrameworkSession> {
+  static async open(
+    store: Store,
+    kb: KnowledgeBase,
+    registry: StateRegistry,
+    config: FrameworkConfig = defaultConfig,
+  ): Promise<FrameworkSession> {
     const inputs = await loadFrameworkInputs(store, kb, registry, config);
-    const years = inputs.ideal.covers ? Array.from({ length: inputs.ideal.covers[1] - FIRST_FRAMEWORK_YEAR + 1 }, (_, i) => FIRST_FRAMEWORK_YEAR + i) : [];
-    const network = await loadInterconnectorData(store, { years, corridors: corridorNetwork(), corridorFrom: config.corridorFrom });
+    const years = inputs.ideal.covers
+      ? Array.from(
+          { length: inputs.ideal.covers[1] - FIRST_FRAMEWORK_YEAR + 1 },
+          (_, i) => FIRST_FRAMEWORK_YEAR + i,
+        )
+      : [];
+    const network = await loadInterconnectorData(store, {
+      years,
+      corridors: corridorNetwork(),
+      corridorFrom: config.corridorFrom,
+    });
     return new FrameworkSession(inputs, transitInput(corridorTransit(), config.corridorFrom), network);
   }
 
@@ -38,8 +62,14 @@ export class FrameworkSession {
   /** The last year any input covers (knowledge-base facts included), capped at last year. */
   latestYear(): number {
     const lastFull = new Date().getUTCFullYear() - 1;
-    const ends = [this.inputs.ideal, this.inputs.nmc, this.inputs.arms, this.inputs.atop].flatMap((d) => (d.covers ? [d.covers[1]] : []));
-    const kbEnd = Math.max(...this.inputs.kb.facts.map((f) => Number(('date' in f && f.date ? f.date : 'from' in f ? f.from : '0').slice(0, 4))));
+    const ends = [this.inputs.ideal, this.inputs.nmc, this.inputs.arms, this.inputs.atop].flatMap((d) =>
+      d.covers ? [d.covers[1]] : [],
+    );
+    const kbEnd = Math.max(
+      ...this.inputs.kb.facts.map((f) =>
+        Number(('date' in f && f.date ? f.date : 'from' in f ? f.from : '0').slice(0, 4)),
+      ),
+    );
     return Math.min(lastFull, Math.max(kbEnd, ...ends));
   }
 

@@ -23,6 +23,11 @@ export interface ComponentResult {
   detail: Record<string, unknown>;
 }
 
-export const missing = (why: string, provenance: Provenance[] = []): ComponentResult => ({ value: null, explanation: [why], provenance, detail: {} });
+export const missing = (why: string, provenance: Provenance[] = []): ComponentResult => ({
+  value: null,
+  explanation: [why],
+  provenance,
+  detail: {},
+});
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);

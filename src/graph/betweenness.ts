@@ -52,7 +52,11 @@ export function betweenness(g: Csr, opts: BetweennessOptions = {}): Float64Array
 }
 
 /** Bridging betweenness for a partition: `groups[v]` is v's group index. */
-export function bridgingBetweenness(g: Csr, groups: Int32Array, opts: Omit<BetweennessOptions, 'normalized'> = {}): BridgingResult {
+export function bridgingBetweenness(
+  g: Csr,
+  groups: Int32Array,
+  opts: Omit<BetweennessOptions, 'normalized'> = {},
+): BridgingResult {
   if (groups.length !== g.n) throw new RangeError(`groups has ${groups.length} entries for ${g.n} nodes`);
   return bridgingFromSums(g.n, brandesSums(g, opts, groups), opts.undirected ?? false);
 }
@@ -73,15 +77,24 @@ export interface ReachCounts {
   asTarget: Float64Array;
 }
 
-export function brandesSums(g: Csr, opts: Pick<BetweennessOptions, 'weighted' | 'sources'>, groups: Int32Array | null): BrandesSums {
+export function brandesSums(
+  g: Csr,
+  opts: Pick<BetweennessOptions, 'weighted' | 'sources'>,
+  groups: Int32Array | null,
+): BrandesSums {
   const out = new Float64Array(g.n);
-  const reach = groups === null ? null : { total: 0, asSource: new Float64Array(g.n), asTarget: new Float64Array(g.n) };
+  const reach =
+    groups === null ? null : { total: 0, asSource: new Float64Array(g.n), asTarget: new Float64Array(g.n) };
   brandes(g, opts, groups, out, reach);
   return { out, reach };
 }
 
 /** Turns the ordered-pair sums into the reported convention (see the file comment). */
-export function scaleBetweenness(n: number, bc: Float64Array, opts: Pick<BetweennessOptions, 'normalized' | 'undirected'>): Float64Array {
+export function scaleBetweenness(
+  n: number,
+  bc: Float64Array,
+  opts: Pick<BetweennessOptions, 'normalized' | 'undirected'>,
+): Float64Array {
   if (opts.normalized) {
     // networkx normalises the ordered sum, so undo nothing for undirected graphs.
     if (n > 2) {
@@ -114,7 +127,13 @@ export function bridgingFromSums(n: number, sums: BrandesSums, undirected: boole
  * Shared Brandes loop. With `groups`, a target w only contributes if it lies in another group
  * than the source (dependency δ_s(v) = Σ_w σ_sv/σ_sw (c_w + δ_s(w)), c_w = [g(w) ≠ g(s)]).
  */
-function brandes(g: Csr, opts: Pick<BetweennessOptions, 'weighted' | 'sources'>, groups: Int32Array | null, out: Float64Array, reach: ReachCounts | null): void {
+function brandes(
+  g: Csr,
+  opts: Pick<BetweennessOptions, 'weighted' | 'sources'>,
+  groups: Int32Array | null,
+  out: Float64Array,
+  reach: ReachCounts | null,
+): void {
   const n = g.n;
   const weighted = opts.weighted ?? false;
   if (weighted) checkWeights(g);
@@ -125,7 +144,8 @@ function brandes(g: Csr, opts: Pick<BetweennessOptions, 'weighted' | 'sources'>,
   const count = srcs ? srcs.length : n;
   for (let i = 0; srcs && i < count; i++) {
     const s = srcs[i] as number;
-    if (!(Number.isInteger(s) && s >= 0 && s < n)) throw new RangeError(`source ${s} is not a node index 0..${n - 1}`);
+    if (!(Number.isInteger(s) && s >= 0 && s < n))
+      throw new RangeError(`source ${s} is not a node index 0..${n - 1}`);
   }
   if (!weighted) {
     const dist = new Int32Array(n).fill(-1);
@@ -159,7 +179,10 @@ function checkWeights(g: Csr): void {
   if (!w) throw new Error('weighted betweenness needs a weighted graph');
   for (let e = 0; e < w.length; e++) {
     const x = w[e] as number;
-    if (!(x > 0) || !Number.isFinite(x)) throw new RangeError(`edge weight ${x} at position ${e}: weighted betweenness needs finite lengths > 0`);
+    if (!(x > 0) || !Number.isFinite(x))
+      throw new RangeError(
+        `edge weight ${x} at position ${e}: weighted betweenness needs finite lengths > 0`,
+      );
   }
 }
 
@@ -169,7 +192,15 @@ function checkWeights(g: Csr): void {
  * pass then touches only DAG edges instead of rescanning every out-edge. Returns the number of
  * reached nodes.
  */
-function bfs(g: Csr, s: number, dist: Int32Array, sigma: Float64Array, order: Int32Array, dagStart: Int32Array, dagTo: Int32Array): number {
+function bfs(
+  g: Csr,
+  s: number,
+  dist: Int32Array,
+  sigma: Float64Array,
+  order: Int32Array,
+  dagStart: Int32Array,
+  dagTo: Int32Array,
+): number {
   const { offsets, targets } = g;
   dist[s] = 0;
   sigma[s] = 1;
@@ -206,7 +237,15 @@ function bfs(g: Csr, s: number, dist: Int32Array, sigma: Float64Array, order: In
  * distance resets σ, an identical one adds to it. Returns the number of settled nodes; `order`
  * lists them in settle order (non-decreasing distance).
  */
-function dijkstra(g: Csr, s: number, dist: Float64Array, sigma: Float64Array, order: Int32Array, heap: Heap, settled: Uint8Array): number {
+function dijkstra(
+  g: Csr,
+  s: number,
+  dist: Float64Array,
+  sigma: Float64Array,
+  order: Int32Array,
+  heap: Heap,
+  settled: Uint8Array,
+): number {
   const { offsets, targets } = g;
   const weights = g.weights as Float64Array;
   dist[s] = 0;
@@ -244,7 +283,18 @@ function dijkstra(g: Csr, s: number, dist: Float64Array, sigma: Float64Array, or
  * lists are stored: w is a successor of v iff dist[w] is exactly dist[v] + len(v→w). The BFS
  * and Dijkstra variants are separate functions so each hot loop stays monomorphic.
  */
-function accumulateBfs(s: number, len: number, order: Int32Array, dagStart: Int32Array, dagTo: Int32Array, sigma: Float64Array, delta: Float64Array, groups: Int32Array | null, out: Float64Array, reach: ReachCounts | null): void {
+function accumulateBfs(
+  s: number,
+  len: number,
+  order: Int32Array,
+  dagStart: Int32Array,
+  dagTo: Int32Array,
+  sigma: Float64Array,
+  delta: Float64Array,
+  groups: Int32Array | null,
+  out: Float64Array,
+  reach: ReachCounts | null,
+): void {
   // coeff(w) = (c_w + δ(w)) / σ(w) is kept in `delta` once w is final, saving a division per edge.
   const gs = groups === null ? 0 : (groups[s] as number);
   for (let p = len - 1; p >= 0; p--) {
@@ -261,7 +311,18 @@ function accumulateBfs(s: number, len: number, order: Int32Array, dagStart: Int3
   finish(s, len, order, sigma, delta, groups, reach);
 }
 
-function accumulateDijkstra(g: Csr, s: number, len: number, order: Int32Array, dist: Float64Array, sigma: Float64Array, delta: Float64Array, groups: Int32Array | null, out: Float64Array, reach: ReachCounts | null): void {
+function accumulateDijkstra(
+  g: Csr,
+  s: number,
+  len: number,
+  order: Int32Array,
+  dist: Float64Array,
+  sigma: Float64Array,
+  delta: Float64Array,
+  groups: Int32Array | null,
+  out: Float64Array,
+  reach: ReachCounts | null,
+): void {
   const { offsets, targets } = g;
   const weights = g.weights as Float64Array;
   const gs = groups === null ? 0 : (groups[s] as number);
@@ -285,7 +346,15 @@ function accumulateDijkstra(g: Csr, s: number, len: number, order: Int32Array, d
 }
 
 /** Resets per-source state for the reached nodes only, and tallies cross-group reachability. */
-function finish(s: number, len: number, order: Int32Array, sigma: Float64Array, delta: Float64Array, groups: Int32Array | null, reach: ReachCounts | null): void {
+function finish(
+  s: number,
+  len: number,
+  order: Int32Array,
+  sigma: Float64Array,
+  delta: Float64Array,
+  groups: Int32Array | null,
+  reach: ReachCounts | null,
+): void {
   if (groups !== null && reach !== null) {
     const gs = groups[s] as number;
     let cross = 0;

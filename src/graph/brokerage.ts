@@ -42,7 +42,14 @@ import type { Csr } from './csr.ts';
 import { createRng, shuffleInPlace } from './random.ts';
 import type { Rng } from './random.ts';
 
-export const ROLES = ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'total'] as const;
+export const ROLES = [
+  'coordinator',
+  'itinerant',
+  'representative',
+  'gatekeeper',
+  'liaison',
+  'total',
+] as const;
 export type Role = (typeof ROLES)[number];
 export type RoleArrays = Record<Role, Float64Array>;
 
@@ -110,7 +117,11 @@ function countInto(g: Csr, groups: Int32Array, opts: CountOptions, out: RoleArra
         const k = targets[f] as number;
         if (k === j || mark[k] === i) continue;
         const gk = groups[k] as number;
-        const c = weights ? (product ? wij * (weights[f] as number) : Math.min(wij, weights[f] as number)) : 1;
+        const c = weights
+          ? product
+            ? wij * (weights[f] as number)
+            : Math.min(wij, weights[f] as number)
+          : 1;
         if (gi === gj) {
           if (gj === gk) cI += c;
           else cIO += c;
@@ -126,7 +137,9 @@ function countInto(g: Csr, groups: Int32Array, opts: CountOptions, out: RoleArra
     }
   }
   const t = out.total;
-  for (let v = 0; v < n; v++) t[v] = (wI[v] as number) + (wO[v] as number) + (bIO[v] as number) + (bOI[v] as number) + (bO[v] as number);
+  for (let v = 0; v < n; v++)
+    t[v] =
+      (wI[v] as number) + (wO[v] as number) + (bIO[v] as number) + (bOI[v] as number) + (bO[v] as number);
 }
 
 export interface SnaNull {
@@ -203,15 +216,19 @@ function globalNull(raw: RoleArrays, n: number[], N: number, d: number): SnaNull
   const a4 = d ** 4 * (1 - d) ** 2;
   const a5 = d ** 5 * (1 - d);
   const sum = (f: (x: number) => number): number => n.reduce((acc, x) => acc + f(x), 0);
-  const outer = (f: (x: number, y: number) => number): number => n.reduce((acc, x) => acc + n.reduce((acc2, y) => acc2 + f(x, y), 0), 0);
+  const outer = (f: (x: number, y: number) => number): number =>
+    n.reduce((acc, x) => acc + n.reduce((acc2, y) => acc2 + f(x, y), 0), 0);
   const e = new Array<number>(6).fill(0);
   const v = new Array<number>(6).fill(0);
   e[0] = p2 * sum((x) => x * (x - 1) * (x - 2));
-  v[0] = e[0] * (1 - p2) + sum((x) => x * (x - 1) * (x - 2) * ((4 * x - 10) * a3 - 4 * (x - 3) * a4 + (x - 3) * a5));
+  v[0] =
+    e[0] * (1 - p2) +
+    sum((x) => x * (x - 1) * (x - 2) * ((4 * x - 10) * a3 - 4 * (x - 3) * a4 + (x - 3) * a5));
   e[1] = p2 * sum((x) => x * (N - x) * (x - 1));
   v[1] =
     e[1] * (1 - p2) +
-    (outer((x, y) => x * y * (x - 1) * ((2 * x + 2 * y - 6) * a3 + (N - x - 1) * a5)) - sum((x) => x * x * (x - 1) * ((4 * x - 6) * a3 + (N - x - 1) * a5)));
+    (outer((x, y) => x * y * (x - 1) * ((2 * x + 2 * y - 6) * a3 + (N - x - 1) * a5)) -
+      sum((x) => x * x * (x - 1) * ((4 * x - 6) * a3 + (N - x - 1) * a5)));
   e[2] = p2 * sum((x) => x * (N - x) * (x - 1));
   v[2] = e[2] * (1 - p2) + sum((x) => x * (N - x) * (x - 1) * ((N - 3) * a3 + (x - 2) * a5));
   e[3] = e[2];
@@ -226,7 +243,13 @@ function globalNull(raw: RoleArrays, n: number[], N: number, d: number): SnaNull
         const ni = n[i] as number;
         const nj = n[j] as number;
         const nl = n[l] as number;
-        v4 += ni * nj * nl * ((4 * (N - nj) - 2 * (ni + nl + 1)) * a3 - (4 * (N - nl) - 2 * (ni + nj + 1)) * a4 + (N - (ni + nl + 1)) * a5);
+        v4 +=
+          ni *
+          nj *
+          nl *
+          ((4 * (N - nj) - 2 * (ni + nl + 1)) * a3 -
+            (4 * (N - nl) - 2 * (ni + nj + 1)) * a4 +
+            (N - (ni + nl + 1)) * a5);
       }
   v[4] = v4;
   e[5] = p2 * N * (N - 1) * (N - 2);
@@ -307,7 +330,12 @@ function resetRoles(r: RoleArrays): void {
 }
 
 /** Null by shuffling group labels over a fixed graph. */
-export function permutationNull(g: Csr, groups: Int32Array, observed: RoleArrays, opts: SimulationOptions): SimulatedNull {
+export function permutationNull(
+  g: Csr,
+  groups: Int32Array,
+  observed: RoleArrays,
+  opts: SimulationOptions,
+): SimulatedNull {
   const rng = createRng(opts.seed);
   const perm = Int32Array.from(groups);
   const moments = new Moments(g.n);
@@ -324,14 +352,27 @@ export function permutationNull(g: Csr, groups: Int32Array, observed: RoleArrays
 }
 
 /** Null by degree-preserving double edge swaps (see the top comment). */
-export function degreePreservingNull(g: Csr, groups: Int32Array, observed: RoleArrays, opts: SimulationOptions): SimulatedNull {
+export function degreePreservingNull(
+  g: Csr,
+  groups: Int32Array,
+  observed: RoleArrays,
+  opts: SimulationOptions,
+): SimulatedNull {
   const rng = createRng(opts.seed);
   // A private copy the chain mutates in place; out-degrees never change, so offsets stay valid.
-  const work: Csr = { n: g.n, offsets: g.offsets, targets: g.targets.slice(), weights: g.weights ? g.weights.slice() : null, ids: g.ids };
+  const work: Csr = {
+    n: g.n,
+    offsets: g.offsets,
+    targets: g.targets.slice(),
+    weights: g.weights ? g.weights.slice() : null,
+    ids: g.ids,
+  };
   const m = work.targets.length;
   const source = new Int32Array(m);
   for (let u = 0; u < g.n; u++) source.fill(u, g.offsets[u] as number, g.offsets[u + 1] as number);
-  const swapper = opts.undirected ? new UndirectedSwapper(work, source, rng) : new DirectedSwapper(work, source, rng);
+  const swapper = opts.undirected
+    ? new UndirectedSwapper(work, source, rng)
+    : new DirectedSwapper(work, source, rng);
   const burnIn = opts.burnIn ?? 10 * m;
   const thin = opts.thin ?? m;
   const moments = new Moments(g.n);
@@ -354,13 +395,24 @@ export function degreePreservingNull(g: Csr, groups: Int32Array, observed: RoleA
  * One draw from the degree-preserving chain: `attempts` swap attempts (default 10·m) on a copy of
  * g. Exposed for tests and for users who want rewired graphs for other statistics.
  */
-export function rewireDegreePreserving(g: Csr, opts: { seed: number; undirected?: boolean; attempts?: number }): { graph: Csr; accepted: number } {
-  const work: Csr = { n: g.n, offsets: g.offsets.slice(), targets: g.targets.slice(), weights: g.weights ? g.weights.slice() : null, ids: g.ids };
+export function rewireDegreePreserving(
+  g: Csr,
+  opts: { seed: number; undirected?: boolean; attempts?: number },
+): { graph: Csr; accepted: number } {
+  const work: Csr = {
+    n: g.n,
+    offsets: g.offsets.slice(),
+    targets: g.targets.slice(),
+    weights: g.weights ? g.weights.slice() : null,
+    ids: g.ids,
+  };
   const m = work.targets.length;
   const source = new Int32Array(m);
   for (let u = 0; u < g.n; u++) source.fill(u, g.offsets[u] as number, g.offsets[u + 1] as number);
   const rng = createRng(opts.seed);
-  const swapper = opts.undirected ? new UndirectedSwapper(work, source, rng) : new DirectedSwapper(work, source, rng);
+  const swapper = opts.undirected
+    ? new UndirectedSwapper(work, source, rng)
+    : new DirectedSwapper(work, source, rng);
   swapper.run(opts.attempts ?? 10 * m);
   return { graph: work, accepted: swapper.accepted };
 }

@@ -49,7 +49,10 @@ export interface EdgeRow {
 }
 
 /** Maps string ids to dense indices; `ids` seeds the order and may list isolated nodes. */
-export function indexIds(edges: readonly EdgeRow[], ids?: readonly string[]): { ids: string[]; index: Map<string, number> } {
+export function indexIds(
+  edges: readonly EdgeRow[],
+  ids?: readonly string[],
+): { ids: string[]; index: Map<string, number> } {
   const index = new Map<string, number>();
   const out: string[] = [];
   const add = (id: string): void => {
@@ -67,7 +70,10 @@ export function indexIds(edges: readonly EdgeRow[], ids?: readonly string[]): { 
 }
 
 /** Builds a CSR from string-keyed edge rows. Weighted iff any row carries a weight. */
-export function csrFromEdges(edges: readonly EdgeRow[], opts: BuildOptions & { ids?: readonly string[] } = {}): Csr {
+export function csrFromEdges(
+  edges: readonly EdgeRow[],
+  opts: BuildOptions & { ids?: readonly string[] } = {},
+): Csr {
   const { ids, index } = indexIds(edges, opts.ids);
   const m = edges.length;
   const src = new Int32Array(m);
@@ -104,7 +110,8 @@ export function csrFromIndexEdges(edges: IndexEdges, opts: BuildOptions = {}): C
   for (let i = 0; i < m0; i++) {
     const u = src[i] as number;
     const v = dst[i] as number;
-    if (u < 0 || u >= n || v < 0 || v >= n) throw new RangeError(`edge ${i}: node index out of range [0, ${n})`);
+    if (u < 0 || u >= n || v < 0 || v >= n)
+      throw new RangeError(`edge ${i}: node index out of range [0, ${n})`);
     if (u === v && !keepLoops) continue;
     const w = weight ? (weight[i] as number) : 1;
     rs[k] = u;
@@ -141,7 +148,14 @@ export function csrFromIndexEdges(edges: IndexEdges, opts: BuildOptions = {}): C
       if (weights && rw) {
         const w = rw[e] as number;
         const cur = weights[m - 1] as number;
-        weights[m - 1] = policy === 'sum' ? cur + w : policy === 'min' ? Math.min(cur, w) : policy === 'max' ? Math.max(cur, w) : cur;
+        weights[m - 1] =
+          policy === 'sum'
+            ? cur + w
+            : policy === 'min'
+              ? Math.min(cur, w)
+              : policy === 'max'
+                ? Math.max(cur, w)
+                : cur;
       }
       continue;
     }

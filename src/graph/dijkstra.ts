@@ -88,7 +88,11 @@ class Heap {
 }
 
 /** Multi-source Dijkstra; every source starts at distance 0. */
-export function dijkstra(g: WeightedGraph, sources: ArrayLike<number>, opts: DijkstraOptions = {}): ShortestPathTree {
+export function dijkstra(
+  g: WeightedGraph,
+  sources: ArrayLike<number>,
+  opts: DijkstraOptions = {},
+): ShortestPathTree {
   const { n, offsets, targets, weights } = g;
   const dist = new Float64Array(n).fill(Infinity);
   const predEdge = new Int32Array(n).fill(-1);

@@ -67,7 +67,8 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
           i++;
         }
         const next = text[i];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new CsvError(file, line, i - lineStart + 1, 'unexpected character after closing quote');
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          throw new CsvError(file, line, i - lineStart + 1, 'unexpected character after closing quote');
       } else {
         let j = i;
         while (j < len && text[j] !== ',' && text[j] !== '\n' && text[j] !== '\r') j++;
@@ -110,7 +111,8 @@ export interface ParsedTable {
 
 function selectColumns(text: string, file: string, spec: TableSpec): ParsedTable {
   const records = parseCsv(text, file);
-  if (records.length === 0) throw new CsvError(file, 1, 1, `empty file; expected columns ${spec.names.join(',')}`);
+  if (records.length === 0)
+    throw new CsvError(file, 1, 1, `empty file; expected columns ${spec.names.join(',')}`);
   const first = records[0] as CsvRecord;
   const lowered = first.fields.map((f) => f.trim().toLowerCase());
   const hasHeader = spec.names.slice(0, spec.required).every((name) => lowered.includes(name));
@@ -136,13 +138,20 @@ function selectColumns(text: string, file: string, spec: TableSpec): ParsedTable
       const value = rec.fields[p];
       if (value === undefined) {
         if (k < spec.required) {
-          const lastCol = (rec.columns[rec.columns.length - 1] ?? 1) + (rec.fields[rec.fields.length - 1]?.length ?? 0);
-          throw new CsvError(file, rec.line, lastCol, `missing column '${spec.names[k]}' (row has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'})`);
+          const lastCol =
+            (rec.columns[rec.columns.length - 1] ?? 1) + (rec.fields[rec.fields.length - 1]?.length ?? 0);
+          throw new CsvError(
+            file,
+            rec.line,
+            lastCol,
+            `missing column '${spec.names[k]}' (row has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'})`,
+          );
         }
         return;
       }
       const trimmed = value.trim();
-      if (trimmed === '' && k < spec.required) throw new CsvError(file, rec.line, rec.columns[p] ?? 1, `empty '${spec.names[k]}'`);
+      if (trimmed === '' && k < spec.required)
+        throw new CsvError(file, rec.line, rec.columns[p] ?? 1, `empty '${spec.names[k]}'`);
       row.push(trimmed);
       cols.push(rec.columns[p] ?? 1);
     });
@@ -165,14 +174,26 @@ export interface BrokerageInput {
  * Parses and cross-checks the edges and groups tables. `weighted` requires a numeric, positive
  * weight in every edge row. Node names are compared after trimming.
  */
-export function parseBrokerageInput(edgesText: string, edgesFile: string, groupsText: string, groupsFile: string, opts: { weighted: boolean }): BrokerageInput {
+export function parseBrokerageInput(
+  edgesText: string,
+  edgesFile: string,
+  groupsText: string,
+  groupsFile: string,
+  opts: { weighted: boolean },
+): BrokerageInput {
   const edges = selectColumns(edgesText, edgesFile, EDGE_SPEC);
   const groups = selectColumns(groupsText, groupsFile, GROUP_SPEC);
   const known = new Map<string, number>();
   groups.rows.forEach((row, r) => {
     const node = row[0] as string;
     const prev = known.get(node);
-    if (prev !== undefined) throw new CsvError(groupsFile, groups.lines[r] as number, groups.columns[r]?.[0] ?? 1, `node '${node}' already listed on line ${prev}`);
+    if (prev !== undefined)
+      throw new CsvError(
+        groupsFile,
+        groups.lines[r] as number,
+        groups.columns[r]?.[0] ?? 1,
+        `node '${node}' already listed on line ${prev}`,
+      );
     known.set(node, groups.lines[r] as number);
   });
   edges.rows.forEach((row, r) => {
@@ -180,20 +201,32 @@ export function parseBrokerageInput(edgesText: string, edgesFile: string, groups
     const cols = edges.columns[r] as number[];
     for (let k = 0; k < 2; k++) {
       const node = row[k] as string;
-      if (!known.has(node)) throw new CsvError(edgesFile, line, cols[k] ?? 1, `node '${node}' is missing from ${groupsFile}`);
+      if (!known.has(node))
+        throw new CsvError(edgesFile, line, cols[k] ?? 1, `node '${node}' is missing from ${groupsFile}`);
     }
     if (opts.weighted) {
       const raw = row[2];
-      if (raw === undefined) throw new CsvError(edgesFile, line, (cols[1] ?? 1) + (row[1]?.length ?? 0), "missing column 'weight' (needed with --weighted)");
+      if (raw === undefined)
+        throw new CsvError(
+          edgesFile,
+          line,
+          (cols[1] ?? 1) + (row[1]?.length ?? 0),
+          "missing column 'weight' (needed with --weighted)",
+        );
       const w = Number(raw);
-      if (raw === '' || !Number.isFinite(w)) throw new CsvError(edgesFile, line, cols[2] ?? 1, `weight '${raw}' is not a number`);
+      if (raw === '' || !Number.isFinite(w))
+        throw new CsvError(edgesFile, line, cols[2] ?? 1, `weight '${raw}' is not a number`);
       if (w <= 0) throw new CsvError(edgesFile, line, cols[2] ?? 1, `weight ${raw} must be > 0`);
     }
   });
   return { edges: edges.rows, groups: groups.rows };
 }
 
-export function readBrokerageInput(edgesPath: string, groupsPath: string, opts: { weighted: boolean }): BrokerageInput {
+export function readBrokerageInput(
+  edgesPath: string,
+  groupsPath: string,
+  opts: { weighted: boolean },
+): BrokerageInput {
   return parseBrokerageInput(readText(edgesPath), edgesPath, readText(groupsPath), groupsPath, opts);
 }
 

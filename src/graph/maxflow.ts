@@ -119,7 +119,8 @@ export class FlowNetwork {
         if (u === t) {
           let f = Infinity;
           for (let d = 0; d < depth; d++) f = Math.min(f, cap[stackArc[d] as number] as number);
-          if (f === Infinity) throw new RangeError('unbounded flow: an s-t path has only infinite capacities');
+          if (f === Infinity)
+            throw new RangeError('unbounded flow: an s-t path has only infinite capacities');
           for (let d = 0; d < depth; d++) {
             const a = stackArc[d] as number;
             cap[a] = (cap[a] as number) - f;
@@ -182,7 +183,12 @@ export class FlowNetwork {
     const side = this.sourceSide(s);
     const out: number[] = [];
     for (let a = 0; a < this.m; a += 2) {
-      if (side[this.to[a ^ 1] as number] === 1 && side[this.to[a] as number] === 0 && (this.orig[a] as number) > 0) out.push(a);
+      if (
+        side[this.to[a ^ 1] as number] === 1 &&
+        side[this.to[a] as number] === 0 &&
+        (this.orig[a] as number) > 0
+      )
+        out.push(a);
     }
     return out;
   }

@@ -12,7 +12,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { brandesSums, bridgingFromSums, scaleBetweenness, type BetweennessOptions, type BrandesSums, type BridgingResult } from './betweenness.ts';
+import {
+  brandesSums,
+  bridgingFromSums,
+  scaleBetweenness,
+  type BetweennessOptions,
+  type BrandesSums,
+  type BridgingResult,
+} from './betweenness.ts';
 import type { Csr } from './csr.ts';
 import { toShared } from '../shared-memory.ts';
 
@@ -39,21 +46,43 @@ const MIN_WORK_COLD = 3e7;
 const MIN_WORK_WARM = 2e6;
 const workerFile = new URL('./brandes-worker.mjs', import.meta.url);
 
-export async function betweennessParallel(g: Csr, opts: BetweennessOptions & ParallelOptions = {}): Promise<Float64Array> {
+export async function betweennessParallel(
+  g: Csr,
+  opts: BetweennessOptions & ParallelOptions = {},
+): Promise<Float64Array> {
   return scaleBetweenness(g.n, (await sumsParallel(g, opts, null)).out, opts);
 }
 
-export async function bridgingBetweennessParallel(g: Csr, groups: Int32Array, opts: Omit<BetweennessOptions, 'normalized'> & ParallelOptions = {}): Promise<BridgingResult> {
+export async function bridgingBetweennessParallel(
+  g: Csr,
+  groups: Int32Array,
+  opts: Omit<BetweennessOptions, 'normalized'> & ParallelOptions = {},
+): Promise<BridgingResult> {
   if (groups.length !== g.n) throw new RangeError(`groups has ${groups.length} entries for ${g.n} nodes`);
   return bridgingFromSums(g.n, await sumsParallel(g, opts, groups), opts.undirected ?? false);
 }
 
-async function sumsParallel(g: Csr, opts: BetweennessOptions & ParallelOptions, groups: Int32Array | null): Promise<BrandesSums> {
+async function sumsParallel(
+  g: Csr,
+  opts: BetweennessOptions & ParallelOptions,
+  groups: Int32Array | null,
+): Promise<BrandesSums> {
   const count = opts.sources ? opts.sources.length : g.n;
   const threads = Math.max(1, Math.min(Math.floor(opts.threads ?? availableParallelism()), count));
-  if (threads === 1 || count * (g.targets.length + g.n) < (opts.minWork ?? (started > 0 ? MIN_WORK_WARM : MIN_WORK_COLD))) return brandesSums(g, opts, groups);
+  if (
+    threads === 1 ||
+    count * (g.targets.length + g.n) < (opts.minWork ?? (started > 0 ? MIN_WORK_WARM : MIN_WORK_COLD))
+  )
+    return brandesSums(g, opts, groups);
   const parts = dealSources(opts.sources, count, threads);
-  const shared = { n: g.n, offsets: toShared(g.offsets), targets: toShared(g.targets), weights: g.weights && opts.weighted ? toShared(g.weights) : null, groups: groups && toShared(groups), weighted: opts.weighted ?? false };
+  const shared = {
+    n: g.n,
+    offsets: toShared(g.offsets),
+    targets: toShared(g.targets),
+    weights: g.weights && opts.weighted ? toShared(g.weights) : null,
+    groups: groups && toShared(groups),
+    weighted: opts.weighted ?? false,
+  };
   const pending = parts.slice(1).map((sources) => runWorker({ ...shared, sources }));
   // Keep rejections handled while this thread computes its own share.
   for (const p of pending) p.catch(() => undefined);
@@ -64,7 +93,8 @@ async function sumsParallel(g: Csr, opts: BetweennessOptions & ParallelOptions, 
 
 function dealSources(sources: ArrayLike<number> | undefined, count: number, threads: number): Int32Array[] {
   const parts = Array.from({ length: threads }, (_, t) => new Int32Array(Math.ceil((count - t) / threads)));
-  for (let i = 0; i < count; i++) (parts[i % threads] as Int32Array)[Math.floor(i / threads)] = sources ? (sources[i] as number) : i;
+  for (let i = 0; i < count; i++)
+    (parts[i % threads] as Int32Array)[Math.floor(i / threads)] = sources ? (sources[i] as number) : i;
   return parts;
 }
 
@@ -102,8 +132,15 @@ function runWorker(job: BrandesJob): Promise<BrandesSums> {
       if ('error' in r) reject(new Error(r.error));
       else resolve(r);
     };
-    const onError = (e: Error): void => { done(); void worker.terminate(); reject(e); };
-    const onExit = (code: number): void => { done(); reject(new Error(`betweenness worker exited with code ${code} before answering`)); };
+    const onError = (e: Error): void => {
+      done();
+      void worker.terminate();
+      reject(e);
+    };
+    const onExit = (code: number): void => {
+      done();
+      reject(new Error(`betweenness worker exited with code ${code} before answering`));
+    };
     worker.on('message', onMessage);
     worker.once('error', onError);
     worker.once('exit', onExit);

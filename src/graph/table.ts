@@ -83,7 +83,8 @@ export function graphFromRows(
   groups.forEach((row, r) => {
     const node = row[0];
     const label = row[1];
-    if (node === undefined || node === '' || label === undefined || label === '') throw new Error(`groups row ${r + 1}: expected node,group`);
+    if (node === undefined || node === '' || label === undefined || label === '')
+      throw new Error(`groups row ${r + 1}: expected node,group`);
     if (index.has(node)) throw new Error(`groups row ${r + 1}: node '${node}' listed twice`);
     index.set(node, ids.length);
     if (!labelIndex.has(label)) labelIndex.set(label, labelIndex.size);
@@ -97,7 +98,8 @@ export function graphFromRows(
   edges.forEach((row, r) => {
     const s = row[0];
     const t = row[1];
-    if (s === undefined || t === undefined || s === '' || t === '') throw new Error(`edges row ${r + 1}: expected source,target${opts.weighted ? ',weight' : ''}`);
+    if (s === undefined || t === undefined || s === '' || t === '')
+      throw new Error(`edges row ${r + 1}: expected source,target${opts.weighted ? ',weight' : ''}`);
     const si = index.get(s);
     const ti = index.get(t);
     if (si === undefined) throw new Error(`edges row ${r + 1}: node '${s}' is not in groups`);
@@ -108,11 +110,15 @@ export function graphFromRows(
       const raw = row[2];
       if (raw === undefined || raw.trim() === '') throw new Error(`edges row ${r + 1}: missing weight`);
       const w = Number(raw);
-      if (!Number.isFinite(w) || w <= 0) throw new Error(`edges row ${r + 1}: weight '${raw}' is not a positive number`);
+      if (!Number.isFinite(w) || w <= 0)
+        throw new Error(`edges row ${r + 1}: weight '${raw}' is not a positive number`);
       weight[r] = w;
     }
   });
-  const g = csrFromIndexEdges({ n: ids.length, src, dst, ...(weight ? { weight } : {}) }, { undirected: !opts.directed });
+  const g = csrFromIndexEdges(
+    { n: ids.length, src, dst, ...(weight ? { weight } : {}) },
+    { undirected: !opts.directed },
+  );
   g.ids = ids;
   return { graph: g, groups: grp, ids, labels: [...labelIndex.keys()] };
 }
@@ -121,7 +127,11 @@ export function graphFromRows(
  * `edges` rows are [source, target] or [source, target, weight]; `groups` rows are [node, group].
  * Rows are data only (no header). Errors name the 1-based row.
  */
-export async function brokerageTable(edges: readonly (readonly string[])[], groups: readonly (readonly string[])[], opts: BrokerageTableOptions): Promise<BrokerageRow[]> {
+export async function brokerageTable(
+  edges: readonly (readonly string[])[],
+  groups: readonly (readonly string[])[],
+  opts: BrokerageTableOptions,
+): Promise<BrokerageRow[]> {
   const { graph: g, groups: grp, ids } = graphFromRows(edges, groups, opts);
   const raw = brokerageCounts(g, grp, { weighted: opts.weighted, combine: opts.combine ?? 'min' });
   const model: NullModel = opts.null ?? (opts.weighted ? 'degree' : 'sna');
@@ -130,7 +140,13 @@ export async function brokerageTable(edges: readonly (readonly string[])[], grou
     if (opts.weighted) throw new Error("the 'sna' null has no weighted form; use 'degree' or 'permutation'");
     z = snaNull(g, grp, raw).z;
   } else {
-    const sim = { samples: opts.samples ?? 1000, seed: opts.seed ?? 1, weighted: opts.weighted, combine: opts.combine ?? 'min', undirected: !opts.directed };
+    const sim = {
+      samples: opts.samples ?? 1000,
+      seed: opts.seed ?? 1,
+      weighted: opts.weighted,
+      combine: opts.combine ?? 'min',
+      undirected: !opts.directed,
+    };
     z = (model === 'degree' ? degreePreservingNull(g, grp, raw, sim) : permutationNull(g, grp, raw, sim)).z;
   }
   let bc: Float64Array;
@@ -138,7 +154,10 @@ export async function brokerageTable(edges: readonly (readonly string[])[], grou
     const w = g.weights as Float64Array;
     const lengths = new Float64Array(w.length);
     for (let e = 0; e < w.length; e++) lengths[e] = 1 / (w[e] as number);
-    bc = await betweennessParallel({ ...g, weights: lengths }, { weighted: true, undirected: !opts.directed });
+    bc = await betweennessParallel(
+      { ...g, weights: lengths },
+      { weighted: true, undirected: !opts.directed },
+    );
   } else {
     bc = await betweennessParallel(g, { undirected: !opts.directed });
   }

@@ -15,7 +15,13 @@ function edgeKey(edges: number[]): string {
   return edges.join(',');
 }
 
-export function yenKShortestPaths(g: WeightedGraph, s: number, t: number, k: number, opts: YenOptions = {}): GraphPath[] {
+export function yenKShortestPaths(
+  g: WeightedGraph,
+  s: number,
+  t: number,
+  k: number,
+  opts: YenOptions = {},
+): GraphPath[] {
   const edgeMask = new Uint8Array(g.targets.length);
   if (opts.edgeMask) edgeMask.set(opts.edgeMask);
   const nodeMask = new Uint8Array(g.n);

@@ -7,20 +7,37 @@ import type { StateRecord } from '../states/registry.ts';
 import { version } from '../version.ts';
 import { escapeHtml as h, lineChart, postureBand, POSTURE_COLOURS } from './svg.ts';
 
-export interface ReportOptions { years: [number, number]; draws: number; seed: number }
+export interface ReportOptions {
+  years: [number, number];
+  draws: number;
+  seed: number;
+}
 
 const fmt = (x: number | null | undefined, d = 2) => (x === null || x === undefined ? '—' : x.toFixed(d));
 
 function provenanceText(p: Provenance): string {
-  const parts = [p.dataset && `${p.dataset}${p.version ? ` ${p.version}` : ''}`, p.sha256 && `sha256 ${p.sha256}`, p.rows !== undefined && `${p.rows} rows`, p.covers && `covers ${p.covers.join('–')}`, p.note].filter(Boolean);
-  const facts = p.facts?.length ? `facts ${p.facts.map((f) => `<a href="#fact-${h(f)}">${h(f)}</a>`).join(', ')}` : '';
+  const parts = [
+    p.dataset && `${p.dataset}${p.version ? ` ${p.version}` : ''}`,
+    p.sha256 && `sha256 ${p.sha256}`,
+    p.rows !== undefined && `${p.rows} rows`,
+    p.covers && `covers ${p.covers.join('–')}`,
+    p.note,
+  ].filter(Boolean);
+  const facts = p.facts?.length
+    ? `facts ${p.facts.map((f) => `<a href="#fact-${h(f)}">${h(f)}</a>`).join(', ')}`
+    : '';
   return [h(parts.join(', ')), facts].filter(Boolean).join('; ');
 }
 
 /** Transit through the state under each corridor scenario, against the baseline (the article's disruptions). */
 function corridorRisks(iso3: string): Array<{ id: string; name: string; mt: number; baseline: number }> {
   const baseline = transitUnder().assignment.transit.find((t) => t.country === iso3)?.mt ?? 0;
-  return listScenarios().map((s) => ({ id: s.id, name: s.name, mt: transitUnder({ scenarios: [s.id] }).assignment.transit.find((t) => t.country === iso3)?.mt ?? 0, baseline }));
+  return listScenarios().map((s) => ({
+    id: s.id,
+    name: s.name,
+    mt: transitUnder({ scenarios: [s.id] }).assignment.transit.find((t) => t.country === iso3)?.mt ?? 0,
+    baseline,
+  }));
 }
 
 /**
@@ -29,21 +46,30 @@ function corridorRisks(iso3: string): Array<{ id: string; name: string; mt: numb
  * appendix. One HTML file with inline SVG and CSS, readable offline and printable to PDF.
  */
 export function buildReport(session: FrameworkSession, state: StateRecord, opts: ReportOptions): string {
-  const run = session.autonomy({ years: opts.years, draws: opts.draws, seed: opts.seed, focus: [state.ccode] });
+  const run = session.autonomy({
+    years: opts.years,
+    draws: opts.draws,
+    seed: opts.seed,
+    focus: [state.ccode],
+  });
   const rows = run.results.filter((r) => r.ccode === state.ccode).sort((a, b) => a.year - b.year);
-  if (rows.length === 0) throw new RangeError(`${state.name} was not in the international system in ${opts.years.join('–')}`);
+  if (rows.length === 0)
+    throw new RangeError(`${state.name} was not in the international system in ${opts.years.join('–')}`);
   const latest = [...rows].reverse().find((r) => r.index !== null) ?? rows[rows.length - 1]!;
   const transitions = run.transitions.filter((t) => t.state === latest.state);
   const kb = session.inputs.kb;
-  const cited = new Set(COMPONENTS.flatMap((c) => latest.components[c].provenance.flatMap((p) => p.facts ?? [])));
+  const cited = new Set(
+    COMPONENTS.flatMap((c) => latest.components[c].provenance.flatMap((p) => p.facts ?? [])),
+  );
   const facts = kb.facts.filter((f) => cited.has(f.id));
   const risks = state.iso3 ? corridorRisks(state.iso3) : [];
 
-  const componentRows = (r: StateYearResult) => COMPONENTS.map((c) => {
-    const comp = r.components[c];
-    return `<tr><th scope="row">${h(c)}<br><small>${h(PRINCIPLE[c])}</small></th><td class="num">${fmt(comp.value)}</td><td class="num">${fmt(comp.weight)}</td>
+  const componentRows = (r: StateYearResult) =>
+    COMPONENTS.map((c) => {
+      const comp = r.components[c];
+      return `<tr><th scope="row">${h(c)}<br><small>${h(PRINCIPLE[c])}</small></th><td class="num">${fmt(comp.value)}</td><td class="num">${fmt(comp.weight)}</td>
       <td>${comp.explanation.map((e) => h(e)).join('<br>')}<div class="prov">${comp.provenance.map(provenanceText).join('<br>')}</div></td></tr>`;
-  }).join('');
+    }).join('');
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${h(state.name)}: strategic autonomy brief</title>
@@ -64,12 +90,23 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1p
 <p>In ${latest.year} the classifier reads <span class="badge" style="background:${POSTURE_COLOURS[latest.posture]}">${h(latest.posture)}</span>
 (confidence ${fmt(latest.confidence)}), with an index of ${fmt(latest.index)} (5–95%: ${fmt(latest.interval?.[0])}–${fmt(latest.interval?.[1])}),
 rank ${latest.rank ?? '—'} of ${latest.ranked} (rank interval ${fmt(latest.rank_interval?.[0], 0)}–${fmt(latest.rank_interval?.[1], 0)}).</p>
-<ul>${latest.explanation.slice(0, 7).map((e) => `<li>${h(e)}</li>`).join('')}</ul>
+<ul>${latest.explanation
+    .slice(0, 7)
+    .map((e) => `<li>${h(e)}</li>`)
+    .join('')}</ul>
 <p>${transitions.length ? `Posture changes: ${transitions.map((t) => `${t.year}, ${h(t.from)} → ${h(t.to)}${t.lasting ? '' : ' (brief)'}`).join('; ')}.` : 'No posture change in these years.'}</p>
 </section>
 <section aria-labelledby="s-time"><h2 id="s-time">Posture and index over time</h2>
 ${postureBand(rows, `${state.name}: posture by year`)}
-${lineChart(rows.map((r) => ({ year: r.year, value: r.index, lo: r.interval?.[0] ?? null, hi: r.interval?.[1] ?? null })), { title: `${state.name}: index with its 5–95% interval` })}
+${lineChart(
+  rows.map((r) => ({
+    year: r.year,
+    value: r.index,
+    lo: r.interval?.[0] ?? null,
+    hi: r.interval?.[1] ?? null,
+  })),
+  { title: `${state.name}: index with its 5–95% interval` },
+)}
 <table><caption class="muted">The series as numbers (components 0–1; empty = missing, never zero)</caption>
 <thead><tr><th>year</th><th>posture</th><th class="num">index</th><th class="num">interval</th>${COMPONENTS.map((c) => `<th class="num">${h(c)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((r) => `<tr><td>${r.year}</td><td>${h(r.posture)}</td><td class="num">${fmt(r.index)}</td><td class="num">${fmt(r.interval?.[0])}–${fmt(r.interval?.[1])}</td>${COMPONENTS.map((c) => `<td class="num">${r.components[c].value === null ? '' : fmt(r.components[c].value)}</td>`).join('')}</tr>`).join('')}</tbody></table>
@@ -79,17 +116,40 @@ ${lineChart(rows.map((r) => ({ year: r.year, value: r.index, lo: r.interval?.[0]
 ${latest.missing.length ? `<p class="muted">Missing in ${latest.year}: ${latest.missing.map(h).join(', ')}; filling them with the year's median would move the index by ${fmt(latest.missing_effect, 3)}.</p>` : ''}
 </section>
 <section aria-labelledby="s-risks"><h2 id="s-risks">Risks: corridor disruptions</h2>
-${risks.length ? `<p>Freight transit through ${h(state.name)} in the corridor model's capacity-aware assignment, baseline ${fmt(risks[0]!.baseline, 1)} Mt, under each scenario of <code>kb/corridors/scenarios/</code>:</p>
-<table><thead><tr><th>scenario</th><th class="num">transit, Mt</th><th class="num">change</th></tr></thead><tbody>${risks.map((r) => `<tr><td>${h(r.name)} <small class="muted">(${h(r.id)})</small></td><td class="num">${fmt(r.mt, 1)}</td><td class="num">${r.mt - r.baseline >= 0 ? '+' : ''}${fmt(r.mt - r.baseline, 1)}</td></tr>`).join('')}</tbody></table>` : '<p>The corridor model does not cover this state.</p>'}
+${
+  risks.length
+    ? `<p>Freight transit through ${h(state.name)} in the corridor model's capacity-aware assignment, baseline ${fmt(risks[0]!.baseline, 1)} Mt, under each scenario of <code>kb/corridors/scenarios/</code>:</p>
+<table><thead><tr><th>scenario</th><th class="num">transit, Mt</th><th class="num">change</th></tr></thead><tbody>${risks.map((r) => `<tr><td>${h(r.name)} <small class="muted">(${h(r.id)})</small></td><td class="num">${fmt(r.mt, 1)}</td><td class="num">${r.mt - r.baseline >= 0 ? '+' : ''}${fmt(r.mt - r.baseline, 1)}</td></tr>`).join('')}</tbody></table>`
+    : '<p>The corridor model does not cover this state.</p>'
+}
 <p class="muted">The article's two political risks (the outcome of the war in Ukraine; divergence with the West) are modelled as scenario files: see <code>interconnector scenario list</code>.</p>
 </section>
 <section aria-labelledby="s-evidence"><h2 id="s-evidence">Evidence cited for ${latest.year}</h2>
-${facts.length ? `<ol>${facts.map((f) => `<li id="fact-${h(f.id)}"><strong>${h(f.id)}</strong> (${h(f.kind)}) ${f.sources.map((sid) => { const s = kb.sourceById.get(sid); return s ? `${h(s.author)}, ${s.url ? `<a href="${h(s.url)}">${h(s.title)}</a>` : `<cite>${h(s.title)}</cite>`}${s.container ? `, ${h(s.container)}` : ''} (${h(s.date ?? `accessed ${s.accessed}`)})` : h(sid); }).join('; ')}</li>`).join('')}</ol>` : '<p>No knowledge-base facts were needed for this year.</p>'}
+${
+  facts.length
+    ? `<ol>${facts
+        .map(
+          (f) =>
+            `<li id="fact-${h(f.id)}"><strong>${h(f.id)}</strong> (${h(f.kind)}) ${f.sources
+              .map((sid) => {
+                const s = kb.sourceById.get(sid);
+                return s
+                  ? `${h(s.author)}, ${s.url ? `<a href="${h(s.url)}">${h(s.title)}</a>` : `<cite>${h(s.title)}</cite>`}${s.container ? `, ${h(s.container)}` : ''} (${h(s.date ?? `accessed ${s.accessed}`)})`
+                  : h(sid);
+              })
+              .join('; ')}</li>`,
+        )
+        .join('')}</ol>`
+    : '<p>No knowledge-base facts were needed for this year.</p>'
+}
 </section>
 <section aria-labelledby="s-method"><h2 id="s-method">Methodology appendix</h2>
 <p>Each component is on a 0–1 scale (1 = most autonomous) and missing where no input covers the year. The index is the weighted mean of the available components; the interval and the rank interval come from a Monte Carlo over weights, normalisation, missing-data treatment and the ideal points' uncertainty (OECD/JRC handbook). The posture follows documented rules in order: great power; aligned (a backed defence guarantee from a pole); integration-seeking (candidate, applicant, association agreement or declared goal toward a pole's institutions); neutral (declared neutrality); otherwise strategic autonomy when voice ≥ ${run.settings.rules.minVoice}, mediation ≥ ${run.settings.rules.minMediation} (or no conflict), capability ≥ ${run.settings.rules.minCapability} (or no data), gatekeeper ≥ ${run.settings.rules.minGatekeeper} and index ≥ ${run.settings.rules.minIndex}; else balanced.</p>
 <table><thead><tr><th>component</th><th>measures</th><th class="num">weight</th></tr></thead><tbody>${COMPONENTS.map((c) => `<tr><td>${h(c)}</td><td>${h(PRINCIPLE[c])}</td><td class="num">${fmt(run.settings.weights[c])}</td></tr>`).join('')}</tbody></table>
-<p>Data used: ${latest.provenance.filter((p) => p.dataset).map((p) => h(`${p.dataset} ${p.version ?? ''}`.trim())).join('; ')}. The full statement of every measure is docs/METHODOLOGY.md in the project.</p>
+<p>Data used: ${latest.provenance
+    .filter((p) => p.dataset)
+    .map((p) => h(`${p.dataset} ${p.version ?? ''}`.trim()))
+    .join('; ')}. The full statement of every measure is docs/METHODOLOGY.md in the project.</p>
 </section>
 </body></html>
 `;

@@ -13,9 +13,22 @@ import { normal, quantile, rng } from '../framework/random.ts';
 import type { TransitInput } from '../framework/gatekeeper/index.ts';
 import type { FrameworkInputs } from '../framework/inputs.ts';
 import type { FrameworkSession } from '../framework/session.ts';
-import { KnowledgeBase, type LocatedFact, type LocatedOrganisation, type LocatedSource, type LocatedStateEntry } from '../kb/knowledge-base.ts';
+import {
+  KnowledgeBase,
+  type LocatedFact,
+  type LocatedOrganisation,
+  type LocatedSource,
+  type LocatedStateEntry,
+} from '../kb/knowledge-base.ts';
 import { StateRegistry, type SpanProvenance, type StateRecord, type SystemSpan } from '../states/registry.ts';
-import { expandScenarioSpec, parseScenarioText, resolveScenario, type ResolvedScenario, type ScenarioDoc, type UncertainParam } from './load.ts';
+import {
+  expandScenarioSpec,
+  parseScenarioText,
+  resolveScenario,
+  type ResolvedScenario,
+  type ScenarioDoc,
+  type UncertainParam,
+} from './load.ts';
 import { applyOverlay, transitFor } from './overlay.ts';
 import { pointResult } from './point.ts';
 import { scenarioStates, sessionYears } from './run.ts';
@@ -23,7 +36,13 @@ import type { Distribution } from './schema.ts';
 
 /** Everything a worker needs, as structured-cloneable data. */
 export interface EnsemblePayload {
-  kb: { dir: string; sources: LocatedSource[]; organisations: LocatedOrganisation[]; states: LocatedStateEntry[]; facts: LocatedFact[] };
+  kb: {
+    dir: string;
+    sources: LocatedSource[];
+    organisations: LocatedOrganisation[];
+    states: LocatedStateEntry[];
+    facts: LocatedFact[];
+  };
   registry: { states: StateRecord[]; spans: SystemSpan[]; provenance: SpanProvenance | null };
   inputs: Omit<FrameworkInputs, 'kb' | 'registry'>;
   transit: TransitInput | null;
@@ -35,9 +54,17 @@ export interface EnsemblePayload {
   seed: number;
 }
 
-export interface EnsembleBatch { from: number; count: number }
+export interface EnsembleBatch {
+  from: number;
+  count: number;
+}
 /** Per member: index per cell (state × year; NaN = missing), posture code per cell, parameter values. */
-export interface EnsembleBatchResult { from: number; index: Float64Array; posture: Uint8Array; params: Array<Record<string, number | string>> }
+export interface EnsembleBatchResult {
+  from: number;
+  index: Float64Array;
+  posture: Uint8Array;
+  params: Array<Record<string, number | string>>;
+}
 
 /** A per-member seed from the ensemble seed (splitmix-style), independent of batching. */
 export function memberSeed(seed: number, member: number): number {
@@ -49,13 +76,15 @@ export function memberSeed(seed: number, member: number): number {
 
 export function sample(d: Distribution, rand: () => number): number | string {
   switch (d.dist) {
-    case 'uniform': return d.min + (d.max - d.min) * rand();
+    case 'uniform':
+      return d.min + (d.max - d.min) * rand();
     case 'normal': {
       const x = d.mean + d.sd * normal(rand);
       return Math.min(d.max ?? Infinity, Math.max(d.min ?? -Infinity, x));
     }
     case 'triangular': {
-      const u = rand(), { min: a, mode: c, max: b } = d;
+      const u = rand(),
+        { min: a, mode: c, max: b } = d;
       if (b === a) return a;
       const f = (c - a) / (b - a);
       return u < f ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
@@ -64,24 +93,48 @@ export function sample(d: Distribution, rand: () => number): number | string {
       const w = d.weights ?? d.options.map(() => 1);
       const total = w.reduce((s, x) => s + x, 0);
       let u = rand() * total;
-      for (let i = 0; i < d.options.length; i++) { u -= w[i]!; if (u < 0) return d.options[i]!; }
+      for (let i = 0; i < d.options.length; i++) {
+        u -= w[i]!;
+        if (u < 0) return d.options[i]!;
+      }
       return d.options[d.options.length - 1]!;
     }
   }
 }
 
-export function sampleParams(params: UncertainParam[], seed: number, member: number): Record<string, number | string> {
+export function sampleParams(
+  params: UncertainParam[],
+  seed: number,
+  member: number,
+): Record<string, number | string> {
   const rand = rng(memberSeed(seed, member));
   return Object.fromEntries(params.map((p) => [p.name, sample(p.dist, rand)]));
 }
 
-interface WorkerState { inputs: FrameworkInputs; transit: TransitInput | null; docs: ScenarioDoc[]; payload: EnsemblePayload }
+interface WorkerState {
+  inputs: FrameworkInputs;
+  transit: TransitInput | null;
+  docs: ScenarioDoc[];
+  payload: EnsemblePayload;
+}
 
 export function restore(payload: EnsemblePayload): WorkerState {
-  const kb = new KnowledgeBase(payload.kb.dir, payload.kb.sources, payload.kb.organisations, payload.kb.states, payload.kb.facts);
+  const kb = new KnowledgeBase(
+    payload.kb.dir,
+    payload.kb.sources,
+    payload.kb.organisations,
+    payload.kb.states,
+    payload.kb.facts,
+  );
   const registry = new StateRegistry(payload.registry.states);
-  if (payload.registry.spans.length && payload.registry.provenance) registry.setSpans(payload.registry.spans, payload.registry.provenance);
-  return { inputs: { ...payload.inputs, kb, registry }, transit: payload.transit, docs: payload.docs.map((d) => parseScenarioText(d.text, d.file)), payload };
+  if (payload.registry.spans.length && payload.registry.provenance)
+    registry.setSpans(payload.registry.spans, payload.registry.provenance);
+  return {
+    inputs: { ...payload.inputs, kb, registry },
+    transit: payload.transit,
+    docs: payload.docs.map((d) => parseScenarioText(d.text, d.file)),
+    payload,
+  };
 }
 
 /** Runs members [from, from + count). Pure: the same payload and batch give the same numbers. */
@@ -91,14 +144,26 @@ export function runMembers(state: WorkerState, batch: EnsembleBatch): EnsembleBa
   const cells = payload.ccodes.length * (y1 - y0 + 1);
   const index = new Float64Array(batch.count * cells);
   const posture = new Uint8Array(batch.count * cells);
-  const declared = docs.flatMap((d) => Object.entries(d.head.uncertain).map(([name, dist]) => ({ name, dist, file: d.file, line: 0, scenario: d.head.id })));
+  const declared = docs.flatMap((d) =>
+    Object.entries(d.head.uncertain).map(([name, dist]) => ({
+      name,
+      dist,
+      file: d.file,
+      line: 0,
+      scenario: d.head.id,
+    })),
+  );
   const unique = declared.filter((p, i) => declared.findIndex((q) => q.name === p.name) === i);
   const params: EnsembleBatchResult['params'] = [];
   for (let k = 0; k < batch.count; k++) {
     const member = batch.from + k;
     const values = sampleParams(unique, payload.seed, member);
     params.push(values);
-    const resolved = resolveScenario(docs, { kb: inputs.kb, registry: inputs.registry, years: payload.frameworkYears }, values);
+    const resolved = resolveScenario(
+      docs,
+      { kb: inputs.kb, registry: inputs.registry, years: payload.frameworkYears },
+      values,
+    );
     const overlay = applyOverlay(inputs, transit, resolved, undefined, payload.frameworkYears[1]);
     let cell = 0;
     for (const c of payload.ccodes) {
@@ -160,44 +225,95 @@ export interface EnsembleResult {
   rows: EnsembleRow[];
 }
 
-export function payloadFor(session: FrameworkSession, docs: ScenarioDoc[], ccodes: number[], years: [number, number], seed: number, weights: Record<ComponentId, number>): EnsemblePayload {
+export function payloadFor(
+  session: FrameworkSession,
+  docs: ScenarioDoc[],
+  ccodes: number[],
+  years: [number, number],
+  seed: number,
+  weights: Record<ComponentId, number>,
+): EnsemblePayload {
   const { kb, registry, ...rest } = session.inputs;
   return {
-    kb: { dir: kb.dir, sources: [...kb.sources], organisations: [...kb.organisations], states: [...kb.states], facts: [...kb.facts] },
-    registry: { states: [...registry.states], spans: registry.states.flatMap((s) => registry.spansOf(s.ccode)), provenance: registry.spanProvenance },
+    kb: {
+      dir: kb.dir,
+      sources: [...kb.sources],
+      organisations: [...kb.organisations],
+      states: [...kb.states],
+      facts: [...kb.facts],
+    },
+    registry: {
+      states: [...registry.states],
+      spans: registry.states.flatMap((s) => registry.spansOf(s.ccode)),
+      provenance: registry.spanProvenance,
+    },
     inputs: rest,
     transit: session.transit,
     docs: docs.map((d) => ({ file: d.file, text: d.text })),
-    ccodes, years, frameworkYears: sessionYears(session), weights, seed,
+    ccodes,
+    years,
+    frameworkYears: sessionYears(session),
+    weights,
+    seed,
   };
 }
 
 const workerFile = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 
 /** Runs an ensemble; same seed and members → identical result whatever the thread count. */
-export async function runEnsemble(session: FrameworkSession, spec: string | readonly string[], opts: EnsembleOptions): Promise<EnsembleResult> {
+export async function runEnsemble(
+  session: FrameworkSession,
+  spec: string | readonly string[],
+  opts: EnsembleOptions,
+): Promise<EnsembleResult> {
   const docs = expandScenarioSpec(spec, opts.scenarioDir);
-  const central: ResolvedScenario = resolveScenario(docs, { kb: session.inputs.kb, registry: session.inputs.registry, years: sessionYears(session) });
+  const central: ResolvedScenario = resolveScenario(docs, {
+    kb: session.inputs.kb,
+    registry: session.inputs.registry,
+    years: sessionYears(session),
+  });
   const [first, latest] = sessionYears(session);
   const years: [number, number] = opts.years ?? [Math.max(first, central.from - 1), latest];
-  const stateRecs = (opts.states?.length ? opts.states : scenarioStates(central)).map((s) => session.inputs.registry.resolve(s));
+  const stateRecs = (opts.states?.length ? opts.states : scenarioStates(central)).map((s) =>
+    session.inputs.registry.resolve(s),
+  );
   const seed = opts.seed ?? 1;
   const weights = normaliseWeights(opts.weights);
   const members = opts.members;
-  if (!Number.isInteger(members) || members < 1) throw new RangeError('an ensemble needs at least one member');
-  const payload = payloadFor(session, docs, stateRecs.map((s) => s.ccode), years, seed, weights);
+  if (!Number.isInteger(members) || members < 1)
+    throw new RangeError('an ensemble needs at least one member');
+  const payload = payloadFor(
+    session,
+    docs,
+    stateRecs.map((s) => s.ccode),
+    years,
+    seed,
+    weights,
+  );
   const batch = opts.batch ?? Math.max(1, Math.min(50, Math.ceil(members / ((opts.threads ?? 1) * 4))));
   const batches: EnsembleBatch[] = [];
-  for (let from = 0; from < members; from += batch) batches.push({ from, count: Math.min(batch, members - from) });
+  for (let from = 0; from < members; from += batch)
+    batches.push({ from, count: Math.min(batch, members - from) });
   const parts: EnsembleBatchResult[] = [];
   let done = 0;
-  const progress = (r: EnsembleBatchResult) => { parts.push(r); done += r.params.length; opts.onProgress?.(done, members); return r; };
+  const progress = (r: EnsembleBatchResult) => {
+    parts.push(r);
+    done += r.params.length;
+    opts.onProgress?.(done, members);
+    return r;
+  };
   if ((opts.threads ?? 1) <= 1) {
     const state = restore(payload);
     for (const b of batches) progress(runMembers(state, b));
   } else {
     const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: workerFile, minThreads: opts.threads, maxThreads: opts.threads, workerData: payload, idleTimeout: 1000 });
+    const pool = new Piscina({
+      filename: workerFile,
+      minThreads: opts.threads,
+      maxThreads: opts.threads,
+      workerData: payload,
+      idleTimeout: 1000,
+    });
     try {
       await Promise.all(batches.map((b) => (pool.run(b) as Promise<EnsembleBatchResult>).then(progress)));
     } finally {
@@ -223,23 +339,43 @@ export async function runEnsemble(session: FrameworkSession, spec: string | read
       }
       xs.sort((a, b) => a - b);
       const base = pointResult(session.inputs, st.ccode, y, session.transit, weights);
-      const cen = pointResult(centralOverlay.inputs, st.ccode, y, transitFor(centralOverlay.transit, y), weights);
+      const cen = pointResult(
+        centralOverlay.inputs,
+        st.ccode,
+        y,
+        transitFor(centralOverlay.transit, y),
+        weights,
+      );
       rows.push({
-        state: st.iso3 ?? st.cowAbbrev, year: y, baseline_index: base.index, baseline_posture: base.posture, central_index: cen.index,
-        median: xs.length ? quantile(xs, 0.5) : null, p5: xs.length ? quantile(xs, 0.05) : null, p95: xs.length ? quantile(xs, 0.95) : null, n: xs.length,
-        posture_probabilities: Object.fromEntries(POSTURES.filter((q) => counts.has(q)).map((q) => [q, counts.get(q)! / members])),
+        state: st.iso3 ?? st.cowAbbrev,
+        year: y,
+        baseline_index: base.index,
+        baseline_posture: base.posture,
+        central_index: cen.index,
+        median: xs.length ? quantile(xs, 0.5) : null,
+        p5: xs.length ? quantile(xs, 0.05) : null,
+        p95: xs.length ? quantile(xs, 0.95) : null,
+        n: xs.length,
+        posture_probabilities: Object.fromEntries(
+          POSTURES.filter((q) => counts.has(q)).map((q) => [q, counts.get(q)! / members]),
+        ),
       });
     }
   }
   const allParams = parts.flatMap((p) => p.params);
   return {
     scenario: { id: central.id, title: central.title, from: central.from },
-    members, seed, states: stateRecs.map((s) => s.iso3 ?? s.cowAbbrev), years,
+    members,
+    seed,
+    states: stateRecs.map((s) => s.iso3 ?? s.cowAbbrev),
+    years,
     parameters: central.uncertain.map((p) => {
       const vals = allParams.map((v) => v[p.name]!);
       let summary: Record<string, number>;
       if (p.dist.dist === 'choice') {
-        summary = Object.fromEntries(p.dist.options.map((o) => [String(o), vals.filter((v) => v === o).length / vals.length]));
+        summary = Object.fromEntries(
+          p.dist.options.map((o) => [String(o), vals.filter((v) => v === o).length / vals.length]),
+        );
       } else {
         const s = (vals as number[]).slice().sort((a, b) => a - b);
         summary = { p5: quantile(s, 0.05), median: quantile(s, 0.5), p95: quantile(s, 0.95) };
@@ -249,4 +385,3 @@ export async function runEnsemble(session: FrameworkSession, spec: string | read
     rows,
   };
 }
-

@@ -13,7 +13,9 @@ export type InterconnectorRankFn = (inputs: FrameworkInputs, year: number) => Ma
 export const defaultInterconnectorRank: InterconnectorRankFn = (inputs, year) => {
   try {
     const scores = interconnectorScores(inputs, year, { nullSamples: 0, perLayer: false });
-    return new Map([...scores].flatMap(([iso3, s]) => (s.rank === null ? [] : [[iso3, s.rank] as [string, number]])));
+    return new Map(
+      [...scores].flatMap(([iso3, s]) => (s.rank === null ? [] : [[iso3, s.rank] as [string, number]])),
+    );
   } catch (err) {
     if (err instanceof RangeError) return null;
     throw err;

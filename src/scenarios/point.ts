@@ -8,14 +8,44 @@ import { classify, defaultRules, structuralFacts, type Posture } from '../framew
 import type { TransitInput } from '../framework/gatekeeper/index.ts';
 import type { FrameworkInputs } from '../framework/inputs.ts';
 
-export interface PointResult { values: Record<ComponentId, number | null>; index: number | null; posture: Posture }
+export interface PointResult {
+  values: Record<ComponentId, number | null>;
+  index: number | null;
+  posture: Posture;
+}
 
-export function pointResult(inp: FrameworkInputs, ccode: number, year: number, transit: TransitInput | null, weights: Record<ComponentId, number>): PointResult {
+export function pointResult(
+  inp: FrameworkInputs,
+  ccode: number,
+  year: number,
+  transit: TransitInput | null,
+  weights: Record<ComponentId, number>,
+): PointResult {
   const cs = computeComponents(inp, ccode, year, transit);
-  const values = Object.fromEntries(COMPONENTS.map((c) => [c, cs[c].value])) as Record<ComponentId, number | null>;
-  let s = 0, w = 0;
-  for (const c of COMPONENTS) { const v = values[c]; if (v !== null) { s += v * weights[c]; w += weights[c]; } }
+  const values = Object.fromEntries(COMPONENTS.map((c) => [c, cs[c].value])) as Record<
+    ComponentId,
+    number | null
+  >;
+  let s = 0,
+    w = 0;
+  for (const c of COMPONENTS) {
+    const v = values[c];
+    if (v !== null) {
+      s += v * weights[c];
+      w += weights[c];
+    }
+  }
   const index = w > 0 ? s / w : null;
-  const posture = classify(structuralFacts(inp, ccode, year, cs.commitments.detail), { index, voice: values.voice, mediation: values.mediation, capability: values.capability, gatekeeper: values.gatekeeper }, defaultRules).posture;
+  const posture = classify(
+    structuralFacts(inp, ccode, year, cs.commitments.detail),
+    {
+      index,
+      voice: values.voice,
+      mediation: values.mediation,
+      capability: values.capability,
+      gatekeeper: values.gatekeeper,
+    },
+    defaultRules,
+  ).posture;
   return { values, index, posture };
 }

@@ -19,7 +19,13 @@ import type { FrameworkSession } from '../framework/session.ts';
 import { openApiDocument, type RouteDoc } from './openapi.ts';
 
 /** What the API reads. `store` and `framework` are absent when no dataset has been imported. */
-export interface ServerDeps { kb: KnowledgeBase; registry: StateRegistry; version: string; store?: Store | null; framework?: FrameworkSession | null }
+export interface ServerDeps {
+  kb: KnowledgeBase;
+  registry: StateRegistry;
+  version: string;
+  store?: Store | null;
+  framework?: FrameworkSession | null;
+}
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -29,7 +35,9 @@ export interface ApiRoute extends RouteDoc {
 }
 
 /** Ties a handler's argument type to its query schema; the app only calls it with parsed input. */
-export function defineRoute<Q extends z.ZodType>(route: RouteDoc & { query: Q; handler: (query: z.output<Q>) => unknown }): ApiRoute {
+export function defineRoute<Q extends z.ZodType>(
+  route: RouteDoc & { query: Q; handler: (query: z.output<Q>) => unknown },
+): ApiRoute {
   return route as ApiRoute;
 }
 
@@ -38,8 +46,20 @@ export function defineRoute<Q extends z.ZodType>(route: RouteDoc & { query: Q; h
  * Results are pure functions of (route, query) for a loaded store, so they are cached in memory.
  */
 export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, routerOptions: { maxParamLength: 200 } });
-  const routes: ApiRoute[] = [...statesRoutes(deps), ...kbRoutes(deps), ...corridorsRoutes(deps), ...autonomyRoutes(deps), ...alignmentRoutes(deps), ...brokerageRoutes(deps), ...scenariosRoutes(deps)];
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const routes: ApiRoute[] = [
+    ...statesRoutes(deps),
+    ...kbRoutes(deps),
+    ...corridorsRoutes(deps),
+    ...autonomyRoutes(deps),
+    ...alignmentRoutes(deps),
+    ...brokerageRoutes(deps),
+    ...scenariosRoutes(deps),
+  ];
   const cache = new Map<string, string>();
   const CACHE_LIMIT = 2000;
 
@@ -47,14 +67,17 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
     if (err instanceof HttpError) return reply.status(err.status).send({ error: err.message });
     if (err instanceof UnknownStateError) return reply.status(404).send({ error: err.message });
     const status = (err as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return reply.status(status).send({ error: (err as Error).message });
+    if (status && status >= 400 && status < 500)
+      return reply.status(status).send({ error: (err as Error).message });
     // The library signals impossible options (weights that sum to zero, …) with RangeError.
     if (err instanceof RangeError) return reply.status(400).send({ error: err.message });
     app.log.error(err);
     return reply.status(500).send({ error: 'internal error' });
   });
 
-  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: `no such endpoint: ${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: `no such endpoint: ${req.method} ${req.url.split('?')[0]}` }),
+  );
 
   for (const route of routes) {
     app.get(route.path, async (req, reply) => {
@@ -81,7 +104,9 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
   if (existsSync(webDist)) {
     app.register(fastifyStatic, { root: webDist, prefix: '/' });
   } else {
-    app.get('/', async (_req, reply) => reply.type('text/plain').send('The dashboard is not built: run `npm run build:web`.'));
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain').send('The dashboard is not built: run `npm run build:web`.'),
+    );
   }
   return app;
 }

@@ -1,14 +1,24 @@
 import { z } from 'zod';
 
-export interface RouteDoc { path: string; summary: string; query: z.ZodType }
+export interface RouteDoc {
+  path: string;
+  summary: string;
+  query: z.ZodType;
+}
 
 /** OpenAPI 3.1 from the same zod schemas that validate the requests, so the two cannot drift. */
 export function openApiDocument(routes: RouteDoc[], version: string): object {
   const paths: Record<string, object> = {};
   for (const r of routes) {
-    const schema = z.toJSONSchema(r.query, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, object>; required?: string[] };
+    const schema = z.toJSONSchema(r.query, { io: 'input', unrepresentable: 'any' }) as {
+      properties?: Record<string, object>;
+      required?: string[];
+    };
     const parameters = Object.entries(schema.properties ?? {}).map(([name, s]) => ({
-      name, in: 'query', required: (schema.required ?? []).includes(name), schema: s,
+      name,
+      in: 'query',
+      required: (schema.required ?? []).includes(name),
+      schema: s,
     }));
     paths[r.path.replace(/:(\w+)/g, '{$1}')] = {
       get: {

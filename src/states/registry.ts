@@ -10,15 +10,30 @@ export interface StateRecord {
 }
 
 /** A spell of membership in the international system, as COW codes it (dates inclusive). */
-export interface SystemSpan { ccode: number; from: string; to: string }
+export interface SystemSpan {
+  ccode: number;
+  from: string;
+  to: string;
+}
 
 /** Where the system spans came from, for provenance of `states --year`. */
-export interface SpanProvenance { dataset: string; version: string; sha256: string; lastDate: string; extendedBy: string[] }
+export interface SpanProvenance {
+  dataset: string;
+  version: string;
+  sha256: string;
+  lastDate: string;
+  extendedBy: string[];
+}
 
 export class UnknownStateError extends Error {
   override name = 'UnknownStateError';
-  constructor(readonly input: string, readonly suggestions: StateRecord[]) {
-    const hint = suggestions.length ? `; closest: ${suggestions.map((s) => `${s.name} (${s.iso3 ?? s.cowAbbrev}, ${s.ccode})`).join(', ')}` : '';
+  constructor(
+    readonly input: string,
+    readonly suggestions: StateRecord[],
+  ) {
+    const hint = suggestions.length
+      ? `; closest: ${suggestions.map((s) => `${s.name} (${s.iso3 ?? s.cowAbbrev}, ${s.ccode})`).join(', ')}`
+      : '';
     super(`unknown state '${input}'${hint}`);
   }
 }
@@ -49,12 +64,26 @@ export class StateRegistry {
   }
 
   static fromKnowledgeBase(kb: KnowledgeBase): StateRegistry {
-    return new StateRegistry(kb.states.map((s) => ({ ccode: s.ccode, cowAbbrev: s.cow, iso3: s.iso3, name: s.name, altNames: s.alt })));
+    return new StateRegistry(
+      kb.states.map((s) => ({
+        ccode: s.ccode,
+        cowAbbrev: s.cow,
+        iso3: s.iso3,
+        name: s.name,
+        altNames: s.alt,
+      })),
+    );
   }
 
-  byCcode(ccode: number): StateRecord | undefined { return this.byCcodeMap.get(ccode); }
-  byIso3(code: string): StateRecord | undefined { return this.byIso3Map.get(code.toUpperCase()); }
-  matchName(name: string): StateRecord | undefined { return this.byNameMap.get(normaliseName(name)); }
+  byCcode(ccode: number): StateRecord | undefined {
+    return this.byCcodeMap.get(ccode);
+  }
+  byIso3(code: string): StateRecord | undefined {
+    return this.byIso3Map.get(code.toUpperCase());
+  }
+  matchName(name: string): StateRecord | undefined {
+    return this.byNameMap.get(normaliseName(name));
+  }
 
   /** Resolves user input or a dataset's label; throws UnknownStateError with the closest matches. */
   resolve(input: string | number): StateRecord {
@@ -83,12 +112,17 @@ export class StateRegistry {
       if (score < (scored.get(s) ?? Infinity)) scored.set(s, score);
     }
     for (const s of this.states) {
-      for (const code of [s.iso3, s.cowAbbrev]) if (code) {
-        const score = editDistance(key.toUpperCase(), code) / 3;
-        if (score < (scored.get(s) ?? Infinity)) scored.set(s, score);
-      }
+      for (const code of [s.iso3, s.cowAbbrev])
+        if (code) {
+          const score = editDistance(key.toUpperCase(), code) / 3;
+          if (score < (scored.get(s) ?? Infinity)) scored.set(s, score);
+        }
     }
-    return [...scored].filter(([, d]) => d <= 0.5).sort((a, b) => a[1] - b[1]).slice(0, count).map(([s]) => s);
+    return [...scored]
+      .filter(([, d]) => d <= 0.5)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, count)
+      .map(([s]) => s);
   }
 
   /** Installs system-membership spells (from the COW state-system dataset, extended by KB facts). */
@@ -97,13 +131,21 @@ export class StateRegistry {
     this.spanProvenance = provenance;
   }
 
-  hasSpans(): boolean { return this.spans.length > 0; }
+  hasSpans(): boolean {
+    return this.spans.length > 0;
+  }
 
-  spansOf(ccode: number): SystemSpan[] { return this.spans.filter((s) => s.ccode === ccode); }
+  spansOf(ccode: number): SystemSpan[] {
+    return this.spans.filter((s) => s.ccode === ccode);
+  }
 
   /** States in the system at any point of `year`, each once, ordered by COW code. */
   inSystem(year: number): StateRecord[] {
-    const codes = new Set(this.spans.filter((s) => Number(s.from.slice(0, 4)) <= year && Number(s.to.slice(0, 4)) >= year).map((s) => s.ccode));
+    const codes = new Set(
+      this.spans
+        .filter((s) => Number(s.from.slice(0, 4)) <= year && Number(s.to.slice(0, 4)) >= year)
+        .map((s) => s.ccode),
+    );
     return [...codes].sort((a, b) => a - b).flatMap((c) => this.byCcodeMap.get(c) ?? []);
   }
 

@@ -2,7 +2,11 @@ import type { Store } from './store.ts';
 import { dataMigrations } from './migrations-data.ts';
 import { alignmentMigrations } from './migrations-alignment.ts';
 
-export interface Migration { version: number; name: string; sql: string }
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 /** Core schema: provenance of every load. Dataset tables are in migrations-data.ts. */
 const coreMigrations: Migration[] = [
@@ -26,12 +30,20 @@ const coreMigrations: Migration[] = [
   },
 ];
 
-export const migrations: Migration[] = [...coreMigrations, ...dataMigrations, ...alignmentMigrations].sort((a, b) => a.version - b.version);
+export const migrations: Migration[] = [...coreMigrations, ...dataMigrations, ...alignmentMigrations].sort(
+  (a, b) => a.version - b.version,
+);
 
 /** Applies the migrations the store has not seen, each in its own transaction, in version order. */
 export async function migrate(store: Store): Promise<number> {
-  await store.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)');
-  const applied = new Set((await store.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+  await store.run(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
+  );
+  const applied = new Set(
+    (await store.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>
+      Number(r.version),
+    ),
+  );
   let count = 0;
   for (const m of migrations) {
     if (applied.has(m.version)) continue;

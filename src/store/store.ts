@@ -14,7 +14,11 @@ export type Row = Record<string, unknown>;
 export class Store {
   private inTransaction = false;
 
-  private constructor(readonly path: string, private readonly instance: DuckDBInstance, readonly conn: DuckDBConnection) {}
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
 
   /** Opens (creating if needed) the store file and brings its schema up to date. `:memory:` is allowed. */
   static async open(path: string = defaultStorePath()): Promise<Store> {
@@ -31,7 +35,8 @@ export class Store {
   }
 
   async query<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
+    const reader =
+      params === undefined ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJS().map(plainRow) as T[];
   }
 

@@ -31,11 +31,17 @@ test('/api/alignment answers the profile with hand-computed agreement and proven
   const r = await get('/api/alignment?state=AZE&years=2015-2017&poles=USA,CHN');
   assert.equal(r.status, 200, JSON.stringify(r.body));
   const rows = r.body.rows as Row[];
-  assert.deepEqual(rows.map((x) => x.year), [2015, 2016, 2017]);
+  assert.deepEqual(
+    rows.map((x) => x.year),
+    [2015, 2016, 2017],
+  );
   assert.ok(Math.abs((rows[0]!.agree_USA as number) - 1 / 6) < 1e-12);
   assert.ok(Math.abs((rows[0]!.agree_CHN as number) - 2 / 3) < 1e-12);
   assert.equal(rows[1]!.agree_USA, null);
-  const prov = r.body.provenance as { votes: { dataset: string; version: string; files: { sha256: string }[]; votes_used: number }; idealpoints: { source: string } };
+  const prov = r.body.provenance as {
+    votes: { dataset: string; version: string; files: { sha256: string }[]; votes_used: number };
+    idealpoints: { source: string };
+  };
   assert.equal(prov.votes.dataset, 'unga_votes');
   assert.equal(prov.votes.files[0]!.sha256.length, 64);
   assert.equal(prov.idealpoints.source, 'bsv');
@@ -46,15 +52,33 @@ test('/api/alignment answers the profile with hand-computed agreement and proven
 test('/api/idealpoints by source, filtered by states, and /api/alignment/agreement for the heatmap', async () => {
   const bsv = await get('/api/idealpoints?source=bsv&states=AZE,USA');
   assert.equal(bsv.status, 200);
-  assert.deepEqual(bsv.body.columns, ['ccode', 'iso3', 'year', 'session', 'ideal_point', 'lo', 'hi', 'votes', 'sd', 'name', 'source']);
+  assert.deepEqual(bsv.body.columns, [
+    'ccode',
+    'iso3',
+    'year',
+    'session',
+    'ideal_point',
+    'lo',
+    'hi',
+    'votes',
+    'sd',
+    'name',
+    'source',
+  ]);
   assert.equal((bsv.body.rows as Row[]).length, 5);
   const own = await get('/api/idealpoints?source=own&years=2015-2017');
   assert.equal(own.status, 200);
   assert.equal((own.body.rows as Row[]).length, 14);
   const mode = await get('/api/idealpoints?source=own&method=mode&years=2015-2017');
   assert.equal(mode.status, 200);
-  assert.match(String((mode.body.provenance as { idealpoints: { method: string } }).idealpoints.method), /posterior mode/);
-  assert.match(String((own.body.provenance as { idealpoints: { method: string } }).idealpoints.method), /Gibbs/);
+  assert.match(
+    String((mode.body.provenance as { idealpoints: { method: string } }).idealpoints.method),
+    /posterior mode/,
+  );
+  assert.match(
+    String((own.body.provenance as { idealpoints: { method: string } }).idealpoints.method),
+    /Gibbs/,
+  );
   const heat = await get('/api/alignment/agreement?states=AZE,ARM&poles=USA,RUS&years=2015-2017');
   assert.equal(heat.status, 200);
   const cells = heat.body.cells as Row[];
@@ -67,10 +91,17 @@ test('/api/idealpoints by source, filtered by states, and /api/alignment/agreeme
 
 test('bad parameters are 400s naming the parameter; unknown states 404; missing data 409', async () => {
   for (const [url, param] of [
-    ['/api/alignment?state=AZE&years=2017-2015', 'years'], ['/api/alignment?state=AZE&years=abc', 'years'], ['/api/alignment?state=AZE&issue=trade', 'issue'],
-    ['/api/alignment?state=AZE&source=mine', 'source'], ['/api/alignment?state=AZE&sensitivity=maybe', 'sensitivity'], ['/api/alignment?years=2015', 'state'],
-    ['/api/alignment?state=AZE&colour=red', 'colour'], ['/api/idealpoints?issue=xx', 'issue'], ['/api/idealpoints?years=1700', 'years'],
-    ['/api/alignment/agreement?poles=USA,RUS', 'states'], ['/api/idealpoints?method=mcmc', 'method'],
+    ['/api/alignment?state=AZE&years=2017-2015', 'years'],
+    ['/api/alignment?state=AZE&years=abc', 'years'],
+    ['/api/alignment?state=AZE&issue=trade', 'issue'],
+    ['/api/alignment?state=AZE&source=mine', 'source'],
+    ['/api/alignment?state=AZE&sensitivity=maybe', 'sensitivity'],
+    ['/api/alignment?years=2015', 'state'],
+    ['/api/alignment?state=AZE&colour=red', 'colour'],
+    ['/api/idealpoints?issue=xx', 'issue'],
+    ['/api/idealpoints?years=1700', 'years'],
+    ['/api/alignment/agreement?poles=USA,RUS', 'states'],
+    ['/api/idealpoints?method=mcmc', 'method'],
   ] as const) {
     const r = await get(url);
     assert.equal(r.status, 400, url);
@@ -97,5 +128,6 @@ test('a server without a store answers 409 with what to do', async () => {
 test('the OpenAPI document lists the alignment routes', async () => {
   const doc = await get('/api/openapi.json');
   const paths = Object.keys(doc.body.paths as object);
-  for (const p of ['/api/alignment', '/api/idealpoints', '/api/alignment/agreement']) assert.ok(paths.includes(p), p);
+  for (const p of ['/api/alignment', '/api/idealpoints', '/api/alignment/agreement'])
+    assert.ok(paths.includes(p), p);
 });

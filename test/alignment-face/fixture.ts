@@ -20,12 +20,22 @@ import { tempDir } from '../helpers/paths.ts';
  *
  * Published-style ideal points for sessions 70–72 (AZE missing in 71), q5/q95 = θ ∓ 0.1.
  */
-export const USA = 2, RUS = 365, CHN = 710, AZE = 373, ARM = 371;
+export const USA = 2,
+  RUS = 365,
+  CHN = 710,
+  AZE = 373,
+  ARM = 371;
 
 const rollcalls: [number, number, string, boolean, string[]][] = [
-  [1, 70, '2015-10-01', false, ['ec']], [2, 70, '2015-10-02', false, ['hr']], [3, 70, '2015-10-03', true, ['me']], [4, 70, '2015-10-04', false, []],
-  [5, 71, '2016-10-01', false, []], [6, 71, '2016-10-02', false, []],
-  [7, 72, '2017-10-01', false, []], [8, 72, '2017-10-02', false, []], [9, 72, '2017-10-03', false, ['ec']],
+  [1, 70, '2015-10-01', false, ['ec']],
+  [2, 70, '2015-10-02', false, ['hr']],
+  [3, 70, '2015-10-03', true, ['me']],
+  [4, 70, '2015-10-04', false, []],
+  [5, 71, '2016-10-01', false, []],
+  [6, 71, '2016-10-02', false, []],
+  [7, 72, '2017-10-01', false, []],
+  [8, 72, '2017-10-02', false, []],
+  [9, 72, '2017-10-03', false, ['ec']],
 ];
 const votes: Record<number, Partial<Record<number, 1 | 2 | 3>>> = {
   1: { [USA]: 3, [RUS]: 1, [CHN]: 1, [AZE]: 1, [ARM]: 2 },
@@ -47,12 +57,23 @@ export const theta: Record<number, Record<number, number>> = {
   [ARM]: { 70: 0.1, 71: 0.2, 72: 0.3 },
 };
 
-async function load(store: Store, dataset: string, part: string, file: string, rows: number): Promise<number> {
+async function load(
+  store: Store,
+  dataset: string,
+  part: string,
+  file: string,
+  rows: number,
+): Promise<number> {
   const [r] = await store.query<{ load_id: number }>(
     `INSERT INTO loads (dataset, version, file, sha256, rows, year_min, year_max) VALUES ($1, 'fixture-1', $2, $3, $4, 2015, 2017) RETURNING load_id`,
-    [dataset, file, `${'f'.repeat(56)}${part.padEnd(8, '0').slice(0, 8)}`, rows]);
+    [dataset, file, `${'f'.repeat(56)}${part.padEnd(8, '0').slice(0, 8)}`, rows],
+  );
   const id = Number(r!.load_id);
-  await store.run('INSERT INTO data_load_parts (load_id, dataset, part) VALUES ($1, $2, $3)', [id, dataset, part]);
+  await store.run('INSERT INTO data_load_parts (load_id, dataset, part) VALUES ($1, $2, $3)', [
+    id,
+    dataset,
+    part,
+  ]);
   return id;
 }
 
@@ -66,18 +87,41 @@ export async function fixtureStore(opts: { idealpoints?: boolean; votes?: boolea
       const isId = await load(store, 'unga_votes', 'issues', 'un_roll_call_issues.csv', 4);
       const vId = await load(store, 'unga_votes', 'votes', 'un_votes.csv', 41);
       for (const [rcid, session, date, important, issues] of rollcalls) {
-        await store.run('INSERT INTO unga_rollcalls (load_id, rcid, session, date, year, important, amend, para) VALUES ($1, $2, $3, $4::DATE, $5, $6, false, false)',
-          [rcId, rcid, session, date, Number(date.slice(0, 4)), important]);
-        for (const issue of issues) await store.run('INSERT INTO unga_rollcall_issues VALUES ($1, $2, $3, $4)', [isId, rcid, issue, issue]);
-        for (const [cc, v] of Object.entries(votes[rcid]!)) await store.run('INSERT INTO unga_votes VALUES ($1, $2, $3, $4, $5)', [vId, rcid, Number(cc), `state ${cc}`, v!]);
+        await store.run(
+          'INSERT INTO unga_rollcalls (load_id, rcid, session, date, year, important, amend, para) VALUES ($1, $2, $3, $4::DATE, $5, $6, false, false)',
+          [rcId, rcid, session, date, Number(date.slice(0, 4)), important],
+        );
+        for (const issue of issues)
+          await store.run('INSERT INTO unga_rollcall_issues VALUES ($1, $2, $3, $4)', [
+            isId,
+            rcid,
+            issue,
+            issue,
+          ]);
+        for (const [cc, v] of Object.entries(votes[rcid]!))
+          await store.run('INSERT INTO unga_votes VALUES ($1, $2, $3, $4, $5)', [
+            vId,
+            rcid,
+            Number(cc),
+            `state ${cc}`,
+            v!,
+          ]);
       }
     }
     if (opts.idealpoints !== false) {
-      const ipId = await load(store, 'unga_idealpoints', 'idealpoints', 'IdealpointestimatesAll_fixture.csv', 14);
+      const ipId = await load(
+        store,
+        'unga_idealpoints',
+        'idealpoints',
+        'IdealpointestimatesAll_fixture.csv',
+        14,
+      );
       for (const [cc, bySession] of Object.entries(theta)) {
         for (const [session, t] of Object.entries(bySession)) {
-          await store.run('INSERT INTO unga_idealpoints (load_id, ccode, session, year, nvotes, idealpoint, q5, q95) VALUES ($1, $2, $3, $4, 3, $5, $6, $7)',
-            [ipId, Number(cc), Number(session), 1945 + Number(session), t, t - 0.1, t + 0.1]);
+          await store.run(
+            'INSERT INTO unga_idealpoints (load_id, ccode, session, year, nvotes, idealpoint, q5, q95) VALUES ($1, $2, $3, $4, 3, $5, $6, $7)',
+            [ipId, Number(cc), Number(session), 1945 + Number(session), t, t - 0.1, t + 0.1],
+          );
         }
       }
     }

@@ -17,8 +17,20 @@ export async function realStore(): Promise<string> {
   const store = await Store.open(path);
   try {
     const registry = StateRegistry.fromKnowledgeBase(loadKnowledgeBase());
-    await importDataset(store, 'unga_votes', ['un_roll_calls.csv', 'un_roll_call_issues.csv', 'un_votes.csv'].map((f) => join(sharedData, 'unga_votes', f)), { registry });
-    await importDataset(store, 'unga_idealpoints', join(sharedData, 'unga_idealpoints', 'IdealpointestimatesAll_Jun2024.csv'), { registry });
+    await importDataset(
+      store,
+      'unga_votes',
+      ['un_roll_calls.csv', 'un_roll_call_issues.csv', 'un_votes.csv'].map((f) =>
+        join(sharedData, 'unga_votes', f),
+      ),
+      { registry },
+    );
+    await importDataset(
+      store,
+      'unga_idealpoints',
+      join(sharedData, 'unga_idealpoints', 'IdealpointestimatesAll_Jun2024.csv'),
+      { registry },
+    );
   } finally {
     store.close();
   }

@@ -3,17 +3,29 @@ import type { IssueCode, RollCall, VoteData } from '../../src/framework/alignmen
 export { pearson } from '../../src/framework/stats.ts';
 
 /** Builds a VoteData from readable rows: [state, rcid, vote]. */
-export function voteData(states: string[], rollcalls: RollCall[], votes: [string, number, 1 | 2 | 3][]): VoteData {
+export function voteData(
+  states: string[],
+  rollcalls: RollCall[],
+  votes: [string, number, 1 | 2 | 3][],
+): VoteData {
   const rcIndex = new Map(rollcalls.map((rc, i) => [rc.rcid, i]));
   return {
-    states, rollcalls,
+    states,
+    rollcalls,
     voteState: Int32Array.from(votes, ([s]) => states.indexOf(s)),
     voteRollcall: Int32Array.from(votes, ([, r]) => rcIndex.get(r)!),
     vote: Int8Array.from(votes, ([, , v]) => v),
   };
 }
 
-export function rc(rcid: number, session: number, year: number, issues: IssueCode[] = [], important = false, extra: Partial<RollCall> = {}): RollCall {
+export function rc(
+  rcid: number,
+  session: number,
+  year: number,
+  issues: IssueCode[] = [],
+  important = false,
+  extra: Partial<RollCall> = {},
+): RollCall {
   return { rcid, session, year, issues, important, ...extra };
 }
 
@@ -30,14 +42,24 @@ export function prng(seed: number): { u: () => number; n: () => number } {
   return { u, n: () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u()) };
 }
 
-
-export interface Simulation { data: VoteData; truth: Map<string, number> }
+export interface Simulation {
+  data: VoteData;
+  truth: Map<string, number>;
+}
 
 /**
  * Dynamic ordinal votes: states follow Gaussian random walks; each session has fresh items plus
  * some resolutions repeated from the previous session (same resid, same parameters).
  */
-export function simulateDynamic(opts: { states: number; sessions: number; itemsPerSession: number; repeatShare: number; rwSd: number; absent: number; seed: number }): Simulation {
+export function simulateDynamic(opts: {
+  states: number;
+  sessions: number;
+  itemsPerSession: number;
+  repeatShare: number;
+  rwSd: number;
+  absent: number;
+  seed: number;
+}): Simulation {
   const r = prng(opts.seed);
   const states = Array.from({ length: opts.states }, (_, i) => `S${i}`);
   const theta = states.map(() => r.n());
@@ -52,13 +74,27 @@ export function simulateDynamic(opts: { states: number; sessions: number; itemsP
     const items: typeof prevItems = [];
     for (let k = 0; k < opts.itemsPerSession; k++) {
       const repeat = prevItems.length > 0 && r.u() < opts.repeatShare;
-      const it = repeat ? prevItems[Math.floor(r.u() * prevItems.length)]! : (() => {
-        const c1 = 0.8 * r.n() - 0.5;
-        return { beta: (r.u() < 0.5 ? -1 : 1) * (0.7 + 1.5 * r.u()), c1, c2: c1 + 0.2 + 0.8 * r.u(), resid: `res-${s}-${k}` };
-      })();
+      const it = repeat
+        ? prevItems[Math.floor(r.u() * prevItems.length)]!
+        : (() => {
+            const c1 = 0.8 * r.n() - 0.5;
+            return {
+              beta: (r.u() < 0.5 ? -1 : 1) * (0.7 + 1.5 * r.u()),
+              c1,
+              c2: c1 + 0.2 + 0.8 * r.u(),
+              resid: `res-${s}-${k}`,
+            };
+          })();
       if (items.some((x) => x.resid === it.resid)) continue;
       items.push(it);
-      rollcalls.push({ rcid, session: s, year: 1945 + s, issues: k % 2 === 0 ? ['hr'] : ['ec'], important: k % 5 === 0, resid: it.resid });
+      rollcalls.push({
+        rcid,
+        session: s,
+        year: 1945 + s,
+        issues: k % 2 === 0 ? ['hr'] : ['ec'],
+        important: k % 5 === 0,
+        resid: it.resid,
+      });
       states.forEach((st, i) => {
         if (r.u() < opts.absent) return;
         const ystar = it.beta * theta[i]! + r.n();
@@ -71,7 +107,8 @@ export function simulateDynamic(opts: { states: number; sessions: number; itemsP
   const rcIndex = new Map(rollcalls.map((x, i) => [x.rcid, i]));
   return {
     data: {
-      states, rollcalls,
+      states,
+      rollcalls,
       voteState: Int32Array.from(votes, ([st]) => states.indexOf(st)),
       voteRollcall: Int32Array.from(votes, ([, id]) => rcIndex.get(id)!),
       vote: Int8Array.from(votes, ([, , v]) => v),
@@ -79,4 +116,3 @@ export function simulateDynamic(opts: { states: number; sessions: number; itemsP
     truth,
   };
 }
-

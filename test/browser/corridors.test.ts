@@ -25,8 +25,10 @@ after(async () => {
   await server?.close();
 });
 
-const text = async (page: Page, id: string): Promise<string> => (await page.getByTestId(id).textContent())?.trim() ?? '';
-const hoursShown = (h: number): string => `${h.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`;
+const text = async (page: Page, id: string): Promise<string> =>
+  (await page.getByTestId(id).textContent())?.trim() ?? '';
+const hoursShown = (h: number): string =>
+  `${h.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`;
 
 async function open(page: Page, hash = '#/corridors'): Promise<void> {
   await page.goto(`${server!.url}${hash}`);
@@ -35,71 +37,106 @@ async function open(page: Page, hash = '#/corridors'): Promise<void> {
   await page.locator('[data-testid="route-result"][aria-busy="false"]').waitFor();
 }
 
-test('the corridors map draws the network, a route with real numbers and the transit table, without console errors', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = watchErrors(page);
-  await open(page);
-  const map = page.getByTestId('corridor-map');
-  assert.equal(await map.getAttribute('role'), 'img');
-  assert.match((await map.locator('title').first().textContent()) ?? '', /corridor network/);
-  const legs = map.getByTestId('leg');
-  assert.equal(await legs.count(), corridorNetwork().legs.length);
-  // Every leg has real geometry, and unbuilt legs are drawn dashed.
-  const lengths = await legs.evaluateAll((els) => els.map((e) => (e as SVGPathElement).getTotalLength()));
-  assert.ok(lengths.every((l) => l > 0), 'all legs drawn');
-  const dashed = await map.locator('[data-leg="aghband--meghri-rail"]').evaluate((e) => getComputedStyle(e).strokeDasharray);
-  assert.notEqual(dashed, 'none');
-  assert.ok((await map.locator('path.land').getAttribute('d'))!.length > 1000, 'countries drawn from the bundled atlas');
-  assert.ok((await map.getByTestId('bottleneck-leg').count()) + (await map.locator('circle.node.cut').count()) > 0, 'bottlenecks marked');
+test(
+  'the corridors map draws the network, a route with real numbers and the transit table, without console errors',
+  { skip },
+  async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await open(page);
+    const map = page.getByTestId('corridor-map');
+    assert.equal(await map.getAttribute('role'), 'img');
+    assert.match((await map.locator('title').first().textContent()) ?? '', /corridor network/);
+    const legs = map.getByTestId('leg');
+    assert.equal(await legs.count(), corridorNetwork().legs.length);
+    // Every leg has real geometry, and unbuilt legs are drawn dashed.
+    const lengths = await legs.evaluateAll((els) => els.map((e) => (e as SVGPathElement).getTotalLength()));
+    assert.ok(
+      lengths.every((l) => l > 0),
+      'all legs drawn',
+    );
+    const dashed = await map
+      .locator('[data-leg="aghband--meghri-rail"]')
+      .evaluate((e) => getComputedStyle(e).strokeDasharray);
+    assert.notEqual(dashed, 'none');
+    assert.ok(
+      (await map.locator('path.land').getAttribute('d'))!.length > 1000,
+      'countries drawn from the bundled atlas',
+    );
+    assert.ok(
+      (await map.getByTestId('bottleneck-leg').count()) + (await map.locator('circle.node.cut').count()) > 0,
+      'bottlenecks marked',
+    );
 
-  const lib = corridorRoute('shanghai', 'rotterdam');
-  assert.equal(await text(page, 'route-hours'), hoursShown(lib.hours));
-  assert.equal(await text(page, 'route-km'), `${lib.km.toLocaleString('en-GB')} km`);
-  assert.match(await text(page, 'route-cost'), /^USD \d+\.\d\d\/t$/);
-  assert.equal(await map.getByTestId('route-leg').count(), lib.legs.length);
-  assert.equal(await page.getByTestId('alternatives').locator('tbody tr').count(), lib.alternatives.length);
+    const lib = corridorRoute('shanghai', 'rotterdam');
+    assert.equal(await text(page, 'route-hours'), hoursShown(lib.hours));
+    assert.equal(await text(page, 'route-km'), `${lib.km.toLocaleString('en-GB')} km`);
+    assert.match(await text(page, 'route-cost'), /^USD \d+\.\d\d\/t$/);
+    assert.equal(await map.getByTestId('route-leg').count(), lib.legs.length);
+    assert.equal(await page.getByTestId('alternatives').locator('tbody tr').count(), lib.alternatives.length);
 
-  const aze = transitUnder().assignment.transit.find((t) => t.country === 'AZE');
-  assert.ok(aze);
-  const azeRow = page.locator('[data-testid="transit-row"][data-country="AZE"] [data-testid="transit-mt"]');
-  assert.equal((await azeRow.textContent())?.trim(), aze.mt.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
-  assert.match((await page.getByTestId('transit-chart').locator('title').first().textContent()) ?? '', /AZE/);
-  const renderMs = Number(await map.getAttribute('data-render-ms'));
-  assert.ok(renderMs < 100, `map render took ${renderMs} ms`);
-  await screenshot(page, 'corridors');
-  assert.deepEqual(errors, []);
-});
+    const aze = transitUnder().assignment.transit.find((t) => t.country === 'AZE');
+    assert.ok(aze);
+    const azeRow = page.locator('[data-testid="transit-row"][data-country="AZE"] [data-testid="transit-mt"]');
+    assert.equal(
+      (await azeRow.textContent())?.trim(),
+      aze.mt.toLocaleString('en-GB', { maximumFractionDigits: 2 }),
+    );
+    assert.match(
+      (await page.getByTestId('transit-chart').locator('title').first().textContent()) ?? '',
+      /AZE/,
+    );
+    const renderMs = Number(await map.getAttribute('data-render-ms'));
+    assert.ok(renderMs < 100, `map render took ${renderMs} ms`);
+    await screenshot(page, 'corridors');
+    assert.deepEqual(errors, []);
+  },
+);
 
-test('toggling a scenario re-fetches and changes the route time and the transit shares', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = watchErrors(page);
-  await open(page);
-  const before = await text(page, 'route-hours');
-  await page.getByLabel('Suez Canal blocked', { exact: false }).check();
-  const after = hoursShown(corridorRoute('shanghai', 'rotterdam', { scenario: 'suez-blocked-2021' }).hours);
-  assert.notEqual(after, before);
-  await page.waitForFunction((h) => document.querySelector('[data-testid="route-hours"]')?.textContent?.trim() === h, after);
-  assert.match(await text(page, 'route-path'), /Cape of Good Hope/);
-  assert.match(page.url(), /scenario=suez-blocked-2021/);
-  await screenshot(page, 'corridors-suez-blocked');
+test(
+  'toggling a scenario re-fetches and changes the route time and the transit shares',
+  { skip },
+  async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await open(page);
+    const before = await text(page, 'route-hours');
+    await page.getByLabel('Suez Canal blocked', { exact: false }).check();
+    const after = hoursShown(corridorRoute('shanghai', 'rotterdam', { scenario: 'suez-blocked-2021' }).hours);
+    assert.notEqual(after, before);
+    await page.waitForFunction(
+      (h) => document.querySelector('[data-testid="route-hours"]')?.textContent?.trim() === h,
+      after,
+    );
+    assert.match(await text(page, 'route-path'), /Cape of Good Hope/);
+    assert.match(page.url(), /scenario=suez-blocked-2021/);
+    await screenshot(page, 'corridors-suez-blocked');
 
-  // Keyboard: tab to the Russia checkbox and tick it with the space bar.
-  const azeCell = '[data-testid="transit-row"][data-country="AZE"] [data-testid="transit-mt"]';
-  const azeBefore = (await page.locator(azeCell).textContent())?.trim();
-  const russia = page.getByTestId('scenario-russia-avoided');
-  await russia.focus();
-  await page.keyboard.press('Space');
-  assert.ok(await russia.isChecked());
-  const expected = transitUnder({ scenarios: ['russia-avoided', 'suez-blocked-2021'] }).assignment.transit.find((t) => t.country === 'AZE');
-  assert.ok(expected);
-  const want = expected.mt.toLocaleString('en-GB', { maximumFractionDigits: 2 });
-  assert.notEqual(want, azeBefore);
-  await page.waitForFunction(([sel, v]) => document.querySelector(sel!)?.textContent?.trim() === v, [azeCell, want]);
-  await page.waitForFunction(() => !document.querySelector('[data-testid="transit-row"][data-country="RUS"]'));
-  assert.ok(Number(await page.getByTestId('corridor-map').getAttribute('data-render-ms')) < 100);
-  await screenshot(page, 'corridors-russia-avoided');
-  assert.deepEqual(errors, []);
-});
+    // Keyboard: tab to the Russia checkbox and tick it with the space bar.
+    const azeCell = '[data-testid="transit-row"][data-country="AZE"] [data-testid="transit-mt"]';
+    const azeBefore = (await page.locator(azeCell).textContent())?.trim();
+    const russia = page.getByTestId('scenario-russia-avoided');
+    await russia.focus();
+    await page.keyboard.press('Space');
+    assert.ok(await russia.isChecked());
+    const expected = transitUnder({
+      scenarios: ['russia-avoided', 'suez-blocked-2021'],
+    }).assignment.transit.find((t) => t.country === 'AZE');
+    assert.ok(expected);
+    const want = expected.mt.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+    assert.notEqual(want, azeBefore);
+    await page.waitForFunction(
+      ([sel, v]) => document.querySelector(sel!)?.textContent?.trim() === v,
+      [azeCell, want],
+    );
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="transit-row"][data-country="RUS"]'),
+    );
+    assert.ok(Number(await page.getByTestId('corridor-map').getAttribute('data-render-ms')) < 100);
+    await screenshot(page, 'corridors-russia-avoided');
+    assert.deepEqual(errors, []);
+  },
+);
 
 test('the route finder is keyboard operable and re-routes by distance', { skip }, async () => {
   const page = await browser!.newPage();
@@ -110,9 +147,14 @@ test('the route finder is keyboard operable and re-routes by distance', { skip }
   assert.notEqual(km(lib.km), await text(page, 'route-km'));
   await page.getByLabel('Best by').focus();
   await page.getByLabel('Best by').selectOption('distance');
-  await page.waitForFunction((want) => document.querySelector('[data-testid="route-km"]')?.textContent?.trim() === want, km(lib.km));
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid="route-km"]')?.textContent?.trim() === want,
+    km(lib.km),
+  );
   await page.getByTestId('route-to').selectOption('moscow');
-  await page.waitForFunction(() => /Moscow$/.test(document.querySelector('[data-testid="route-path"]')?.textContent?.trim() ?? ''));
+  await page.waitForFunction(() =>
+    /Moscow$/.test(document.querySelector('[data-testid="route-path"]')?.textContent?.trim() ?? ''),
+  );
   assert.match(page.url(), /to=moscow&by=distance/);
   // The regional view re-projects once and labels the Caucasus nodes.
   await page.getByLabel('Map view').selectOption('caspian');

@@ -24,29 +24,38 @@ after(async () => {
   await server?.close();
 });
 
-test('the evidence timeline shows Azerbaijan\'s dated facts with their sources, without console errors', { skip }, async () => {
-  const page = await browser!.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server!.url}#/timeline?state=AZE`);
-  await page.getByTestId('fact').first().waitFor();
-  assert.equal(await page.getByTestId('state-name').textContent(), 'Azerbaijan');
-  const expected = timeline(loadKnowledgeBase(), { state: 'AZE' }).length;
-  assert.ok(expected > 0);
-  assert.match((await page.getByTestId('fact-count').textContent()) ?? '', new RegExp(`of ${expected} facts`));
-  const first = page.getByTestId('fact').first();
-  assert.match((await first.locator('time').first().getAttribute('datetime')) ?? '', /^\d{4}/);
-  await first.locator('summary').click();
-  assert.ok((await first.locator('.sources li').count()) > 0);
-  await screenshot(page, 'timeline-AZE');
-  assert.deepEqual(errors, []);
-});
+test(
+  "the evidence timeline shows Azerbaijan's dated facts with their sources, without console errors",
+  { skip },
+  async () => {
+    const page = await browser!.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server!.url}#/timeline?state=AZE`);
+    await page.getByTestId('fact').first().waitFor();
+    assert.equal(await page.getByTestId('state-name').textContent(), 'Azerbaijan');
+    const expected = timeline(loadKnowledgeBase(), { state: 'AZE' }).length;
+    assert.ok(expected > 0);
+    assert.match(
+      (await page.getByTestId('fact-count').textContent()) ?? '',
+      new RegExp(`of ${expected} facts`),
+    );
+    const first = page.getByTestId('fact').first();
+    assert.match((await first.locator('time').first().getAttribute('datetime')) ?? '', /^\d{4}/);
+    await first.locator('summary').click();
+    assert.ok((await first.locator('.sources li').count()) > 0);
+    await screenshot(page, 'timeline-AZE');
+    assert.deepEqual(errors, []);
+  },
+);
 
-test('changing the state from the keyboard loads that state\'s facts', { skip }, async () => {
+test("changing the state from the keyboard loads that state's facts", { skip }, async () => {
   const page = await browser!.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server!.url}#/timeline?state=AZE`);
   await page.getByTestId('fact').first().waitFor();
   await page.getByLabel('State', { exact: true }).selectOption('ARM');
-  await page.waitForFunction(() => document.querySelector('[data-testid="state-name"]')?.textContent === 'Armenia');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="state-name"]')?.textContent === 'Armenia',
+  );
   assert.deepEqual(errors, []);
 });

@@ -36,25 +36,28 @@ test('/api/corridors/network gives nodes with coordinates and legs with mode, st
     assert.ok(l.sources.length > 0, l.id);
   }
   // Unbuilt legs are closed in the baseline; tripp-open opens the Syunik ones.
-  const syunik = (body: { legs: { id: string; open: boolean }[] }) => body.legs.find((l) => l.id === 'aghband--meghri-rail');
+  const syunik = (body: { legs: { id: string; open: boolean }[] }) =>
+    body.legs.find((l) => l.id === 'aghband--meghri-rail');
   assert.equal(syunik(r.body)?.open, false);
   const t = await get('/api/corridors/network?scenario=tripp-open');
   assert.equal(syunik(t.body)?.open, true);
   assert.ok(r.body.provenance.sources.length > 0);
 });
 
-test('/api/corridors/route returns the library route, its cost and the legs\' sources', async () => {
+test("/api/corridors/route returns the library route, its cost and the legs' sources", async () => {
   const r = await get('/api/corridors/route?from=Shanghai&to=Rotterdam');
   assert.equal(r.status, 200);
   const lib = JSON.parse(JSON.stringify(corridorRoute('Shanghai', 'Rotterdam')));
-  for (const k of ['from', 'to', 'by', 'km', 'hours', 'path', 'legs', 'alternatives']) assert.deepEqual(r.body[k], lib[k], k);
+  for (const k of ['from', 'to', 'by', 'km', 'hours', 'path', 'legs', 'alternatives'])
+    assert.deepEqual(r.body[k], lib[k], k);
   assert.ok(r.body.cost_usd_per_t > 0);
   const legCost = lib.legs.reduce((s: number, l: { cost_usd_per_t: number }) => s + l.cost_usd_per_t, 0);
   assert.ok(Math.abs(r.body.cost_usd_per_t - legCost) < 0.01 * lib.legs.length);
   assert.equal(r.body.scenario, null);
   const provLegs = new Set(r.body.provenance.legs.map((l: { leg: string }) => l.leg));
   for (const l of lib.legs) assert.ok(provLegs.has(l.id), l.id);
-  for (const l of r.body.provenance.legs) for (const s of l.sources) assert.ok(r.body.provenance.sources.includes(s), s);
+  for (const l of r.body.provenance.legs)
+    for (const s of l.sources) assert.ok(r.body.provenance.sources.includes(s), s);
   assert.match(r.body.provenance.legs[0].where.file, /kb\/corridors\/legs\.yaml$/);
 });
 
@@ -65,8 +68,11 @@ test('a scenario changes the route; scenarios compose in order', async () => {
   assert.ok(s.body.path.includes('Cape of Good Hope'));
   assert.ok(s.body.hours > base.body.hours);
   assert.equal(s.body.scenario.id, 'suez-blocked-2021');
-  assert.ok(s.body.provenance.sources.includes('eg21nb'), 'the scenario\'s sources are cited');
-  assert.deepEqual(s.body.path, corridorRoute('Shanghai', 'Rotterdam', { scenario: 'suez-blocked-2021', alternatives: 0 }).path);
+  assert.ok(s.body.provenance.sources.includes('eg21nb'), "the scenario's sources are cited");
+  assert.deepEqual(
+    s.body.path,
+    corridorRoute('Shanghai', 'Rotterdam', { scenario: 'suez-blocked-2021', alternatives: 0 }).path,
+  );
   const both = await get('/api/corridors/transit?scenario=georgia-closed,tripp-open');
   assert.equal(both.status, 200);
   assert.equal(both.body.scenario.id, 'georgia-closed+tripp-open');
@@ -80,7 +86,8 @@ test('/api/corridors/transit gives shares per OD flow, leg flows and bottlenecks
   assert.deepEqual(r.body.bottlenecks, lib.bottlenecks);
   assert.ok(r.body.legs.length > 0);
   assert.ok(r.body.provenance.demands.length === r.body.ods.length);
-  const aze = (body: { transit: { country: string; mt: number }[] }) => body.transit.find((t) => t.country === 'AZE')?.mt ?? 0;
+  const aze = (body: { transit: { country: string; mt: number }[] }) =>
+    body.transit.find((t) => t.country === 'AZE')?.mt ?? 0;
   const ra = await get('/api/corridors/transit?scenario=russia-avoided');
   assert.ok(aze(ra.body) > aze(r.body));
   assert.equal(ra.body.scenario.id, 'russia-avoided');
@@ -124,5 +131,11 @@ test('an unknown node or scenario is a 404 with suggestions; files are never rea
 
 test('the corridors endpoints are in the OpenAPI document', async () => {
   const doc = await get('/api/openapi.json');
-  for (const p of ['/api/corridors/network', '/api/corridors/route', '/api/corridors/transit', '/api/corridors/scenarios']) assert.ok(p in doc.body.paths, p);
+  for (const p of [
+    '/api/corridors/network',
+    '/api/corridors/route',
+    '/api/corridors/transit',
+    '/api/corridors/scenarios',
+  ])
+    assert.ok(p in doc.body.paths, p);
 });

@@ -21,7 +21,10 @@ test('corridors route Shanghai Rotterdam --format json prints exactly the librar
   assert.ok(legs.length > 0);
   // Leg figures add up to the route totals (rounding to 0.1 per leg).
   assert.ok(Math.abs(legs.reduce((s, l) => s + l.km, 0) - (doc.km as number)) < legs.length * 0.1);
-  assert.ok(Math.abs(legs.reduce((s, l) => s + l.hours + l.penalty_hours, 0) - (doc.hours as number)) < legs.length * 0.1);
+  assert.ok(
+    Math.abs(legs.reduce((s, l) => s + l.hours + l.penalty_hours, 0) - (doc.hours as number)) <
+      legs.length * 0.1,
+  );
   assert.equal((doc.path as string[])[0], 'Shanghai');
   assert.equal((doc.alternatives as unknown[]).length, 2);
 });
@@ -74,26 +77,54 @@ test('a bad --by or --k is exit 1 naming the option', async () => {
 });
 
 test('--by distance and --by cost change the criterion', async () => {
-  const t = JSON.parse((await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--format', 'json'])).out);
-  const d = JSON.parse((await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--by', 'distance', '--format', 'json'])).out);
+  const t = JSON.parse(
+    (await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--format', 'json'])).out,
+  );
+  const d = JSON.parse(
+    (await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--by', 'distance', '--format', 'json']))
+      .out,
+  );
   assert.equal(d.by, 'distance');
   assert.ok(d.km <= t.km);
-  const c = JSON.parse((await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--by', 'cost', '--format', 'json'])).out);
-  const cost = (r: { legs: { cost_usd_per_t: number }[] }) => r.legs.reduce((s, l) => s + l.cost_usd_per_t, 0);
+  const c = JSON.parse(
+    (await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--by', 'cost', '--format', 'json'])).out,
+  );
+  const cost = (r: { legs: { cost_usd_per_t: number }[] }) =>
+    r.legs.reduce((s, l) => s + l.cost_usd_per_t, 0);
   assert.equal(c.by, 'cost');
   assert.ok(cost(c) <= cost(t) + 0.05, `${cost(c)} vs ${cost(t)}`);
 });
 
 test('suez-blocked-2021 sends Shanghai–Rotterdam round the Cape and takes longer', async () => {
-  const base = JSON.parse((await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--format', 'json', '--k', '0'])).out);
-  const r = await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--scenario', 'suez-blocked-2021', '--format', 'json', '--k', '0']);
+  const base = JSON.parse(
+    (await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--format', 'json', '--k', '0'])).out,
+  );
+  const r = await runCli([
+    'corridors',
+    'route',
+    'Shanghai',
+    'Rotterdam',
+    '--scenario',
+    'suez-blocked-2021',
+    '--format',
+    'json',
+    '--k',
+    '0',
+  ]);
   assert.equal(r.code, 0, r.err);
   const blocked = JSON.parse(r.out);
   assert.ok(base.path.includes('Suez'));
   assert.ok(!blocked.path.includes('Suez'));
   assert.ok(blocked.path.includes('Cape of Good Hope'));
   assert.ok(blocked.hours > base.hours + 7 * 24, `${blocked.hours} vs ${base.hours}`);
-  assert.deepEqual(blocked, JSON.parse(JSON.stringify(corridorRoute('Shanghai', 'Rotterdam', { scenario: 'suez-blocked-2021', alternatives: 0 }))));
+  assert.deepEqual(
+    blocked,
+    JSON.parse(
+      JSON.stringify(
+        corridorRoute('Shanghai', 'Rotterdam', { scenario: 'suez-blocked-2021', alternatives: 0 }),
+      ),
+    ),
+  );
 });
 
 test('an unknown scenario is exit 1 listing the built-in ones', async () => {
@@ -105,25 +136,48 @@ test('an unknown scenario is exit 1 listing the built-in ones', async () => {
 test('a scenario file works, and a malformed one is exit 1 with file:line', async () => {
   const dir = tempDir();
   const good = join(dir, 'canal.yaml');
-  writeFileSync(good, 'id: my-canal\nname: Canal shut\nedits:\n  - close: {leg: suez--port-said-sea}\nsources: [eg21nb]\n');
-  const ok = await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--scenario', good, '--format', 'json', '--k', '0']);
+  writeFileSync(
+    good,
+    'id: my-canal\nname: Canal shut\nedits:\n  - close: {leg: suez--port-said-sea}\nsources: [eg21nb]\n',
+  );
+  const ok = await runCli([
+    'corridors',
+    'route',
+    'Shanghai',
+    'Rotterdam',
+    '--scenario',
+    good,
+    '--format',
+    'json',
+    '--k',
+    '0',
+  ]);
   assert.equal(ok.code, 0, ok.err);
   assert.ok(JSON.parse(ok.out).path.includes('Cape of Good Hope'));
 
   const badYaml = join(dir, 'broken.yaml');
-  writeFileSync(badYaml, 'id: broken\nname: Broken\nedits:\n  - close: {leg: suez--port-said-sea\nsources: [eg21nb]\n');
+  writeFileSync(
+    badYaml,
+    'id: broken\nname: Broken\nedits:\n  - close: {leg: suez--port-said-sea\nsources: [eg21nb]\n',
+  );
   const r1 = await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--scenario', badYaml]);
   assert.equal(r1.code, 1);
   assert.match(r1.err, /broken\.yaml:\d+: malformed YAML/);
 
   const badRef = join(dir, 'badref.yaml');
-  writeFileSync(badRef, 'id: badref\nname: Bad reference\nedits:\n  - close: {leg: no-such-leg}\nsources: [eg21nb]\n');
+  writeFileSync(
+    badRef,
+    'id: badref\nname: Bad reference\nedits:\n  - close: {leg: no-such-leg}\nsources: [eg21nb]\n',
+  );
   const r2 = await runCli(['corridors', 'transit', '--scenario', badRef]);
   assert.equal(r2.code, 1);
   assert.match(r2.err, /badref\.yaml:\d+: .*unknown leg 'no-such-leg'/);
 
   const badField = join(dir, 'badfield.yaml');
-  writeFileSync(badField, 'id: badfield\nname: Bad field\nedits:\n  - close: {leg: suez--port-said-sea}\n  - hours: {leg: suez--port-said-sea, add: lots}\nsources: [eg21nb]\n');
+  writeFileSync(
+    badField,
+    'id: badfield\nname: Bad field\nedits:\n  - close: {leg: suez--port-said-sea}\n  - hours: {leg: suez--port-said-sea, add: lots}\nsources: [eg21nb]\n',
+  );
   const r3 = await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--scenario', badField]);
   assert.equal(r3.code, 1);
   assert.match(r3.err, /badfield\.yaml:5: /);
@@ -158,7 +212,14 @@ test('corridors transit: json is the library run; table and csv give tonnes and 
 });
 
 test('corridors transit under russia-avoided moves tonnes onto Azerbaijan', async () => {
-  const parse = (out: string) => Object.fromEntries(out.trim().split('\n').slice(1).map((l) => [l.split(',')[0], Number(l.split(',')[1])]));
+  const parse = (out: string) =>
+    Object.fromEntries(
+      out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => [l.split(',')[0], Number(l.split(',')[1])]),
+    );
   const base = parse((await runCli(['corridors', 'transit', '--format', 'csv'])).out);
   const r = await runCli(['corridors', 'transit', '--scenario', 'russia-avoided', '--format', 'csv']);
   assert.equal(r.code, 0, r.err);
@@ -172,7 +233,16 @@ test('corridors scenarios lists the built-in scenarios with descriptions and sou
   assert.equal(r.code, 0, r.err);
   const list = JSON.parse(r.out) as { id: string; summary: string | null; sources: string[] }[];
   const ids = list.map((s) => s.id).sort();
-  assert.deepEqual(ids, ['georgia-closed', 'poland-belarus-closed-2025', 'rasht-astara-complete', 'red-sea-2024', 'russia-avoided', 'suez-blocked-2021', 'tripp-open', 'wb-2030']);
+  assert.deepEqual(ids, [
+    'georgia-closed',
+    'poland-belarus-closed-2025',
+    'rasht-astara-complete',
+    'red-sea-2024',
+    'russia-avoided',
+    'suez-blocked-2021',
+    'tripp-open',
+    'wb-2030',
+  ]);
   for (const s of list) {
     assert.ok(s.summary && s.summary.length > 20, s.id);
     assert.ok(s.sources.length > 0, s.id);

@@ -17,8 +17,11 @@ function assertWithinCapacities(net: CorridorNetwork, res: ReturnType<typeof ass
   }
   // Node throughput: sum of path flows touching each node.
   const through = new Map<string, number>();
-  for (const od of res.ods) for (const p of od.paths) for (const name of new Set(p.path)) through.set(name, (through.get(name) ?? 0) + p.mt);
-  for (const n of net.nodes) assert.ok((through.get(n.name) ?? 0) <= n.capacityMt + 1e-9, `${n.id} throughput over capacity`);
+  for (const od of res.ods)
+    for (const p of od.paths)
+      for (const name of new Set(p.path)) through.set(name, (through.get(name) ?? 0) + p.mt);
+  for (const n of net.nodes)
+    assert.ok((through.get(n.name) ?? 0) <= n.capacityMt + 1e-9, `${n.id} throughput over capacity`);
   for (const od of res.ods) assert.ok(Math.abs(od.assigned_mt + od.unassigned_mt - od.demand_mt) < 1e-9);
 }
 
@@ -30,10 +33,19 @@ test('tiny network: flows fill the fastest path, then the next, never above capa
   // a-c-d is fastest but a→c carries 3 Mt; a-b-d is then limited by node b (4 Mt): 7 of 10 Mt fit.
   assert.ok(Math.abs(od.assigned_mt - 7) < 1e-9);
   assert.ok(Math.abs(od.unassigned_mt - 3) < 1e-9);
-  assert.deepEqual(od.paths.map((p) => [p.path.join('>'), Math.round(p.mt * 1e6) / 1e6]), [['A>B>D', 4], ['A>C>D', 3]]);
+  assert.deepEqual(
+    od.paths.map((p) => [p.path.join('>'), Math.round(p.mt * 1e6) / 1e6]),
+    [
+      ['A>B>D', 4],
+      ['A>C>D', 3],
+    ],
+  );
   assertWithinCapacities(net, res);
   // Transit: b's country is crossed by 4 of 10 Mt; origin and destination countries are excluded.
-  assert.deepEqual(res.transit.map((t) => [t.country, t.mt, t.by_od[0]?.share]), [['BBB', 4, 0.4]]);
+  assert.deepEqual(
+    res.transit.map((t) => [t.country, t.mt, t.by_od[0]?.share]),
+    [['BBB', 4, 0.4]],
+  );
 });
 
 test('tiny network: max-flow equals the capacity cut (node b 4 + leg a→c 3)', () => {

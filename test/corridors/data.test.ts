@@ -20,17 +20,39 @@ test('every number on a leg is either sourced beyond the estimate entry or marke
   const { data } = readCorridorData();
   for (const l of data.legs) {
     const onlyEstimate = l.sources.every((s) => s === 'interconnector-estimate');
-    if (onlyEstimate) assert.ok((l.estimated ?? []).includes('km'), `${l.id} cites only the estimate but km is not marked estimated`);
-    if ((l.estimated ?? []).length > 0) assert.ok(l.note && l.note.length > 0, `${l.id} marks estimates but has no method note`);
+    if (onlyEstimate)
+      assert.ok(
+        (l.estimated ?? []).includes('km'),
+        `${l.id} cites only the estimate but km is not marked estimated`,
+      );
+    if ((l.estimated ?? []).length > 0)
+      assert.ok(l.note && l.note.length > 0, `${l.id} marks estimates but has no method note`);
   }
 });
 
 test('covers the corridors the model is about', () => {
   const net = buildNetwork(readCorridorData().data);
   const countries = new Set(net.nodes.map((n) => n.country));
-  for (const c of ['CHN', 'KAZ', 'TKM', 'AZE', 'GEO', 'TUR', 'ARM', 'IRN', 'IND', 'RUS', 'BLR', 'POL', 'NLD', 'EGY']) assert.ok(countries.has(c), c);
+  for (const c of [
+    'CHN',
+    'KAZ',
+    'TKM',
+    'AZE',
+    'GEO',
+    'TUR',
+    'ARM',
+    'IRN',
+    'IND',
+    'RUS',
+    'BLR',
+    'POL',
+    'NLD',
+    'EGY',
+  ])
+    assert.ok(countries.has(c), c);
   const modes = new Set(net.legs.map((l) => l.mode));
-  for (const m of ['rail', 'road', 'sea', 'ferry-caspian', 'ferry-black-sea']) assert.ok(modes.has(m as never), m);
+  for (const m of ['rail', 'road', 'sea', 'ferry-caspian', 'ferry-black-sea'])
+    assert.ok(modes.has(m as never), m);
 });
 
 function withBrokenCopy(edit: (dir: string) => void): ReturnType<typeof readCorridorData>['issues'] {
@@ -80,8 +102,10 @@ test('unknown nodes, unknown sources and duplicate ids are caught', () => {
     const p = join(dir, 'corridors', 'legs.yaml');
     let text = readFileSync(p, 'utf8');
     text = text.replace('  from: xian\n  to: urumqi', '  from: xian\n  to: atlantis');
-    text += '- id: xian--chongqing-rail\n  from: xian\n  to: chongqing\n  mode: rail\n  km: 1\n  hours: 1\n  status: operational\n  sources: [no-such-source]\n';
-    text += '- id: xian--chongqing-rail\n  from: xian\n  to: chongqing\n  mode: rail\n  km: 1\n  hours: 1\n  status: operational\n  sources: [rp17]\n';
+    text +=
+      '- id: xian--chongqing-rail\n  from: xian\n  to: chongqing\n  mode: rail\n  km: 1\n  hours: 1\n  status: operational\n  sources: [no-such-source]\n';
+    text +=
+      '- id: xian--chongqing-rail\n  from: xian\n  to: chongqing\n  mode: rail\n  km: 1\n  hours: 1\n  status: operational\n  sources: [rp17]\n';
     writeFileSync(p, text);
   });
   assert.ok(issues.some((i) => i.message.includes("unknown node 'atlantis'")));

@@ -10,16 +10,48 @@ const realParams = readCorridorData().data.params;
 
 export const params: Params = {
   ...realParams,
-  border: { ...realParams.border, hours: { rail: 10, road: 5, sea: 0, 'ferry-caspian': 0, 'ferry-black-sea': 0 } },
+  border: {
+    ...realParams.border,
+    hours: { rail: 10, road: 5, sea: 0, 'ferry-caspian': 0, 'ferry-black-sea': 0 },
+  },
   transfer: { ...realParams.transfer, hours: 7 },
   customs_unions: [{ id: 'u', members: ['BBB', 'CCC'], sources: ['x'] }],
 };
 
 function node(id: string, country: string, extra: Partial<NodeEntry> = {}): Located<NodeEntry> {
-  return { id, name: id.toUpperCase(), aliases: [`${id}-alias`], country, lat: 0, lon: 0, kind: 'rail-terminal', sources: ['x'], where, ...extra };
+  return {
+    id,
+    name: id.toUpperCase(),
+    aliases: [`${id}-alias`],
+    country,
+    lat: 0,
+    lon: 0,
+    kind: 'rail-terminal',
+    sources: ['x'],
+    where,
+    ...extra,
+  };
 }
-function leg(from: string, to: string, mode: LegEntry['mode'], km: number, hours: number, extra: Partial<LegEntry> = {}): Located<LegEntry> {
-  return { id: `${from}--${to}-${mode}`, from, to, mode, km, hours, status: 'operational', sources: ['x'], where, ...extra };
+function leg(
+  from: string,
+  to: string,
+  mode: LegEntry['mode'],
+  km: number,
+  hours: number,
+  extra: Partial<LegEntry> = {},
+): Located<LegEntry> {
+  return {
+    id: `${from}--${to}-${mode}`,
+    from,
+    to,
+    mode,
+    km,
+    hours,
+    status: 'operational',
+    sources: ['x'],
+    where,
+    ...extra,
+  };
 }
 
 /**
@@ -30,7 +62,12 @@ function leg(from: string, to: string, mode: LegEntry['mode'], km: number, hours
  */
 export function tinyData(): CorridorData {
   return {
-    nodes: [node('a', 'AAA'), node('b', 'BBB', { capacity_mt: 4 }), node('c', 'AAA', { kind: 'seaport', transfer_hours: 2 }), node('d', 'CCC')],
+    nodes: [
+      node('a', 'AAA'),
+      node('b', 'BBB', { capacity_mt: 4 }),
+      node('c', 'AAA', { kind: 'seaport', transfer_hours: 2 }),
+      node('d', 'CCC'),
+    ],
     legs: [
       leg('a', 'b', 'rail', 100, 10, { capacity_mt: 5 }),
       leg('b', 'd', 'rail', 100, 10),

@@ -6,9 +6,22 @@ import { FlowNetwork } from '../../src/graph/maxflow.ts';
 
 // Classic 6-node example (Yen 1971 / Wikipedia): C=0 D=1 E=2 F=3 G=4 H=5.
 const edges: [number, number, number][] = [
-  [0, 1, 3], [0, 2, 2], [1, 3, 4], [2, 1, 1], [2, 3, 2], [2, 4, 3], [3, 4, 2], [3, 5, 1], [4, 5, 2],
+  [0, 1, 3],
+  [0, 2, 2],
+  [1, 3, 4],
+  [2, 1, 1],
+  [2, 3, 2],
+  [2, 4, 3],
+  [3, 4, 2],
+  [3, 5, 1],
+  [4, 5, 2],
 ];
-const g = csrFromEdges(6, edges.map((e) => e[0]), edges.map((e) => e[1]), edges.map((e) => e[2]));
+const g = csrFromEdges(
+  6,
+  edges.map((e) => e[0]),
+  edges.map((e) => e[1]),
+  edges.map((e) => e[2]),
+);
 
 test('dijkstra: distances on a hand-checked graph', () => {
   const t = dijkstra(g, [0]);
@@ -38,20 +51,41 @@ test('dijkstra: multiple sources start at zero', () => {
 
 test('yen: the three shortest C→H paths of the textbook example', () => {
   const paths = yenKShortestPaths(g, 0, 5, 3);
-  assert.deepEqual(paths.map((p) => p.nodes), [[0, 2, 3, 5], [0, 2, 4, 5], [0, 1, 3, 5]]);
-  assert.deepEqual(paths.map((p) => p.cost), [5, 7, 8]);
+  assert.deepEqual(
+    paths.map((p) => p.nodes),
+    [
+      [0, 2, 3, 5],
+      [0, 2, 4, 5],
+      [0, 1, 3, 5],
+    ],
+  );
+  assert.deepEqual(
+    paths.map((p) => p.cost),
+    [5, 7, 8],
+  );
 });
 
 test('yen: asks for more paths than exist', () => {
   const h = csrFromEdges(3, [0, 1, 0], [1, 2, 2], [1, 1, 5]);
   const paths = yenKShortestPaths(h, 0, 2, 10);
-  assert.deepEqual(paths.map((p) => p.cost), [2, 5]);
+  assert.deepEqual(
+    paths.map((p) => p.cost),
+    [2, 5],
+  );
 });
 
 test('maxflow: CLRS figure 26.1 network has max flow 23', () => {
   const f = new FlowNetwork(6);
   const arcs = [
-    [0, 1, 16], [0, 2, 13], [2, 1, 4], [1, 3, 12], [3, 2, 9], [2, 4, 14], [4, 3, 7], [3, 5, 20], [4, 5, 4],
+    [0, 1, 16],
+    [0, 2, 13],
+    [2, 1, 4],
+    [1, 3, 12],
+    [3, 2, 9],
+    [2, 4, 14],
+    [4, 3, 7],
+    [3, 5, 20],
+    [4, 5, 4],
   ] as const;
   const ids = arcs.map(([u, v, c]) => f.addEdge(u, v, c));
   assert.equal(f.maxflow(0, 5), 23);
@@ -66,7 +100,10 @@ test('maxflow: CLRS figure 26.1 network has max flow 23', () => {
   for (const v of [1, 2, 3, 4]) assert.ok(Math.abs(net[v] as number) < 1e-9);
   // The min cut's capacity equals the max flow.
   const cut = f.minCutArcs(0);
-  assert.equal(cut.reduce((s, a) => s + f.capacityOf(a), 0), 23);
+  assert.equal(
+    cut.reduce((s, a) => s + f.capacityOf(a), 0),
+    23,
+  );
 });
 
 test('maxflow: two disjoint bottlenecks in series and parallel', () => {

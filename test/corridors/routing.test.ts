@@ -14,11 +14,17 @@ test('tiny network: time, distance and penalties by hand', () => {
   assert.deepEqual(t.path, ['A', 'C', 'D']);
   assert.equal(t.hours, 27);
   assert.equal(t.km, 350);
-  assert.deepEqual(t.alternatives.map((x) => [x.path.join('>'), x.hours]), [['A>B>D', 30]]);
+  assert.deepEqual(
+    t.alternatives.map((x) => [x.path.join('>'), x.hours]),
+    [['A>B>D', 30]],
+  );
   const d = route(net, 'a', 'd', { by: 'distance' });
   assert.deepEqual(d.path, ['A', 'B', 'D']);
   assert.equal(d.km, 200);
-  assert.deepEqual(d.legs.map((l) => l.penalty_hours), [10, 0]);
+  assert.deepEqual(
+    d.legs.map((l) => l.penalty_hours),
+    [10, 0],
+  );
 });
 
 test('tiny network: route JSON has exactly the contract fields', () => {
@@ -44,7 +50,10 @@ test('places resolve by id, name and alias, case-insensitively', () => {
 test('unknown names list the closest matches', () => {
   assert.throws(
     () => resolvePlace(net, 'Rotterdm'),
-    (e: unknown) => e instanceof UnknownPlaceError && e.suggestions[0] === 'Rotterdam (rotterdam)' && /closest matches/.test(e.message),
+    (e: unknown) =>
+      e instanceof UnknownPlaceError &&
+      e.suggestions[0] === 'Rotterdam (rotterdam)' &&
+      /closest matches/.test(e.message),
   );
 });
 
@@ -52,14 +61,20 @@ test('Shanghai-Rotterdam: fastest by sea via Suez, Cape as an alternative', () =
   const r = corridorRoute('Shanghai', 'Rotterdam', { by: 'time', alternatives: 3 });
   assert.ok(r.path.includes('Suez') && r.path.includes('Port Said'));
   assert.ok(r.alternatives.some((a) => a.path.includes('Cape of Good Hope')));
-  assert.equal(r.km, r.legs.reduce((s, l) => s + l.km, 0));
+  assert.equal(
+    r.km,
+    r.legs.reduce((s, l) => s + l.km, 0),
+  );
   const hours = r.legs.reduce((s, l) => s + l.hours + l.penalty_hours, 0);
   assert.ok(Math.abs(hours - r.hours) < 0.5);
 });
 
 test('alternatives are distinct, loopless and not better than the best', () => {
   const r = corridorRoute('Xian', 'Rotterdam', { by: 'time', alternatives: 4 });
-  const keys = new Set([r.legs.map((l) => l.id).join(','), ...r.alternatives.map((a) => a.legs.map((l) => l.id).join(','))]);
+  const keys = new Set([
+    r.legs.map((l) => l.id).join(','),
+    ...r.alternatives.map((a) => a.legs.map((l) => l.id).join(',')),
+  ]);
   assert.equal(keys.size, 1 + r.alternatives.length);
   for (const a of r.alternatives) {
     assert.ok(a.hours >= r.hours - 1e-9);
@@ -70,8 +85,10 @@ test('alternatives are distinct, loopless and not better than the best', () => {
 test('region to region: China to Europe reaches an EU node', () => {
   const r = route(net, 'China', 'Europe', { by: 'distance', alternatives: 0 });
   assert.equal(r.to, 'European Union');
-  assert.ok(['Malaszewicze', 'Duisburg', 'Rotterdam', 'Constanta', 'Burgas'].includes(r.path.at(-1) as string));
-  assert.ok(['Xi\'an', 'Chongqing', 'Urumqi', 'Shanghai'].includes(r.path[0] as string));
+  assert.ok(
+    ['Malaszewicze', 'Duisburg', 'Rotterdam', 'Constanta', 'Burgas'].includes(r.path.at(-1) as string),
+  );
+  assert.ok(["Xi'an", 'Chongqing', 'Urumqi', 'Shanghai'].includes(r.path[0] as string));
 });
 
 test('cost criterion uses unit costs and gives a cost per tonne on every leg', () => {
@@ -80,8 +97,15 @@ test('cost criterion uses unit costs and gives a cost per tonne on every leg', (
 });
 
 test('Nakhchivan is cut off in the baseline and reached across Syunik when TRIPP opens', () => {
-  assert.throws(() => corridorRoute('Horadiz', 'Nakhchivan', { by: 'distance', alternatives: 0 }), NoRouteError);
-  const r = corridorRoute('Horadiz', 'Nakhchivan', { by: 'distance', alternatives: 0, scenario: 'tripp-open' });
+  assert.throws(
+    () => corridorRoute('Horadiz', 'Nakhchivan', { by: 'distance', alternatives: 0 }),
+    NoRouteError,
+  );
+  const r = corridorRoute('Horadiz', 'Nakhchivan', {
+    by: 'distance',
+    alternatives: 0,
+    scenario: 'tripp-open',
+  });
   assert.ok(r.path.includes('Meghri'));
   assert.ok(r.legs.some((l) => l.countries.includes('ARM')));
 });

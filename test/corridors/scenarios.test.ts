@@ -11,16 +11,29 @@ const base = buildNetwork(data);
 const scen = (id: string): ReturnType<typeof findScenario> => findScenario(data, id);
 
 test('applying a scenario never mutates the baseline', () => {
-  const snapshot = JSON.stringify({ legs: base.legs.map((l) => [l.open, l.capacityMt, l.hours]), nodes: base.nodes.map((n) => [n.open, n.capacityMt]), d: base.demands.map((d) => d.mt) });
+  const snapshot = JSON.stringify({
+    legs: base.legs.map((l) => [l.open, l.capacityMt, l.hours]),
+    nodes: base.nodes.map((n) => [n.open, n.capacityMt]),
+    d: base.demands.map((d) => d.mt),
+  });
   for (const s of data.scenarios) applyScenario(base, s);
-  assert.equal(JSON.stringify({ legs: base.legs.map((l) => [l.open, l.capacityMt, l.hours]), nodes: base.nodes.map((n) => [n.open, n.capacityMt]), d: base.demands.map((d) => d.mt) }), snapshot);
+  assert.equal(
+    JSON.stringify({
+      legs: base.legs.map((l) => [l.open, l.capacityMt, l.hours]),
+      nodes: base.nodes.map((n) => [n.open, n.capacityMt]),
+      d: base.demands.map((d) => d.mt),
+    }),
+    snapshot,
+  );
   assert.equal(base.scenario, null);
   assert.equal(base.closedCountries.size, 0);
 });
 
 test('suez-blocked-2021 sends Shanghai-Rotterdam round the Cape', () => {
   const before = route(base, 'Shanghai', 'Rotterdam', { alternatives: 0 });
-  const after = route(applyScenario(base, scen('suez-blocked-2021')), 'Shanghai', 'Rotterdam', { alternatives: 0 });
+  const after = route(applyScenario(base, scen('suez-blocked-2021')), 'Shanghai', 'Rotterdam', {
+    alternatives: 0,
+  });
   assert.ok(before.path.includes('Suez'));
   assert.ok(after.path.includes('Cape of Good Hope'));
   // The published penalty is at least a week; the model gives the sea-time difference.
@@ -39,9 +52,14 @@ test('russia-avoided moves China-Europe rail freight onto the Middle Corridor th
   const azeAfter = a.assignment.transit.find((t) => t.country === 'AZE')?.mt ?? 0;
   assert.ok(azeAfter > azeBefore);
   const ce = a.assignment.ods.find((o) => o.od === 'china-europe-rail');
-  assert.ok(ce && ce.paths.every((p) => !p.transit_countries.includes('RUS') && !p.transit_countries.includes('BLR')));
+  assert.ok(
+    ce && ce.paths.every((p) => !p.transit_countries.includes('RUS') && !p.transit_countries.includes('BLR')),
+  );
   // Flows that end in Russia still run: the INSTC demand is unaffected.
-  assert.equal(a.assignment.ods.find((o) => o.od === 'instc')?.assigned_mt, b.assignment.ods.find((o) => o.od === 'instc')?.assigned_mt);
+  assert.equal(
+    a.assignment.ods.find((o) => o.od === 'instc')?.assigned_mt,
+    b.assignment.ods.find((o) => o.od === 'instc')?.assigned_mt,
+  );
 });
 
 test('poland-belarus-closed-2025 removes the Brest-Malaszewicze crossing', () => {
@@ -51,7 +69,8 @@ test('poland-belarus-closed-2025 removes the Brest-Malaszewicze crossing', () =>
 
 test('georgia-closed leaves no Middle Corridor path west of Azerbaijan', () => {
   const run = runNetwork(applyScenario(base, scen('georgia-closed')));
-  for (const od of run.assignment.ods) for (const p of od.paths) assert.ok(!p.transit_countries.includes('GEO'));
+  for (const od of run.assignment.ods)
+    for (const p of od.paths) assert.ok(!p.transit_countries.includes('GEO'));
   assert.throws(() => route(applyScenario(base, scen('georgia-closed')), 'Baku', 'Poti'));
 });
 

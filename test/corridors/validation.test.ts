@@ -16,7 +16,12 @@ for (const ref of data.references) {
   test(`reference route ${ref.id}`, () => {
     const net =
       ref.avoid && ref.avoid.length > 0
-        ? applyScenario(base, { id: `avoid-${ref.id}`, name: 'reference constraint', edits: ref.avoid.map((c) => ({ close: { country: c, transit_only: true } })), sources: ref.sources })
+        ? applyScenario(base, {
+            id: `avoid-${ref.id}`,
+            name: 'reference constraint',
+            edits: ref.avoid.map((c) => ({ close: { country: c, transit_only: true } })),
+            sources: ref.sources,
+          })
         : base;
     const r = route(net, ref.from, ref.to, { by: ref.by, via: ref.via, alternatives: 0 });
     const misses: string[] = [];
@@ -29,7 +34,8 @@ for (const ref of data.references) {
       const dev = r.hours / ref.hours - 1;
       if (Math.abs(dev) > TOL) misses.push(`hours ${r.hours} vs ${ref.hours} (${(dev * 100).toFixed(1)}%)`);
     }
-    if (ref.known_gap === undefined) assert.deepEqual(misses, [], `${ref.id} outside ±10%: ${misses.join('; ')}`);
+    if (ref.known_gap === undefined)
+      assert.deepEqual(misses, [], `${ref.id} outside ±10%: ${misses.join('; ')}`);
     else assert.ok(misses.length > 0, `${ref.id} now agrees within ±10%; remove its known_gap`);
   });
 }

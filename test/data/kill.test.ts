@@ -11,20 +11,37 @@ test('an import killed (SIGKILL) inside its transaction leaves the store exactly
   const dir = tmp();
   const storePath = join(dir, 'store.duckdb');
   const store = await Store.open(storePath);
-  await importDataset(store, 'cow_nmc', join(fixtures, 'cow_nmc', 'NMC-60-abridged.csv'), { registry: registry() });
+  await importDataset(store, 'cow_nmc', join(fixtures, 'cow_nmc', 'NMC-60-abridged.csv'), {
+    registry: registry(),
+  });
   const before = await snapshot(store);
   store.close();
 
-  const text = readFileSync(join(fixtures, 'cow_nmc', 'NMC-60-abridged.csv'), 'latin1').replace(/,2021\r\n/g, ',2025\r\n');
+  const text = readFileSync(join(fixtures, 'cow_nmc', 'NMC-60-abridged.csv'), 'latin1').replace(
+    /,2021\r\n/g,
+    ',2025\r\n',
+  );
   const v2 = write(join(dir, 'NMC-70-abridged.csv'), text);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test', 'data', 'kill-child.ts'), storePath, v2], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '', err = '';
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'test', 'data', 'kill-child.ts'), storePath, v2],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '',
+    err = '';
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, signal) => resolve(signal)),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('APPENDING')) { child.kill('SIGKILL'); resolve(); }
+      if (out.includes('APPENDING')) {
+        child.kill('SIGKILL');
+        resolve();
+      }
     });
     child.on('exit', () => reject(new Error(`child exited before the transaction: ${out} ${err}`)));
   });

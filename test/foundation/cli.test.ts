@@ -5,7 +5,9 @@ import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/paths.ts';
 
 let store: string;
-before(() => { store = join(tempDir(), 'cli.duckdb'); });
+before(() => {
+  store = join(tempDir(), 'cli.duckdb');
+});
 const cli = (...args: string[]) => runCli(['--store', store, ...args]);
 
 test('states lists the registry; csv has a header row', async () => {
@@ -23,7 +25,11 @@ test('states --year without the COW state list says how to get it (exit 1)', asy
 });
 
 test('a wrong year is a one-line error with exit code 1', async () => {
-  for (const args of [['states', '--year', '1700'], ['states', '--year', 'abc'], ['kb', 'timeline', '--from', '3000']]) {
+  for (const args of [
+    ['states', '--year', '1700'],
+    ['states', '--year', 'abc'],
+    ['kb', 'timeline', '--from', '3000'],
+  ]) {
     const r = await cli(...args);
     assert.equal(r.code, 1, args.join(' '));
     assert.equal(r.err.trim().split('\n').length, 1, r.err);
@@ -42,7 +48,8 @@ test('kb timeline --format json is one JSON document of dated, sourced facts', a
   assert.equal(r.code, 0, r.err);
   const facts = JSON.parse(r.out) as Array<{ date: string; sources: unknown[] }>;
   assert.ok(facts.length > 0);
-  for (let i = 1; i < facts.length; i++) assert.ok(facts[i - 1]!.date.slice(0, 4) <= facts[i]!.date.slice(0, 4));
+  for (let i = 1; i < facts.length; i++)
+    assert.ok(facts[i - 1]!.date.slice(0, 4) <= facts[i]!.date.slice(0, 4));
   assert.ok(facts.every((f) => f.sources.length > 0));
 });
 

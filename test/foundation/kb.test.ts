@@ -27,7 +27,11 @@ test('the committed knowledge base holds at least 150 sourced facts over the cas
   const overCase = kb.facts.filter((f) => caseStates.some((s) => JSON.stringify(f).includes(`"${s}"`)));
   assert.ok(overCase.length >= 150, `only ${overCase.length} facts involve the case states`);
   assert.equal(report.totals.facts, kb.facts.length);
-  for (const f of kb.facts) assert.ok(f.sources.every((s) => kb.sourceById.has(s)), f.id);
+  for (const f of kb.facts)
+    assert.ok(
+      f.sources.every((s) => kb.sourceById.has(s)),
+      f.id,
+    );
 });
 
 test('a valid scratch fact loads and appears on the timeline with its source', () => {
@@ -40,19 +44,29 @@ test('a valid scratch fact loads and appears on the timeline with its source', (
 });
 
 test('malformed YAML is reported with file and line', () => {
-  const { issues } = readKnowledgeBase(scratchKb({ 'facts/bad.yaml': 'facts:\n  - id: x\n    kind: [unclosed\n' }));
+  const { issues } = readKnowledgeBase(
+    scratchKb({ 'facts/bad.yaml': 'facts:\n  - id: x\n    kind: [unclosed\n' }),
+  );
   assert.equal(issues.length > 0, true);
   assert.match(String(issues[0]), /facts\/bad\.yaml:\d+: malformed YAML/);
 });
 
 test('a fact citing a missing source names the fact, file and line', () => {
-  const { issues } = readKnowledgeBase(scratchKb({ 'facts/a.yaml': goodFact.replace('[un-member-states]', '[no-such-source]') }));
+  const { issues } = readKnowledgeBase(
+    scratchKb({ 'facts/a.yaml': goodFact.replace('[un-member-states]', '[no-such-source]') }),
+  );
   assert.equal(issues.length, 1);
   assert.match(String(issues[0]), /facts\/a\.yaml:2: 'ok-fact' cites unknown source 'no-such-source'/);
 });
 
 test('an unknown state, a bad date and a duplicate id are each reported', () => {
-  const text = goodFact + goodFact.replace('facts:\n', '').replace('state: AZE', 'state: XYZ') + goodFact.replace('facts:\n', '').replace('id: ok-fact', 'id: other').replace('"2007-05-23"', '"2007-13-40"');
+  const text =
+    goodFact +
+    goodFact.replace('facts:\n', '').replace('state: AZE', 'state: XYZ') +
+    goodFact
+      .replace('facts:\n', '')
+      .replace('id: ok-fact', 'id: other')
+      .replace('"2007-05-23"', '"2007-13-40"');
   const { issues } = readKnowledgeBase(scratchKb({ 'facts/a.yaml': text }));
   const all = issues.map(String).join('\n');
   assert.match(all, /facts\/a\.yaml:9: duplicate id 'ok-fact' \(first defined at .*facts\/a\.yaml:2\)/);
@@ -61,6 +75,8 @@ test('an unknown state, a bad date and a duplicate id are each reported', () => 
 });
 
 test('a wrong field type points at the field line', () => {
-  const { issues } = readKnowledgeBase(scratchKb({ 'facts/a.yaml': goodFact.replace('state: AZE', 'state: azerbaijan') }));
+  const { issues } = readKnowledgeBase(
+    scratchKb({ 'facts/a.yaml': goodFact.replace('state: AZE', 'state: azerbaijan') }),
+  );
   assert.match(String(issues[0]), /facts\/a\.yaml:4: state: expected an ISO 3166 alpha-3 code/);
 });

@@ -6,7 +6,8 @@ import { StateRegistry, UnknownStateError } from '../../src/states/registry.ts';
 const registry = StateRegistry.fromKnowledgeBase(loadKnowledgeBase());
 
 test('resolves ISO3, COW code, COW abbreviation and names in any case', () => {
-  for (const input of ['AZE', 'aze', '373', 373, 'Azerbaijan', 'AZERBAIJAN', ' azerbaijan ']) assert.equal(registry.resolve(input).ccode, 373, String(input));
+  for (const input of ['AZE', 'aze', '373', 373, 'Azerbaijan', 'AZERBAIJAN', ' azerbaijan '])
+    assert.equal(registry.resolve(input).ccode, 373, String(input));
   assert.equal(registry.resolve('GRG').iso3, 'GEO');
   assert.equal(registry.resolve('Georgia').ccode, 372);
 });
@@ -28,12 +29,15 @@ test('ISO3 wins where it collides with a COW abbreviation', () => {
 });
 
 test('an unknown state fails with the closest matches', () => {
-  assert.throws(() => registry.resolve('Azerbajan'), (err: unknown) => {
-    assert.ok(err instanceof UnknownStateError);
-    assert.equal(err.suggestions[0]?.iso3, 'AZE');
-    assert.match(err.message, /unknown state 'Azerbajan'; closest: Azerbaijan \(AZE, 373\)/);
-    return true;
-  });
+  assert.throws(
+    () => registry.resolve('Azerbajan'),
+    (err: unknown) => {
+      assert.ok(err instanceof UnknownStateError);
+      assert.equal(err.suggestions[0]?.iso3, 'AZE');
+      assert.match(err.message, /unknown state 'Azerbajan'; closest: Azerbaijan \(AZE, 373\)/);
+      return true;
+    },
+  );
   assert.throws(() => registry.resolve('999'), UnknownStateError);
   assert.throws(() => registry.resolve('Atlantis'), /unknown state 'Atlantis'/);
 });

@@ -39,7 +39,13 @@ test('/api/kb/timeline resolves the state by any identifier', async () => {
 });
 
 test('a bad query parameter is a 400 naming the parameter', async () => {
-  for (const [url, param] of [['/api/kb/timeline?from=abc', 'from'], ['/api/kb/timeline?from=1700', 'from'], ['/api/kb/timeline?kind=gossip', 'kind'], ['/api/kb/timeline?colour=red', 'colour'], ['/api/states?year=20000', 'year']] as const) {
+  for (const [url, param] of [
+    ['/api/kb/timeline?from=abc', 'from'],
+    ['/api/kb/timeline?from=1700', 'from'],
+    ['/api/kb/timeline?kind=gossip', 'kind'],
+    ['/api/kb/timeline?colour=red', 'colour'],
+    ['/api/states?year=20000', 'year'],
+  ] as const) {
     const r = await get(url);
     assert.equal(r.status, 400, url);
     assert.match(String(r.body.error), new RegExp(`invalid parameter '${param}'`), url);
@@ -60,6 +66,11 @@ test('unknown endpoints are JSON 404s and the OpenAPI document lists the routes'
 });
 
 test('request bodies over the size limit are refused', async () => {
-  const res = await app.inject({ method: 'POST', url: '/api/health', payload: 'x'.repeat(200_000), headers: { 'content-type': 'text/plain' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/health',
+    payload: 'x'.repeat(200_000),
+    headers: { 'content-type': 'text/plain' },
+  });
   assert.equal(res.statusCode, 413);
 });

@@ -12,8 +12,10 @@ import { realDataStore } from '../helpers/store.ts';
 const skip = hasSharedData ? false : 'no ../shared/data';
 let store: Store | undefined;
 let run: AutonomyRun;
-const years = (state: string, from: number, to: number) => run.results.filter((r) => r.state === state && r.year >= from && r.year <= to);
-const share = (rows: StateYearResult[], posture: string) => rows.filter((r) => r.posture === posture).length / rows.length;
+const years = (state: string, from: number, to: number) =>
+  run.results.filter((r) => r.state === state && r.year >= from && r.year <= to);
+const share = (rows: StateYearResult[], posture: string) =>
+  rows.filter((r) => r.posture === posture).length / rows.length;
 
 before(async () => {
   if (skip) return;
@@ -31,18 +33,26 @@ test('Azerbaijan: balanced in the 2000s and 2010s', { skip }, () => {
   assert.ok(rows.every((r) => r.posture !== 'aligned' && r.posture !== 'integration-seeking'));
 });
 
-test('Azerbaijan: strategic autonomy after the 2020 war, reached by a dated, lasting transition', { skip }, () => {
-  const recent = years('AZE', 2021, 2030);
-  const sa = recent.filter((r) => r.posture === 'strategic-autonomy');
-  assert.ok(sa.length > 0, recent.map((r) => `${r.year}:${r.posture}`).join(' '));
-  const last = recent[recent.length - 1]!;
-  assert.equal(last.posture, 'strategic-autonomy');
-  const into = run.transitions.filter((t) => t.state === 'AZE' && t.to === 'strategic-autonomy' && t.year > 2020 && t.lasting);
-  assert.equal(into.length, 1, JSON.stringify(run.transitions.filter((t) => t.state === 'AZE')));
-});
+test(
+  'Azerbaijan: strategic autonomy after the 2020 war, reached by a dated, lasting transition',
+  { skip },
+  () => {
+    const recent = years('AZE', 2021, 2030);
+    const sa = recent.filter((r) => r.posture === 'strategic-autonomy');
+    assert.ok(sa.length > 0, recent.map((r) => `${r.year}:${r.posture}`).join(' '));
+    const last = recent[recent.length - 1]!;
+    assert.equal(last.posture, 'strategic-autonomy');
+    const into = run.transitions.filter(
+      (t) => t.state === 'AZE' && t.to === 'strategic-autonomy' && t.year > 2020 && t.lasting,
+    );
+    assert.equal(into.length, 1, JSON.stringify(run.transitions.filter((t) => t.state === 'AZE')));
+  },
+);
 
-test('Azerbaijan\'s explanation rests on the components the article names', { skip }, () => {
-  const sa = years('AZE', 2021, 2030).filter((r) => r.posture === 'strategic-autonomy').at(-1)!;
+test("Azerbaijan's explanation rests on the components the article names", { skip }, () => {
+  const sa = years('AZE', 2021, 2030)
+    .filter((r) => r.posture === 'strategic-autonomy')
+    .at(-1)!;
   const text = sa.explanation.join('\n');
   assert.match(text, /no guarantee from a pole/);
   assert.match(text, /voice .* ≥/);
@@ -58,32 +68,45 @@ test('Georgia, Moldova and Ukraine seek Western integration (2014–latest)', { 
   for (const state of ['GEO', 'MDA', 'UKR']) {
     const rows = years(state, 2014, 2030);
     assert.ok(rows.length >= 10);
-    assert.ok(rows.every((r) => r.posture === 'integration-seeking'), `${state}: ${rows.map((r) => `${r.year}:${r.posture}`).join(' ')}`);
+    assert.ok(
+      rows.every((r) => r.posture === 'integration-seeking'),
+      `${state}: ${rows.map((r) => `${r.year}:${r.posture}`).join(' ')}`,
+    );
     assert.match(rows.at(-1)!.explanation[0]!, /west pole/);
   }
 });
 
 test('Armenia is aligned with Russia through the 2010s', { skip }, () => {
   const rows = years('ARM', 2010, 2019);
-  assert.ok(rows.every((r) => r.posture === 'aligned'), rows.map((r) => `${r.year}:${r.posture}`).join(' '));
+  assert.ok(
+    rows.every((r) => r.posture === 'aligned'),
+    rows.map((r) => `${r.year}:${r.posture}`).join(' '),
+  );
   assert.match(rows[0]!.explanation[0]!, /russia pole/);
 });
 
-test('every state-year gets a posture with an explanation and provenance, also states the article never mentions', { skip }, () => {
-  for (const r of run.results) {
-    assert.ok(r.explanation.length > 0, `${r.state} ${r.year}`);
-    assert.ok(r.confidence > 0 && r.confidence <= 1);
-  }
-  for (const state of ['KAZ', 'IND', 'BRA', 'EGY', 'IDN']) {
-    const r = years(state, 2015, 2015)[0]!;
-    assert.ok(r, state);
-    assert.ok(r.provenance.some((p) => p.dataset), `${state}: provenance names datasets`);
-  }
-  const usa = years('USA', 2015, 2015)[0]!;
-  assert.equal(usa.posture, 'great-power');
-});
+test(
+  'every state-year gets a posture with an explanation and provenance, also states the article never mentions',
+  { skip },
+  () => {
+    for (const r of run.results) {
+      assert.ok(r.explanation.length > 0, `${r.state} ${r.year}`);
+      assert.ok(r.confidence > 0 && r.confidence <= 1);
+    }
+    for (const state of ['KAZ', 'IND', 'BRA', 'EGY', 'IDN']) {
+      const r = years(state, 2015, 2015)[0]!;
+      assert.ok(r, state);
+      assert.ok(
+        r.provenance.some((p) => p.dataset),
+        `${state}: provenance names datasets`,
+      );
+    }
+    const usa = years('USA', 2015, 2015)[0]!;
+    assert.equal(usa.posture, 'great-power');
+  },
+);
 
-test('outside a dataset\'s years a component is missing, never zero', { skip }, () => {
+test("outside a dataset's years a component is missing, never zero", { skip }, () => {
   const r = years('AZE', 2024, 2024)[0]!;
   assert.equal(r.components.capability.value, null);
   assert.ok(r.missing.includes('capability'));

@@ -12,7 +12,9 @@ import { StateRegistry } from '../../src/states/registry.ts';
 import { emptyInputs } from '../helpers/framework.ts';
 import { scratchKb } from '../helpers/kb.ts';
 
-const AZE = 373, ARM = 371, GEO = 372;
+const AZE = 373,
+  ARM = 371,
+  GEO = 372;
 const src = 'sources: [un-member-states]';
 const facts = `facts:
   - { id: r1, kind: negotiation, conflict: x, date: "2022-03-01", parties: [ARM, AZE], format: direct, venue: Baku, level: leaders, outcome: talks held, ${src} }
@@ -41,7 +43,10 @@ test('mediation scores rounds in the window: direct 1, outside-mediated 0, a dec
   const inp = emptyInputs(kb, registry);
   const r = mediation(inp, AZE, 2023);
   assert.equal(r.value, (1 + 0 + 1) / 3);
-  assert.match(r.explanation[0]!, /1 direct, 0 facilitated, 1 mediated \(by USA\), 1 mediated round\(s\) declined of 3 rounds/);
+  assert.match(
+    r.explanation[0]!,
+    /1 direct, 0 facilitated, 1 mediated \(by USA\), 1 mediated round\(s\) declined of 3 rounds/,
+  );
   assert.deepEqual(r.provenance[0]?.facts?.sort(), ['r1', 'r2', 'r3']);
   assert.equal(mediation(inp, AZE, 2015).value, 0.75);
   assert.equal(mediation(inp, AZE, 2019).value, null, 'no rounds in the window: missing, not zero');
@@ -51,7 +56,8 @@ test('voice: full member of a consensus body is a rule-maker, a dialogue partner
   const inp = emptyInputs(kb, registry);
   assert.equal(voice(inp, AZE, 2012).value, 1);
   const v = voice(inp, AZE, 2016);
-  const ots = kb.orgById.get('OTS')!, sco = kb.orgById.get('SCO')!;
+  const ots = kb.orgById.get('OTS')!,
+    sco = kb.orgById.get('SCO')!;
   const w = inp.config.scopeWeights;
   assert.equal(v.value, w[ots.scope] / (w[ots.scope] + w[sco.scope]));
   assert.equal(voice(inp, AZE, 2005).value, null);
@@ -61,7 +67,10 @@ test('commitments keep a regional ally apart from a pole; a pole alliance is a g
   const inp = emptyInputs(kb, registry);
   const aze = commitments(inp, AZE, 2022);
   assert.equal(aze.value, 1);
-  assert.deepEqual(aze.detail.regional.map((c) => c.provider), ['TUR']);
+  assert.deepEqual(
+    aze.detail.regional.map((c) => c.provider),
+    ['TUR'],
+  );
   const arm = commitments(inp, ARM, 2020);
   assert.equal(arm.value, 0);
   assert.equal(arm.detail.strongestPole, 'russia');
@@ -73,15 +82,38 @@ test('gatekeeper counts hosting across poles, capped, and corridor transit relat
   const inp = emptyInputs(kb, registry);
   assert.equal(gatekeeper(inp, AZE, 2019, null).value, 0.5);
   assert.equal(gatekeeper(inp, AZE, 2022, null).value, 0);
-  const transit = { byCountry: new Map([['KAZ', 10], ['AZE', 4]]), provenance: { dataset: 'corridor model' }, from: 2017 };
+  const transit = {
+    byCountry: new Map([
+      ['KAZ', 10],
+      ['AZE', 4],
+    ]),
+    provenance: { dataset: 'corridor model' },
+    from: 2017,
+  };
   assert.equal(gatekeeper(inp, AZE, 2019, transit).value, (0.5 + 0.4) / 2);
 });
 
 test('dependence is missing outside SIPRI coverage and 1 − (HHI + largest pole share)/2 inside', () => {
   const inp = emptyInputs(kb, registry);
   assert.equal(dependence(inp, AZE, 2020).value, null);
-  const arms = new Map([[AZE, new Map([[2020, new Map([[365, 30], [666, 10]])]])]]);
-  const withArms = { ...inp, arms: { data: arms, covers: [1950, 2025] as [number, number], provenance: { dataset: 'sipri_arms' } } };
+  const arms = new Map([
+    [
+      AZE,
+      new Map([
+        [
+          2020,
+          new Map([
+            [365, 30],
+            [666, 10],
+          ]),
+        ],
+      ]),
+    ],
+  ]);
+  const withArms = {
+    ...inp,
+    arms: { data: arms, covers: [1950, 2025] as [number, number], provenance: { dataset: 'sipri_arms' } },
+  };
   const r = dependence(withArms, AZE, 2020);
   const h = 0.75 ** 2 + 0.25 ** 2;
   assert.ok(Math.abs(r.value! - (1 - (h + 0.75) / 2)) < 1e-12);
@@ -91,14 +123,32 @@ test('the classifier applies its rules in order and names the evidence', () => {
   const base: StructuralFacts = { poleLeader: null, guarantee: null, integration: [], neutrality: [] };
   const strong = { index: 0.7, voice: 0.9, mediation: 0.8, capability: 0.7, gatekeeper: 0.5 };
   assert.equal(classify({ ...base, poleLeader: 'west' }, strong).posture, 'great-power');
-  assert.equal(classify({ ...base, guarantee: { pole: 'russia', weight: 1, provider: 'RUS' } }, strong).posture, 'aligned');
-  assert.equal(classify({ ...base, guarantee: { pole: 'russia', weight: 0.5, provider: 'RUS' } }, strong).posture, 'strategic-autonomy', 'a half-weight tie does not align');
-  assert.equal(classify({ ...base, integration: [{ target: 'EU', pole: 'west', how: 'candidate', fact: 'f' }] }, strong).posture, 'integration-seeking');
-  assert.equal(classify({ ...base, neutrality: [{ fact: 'n', title: 'neutrality' }] }, strong).posture, 'neutral');
+  assert.equal(
+    classify({ ...base, guarantee: { pole: 'russia', weight: 1, provider: 'RUS' } }, strong).posture,
+    'aligned',
+  );
+  assert.equal(
+    classify({ ...base, guarantee: { pole: 'russia', weight: 0.5, provider: 'RUS' } }, strong).posture,
+    'strategic-autonomy',
+    'a half-weight tie does not align',
+  );
+  assert.equal(
+    classify({ ...base, integration: [{ target: 'EU', pole: 'west', how: 'candidate', fact: 'f' }] }, strong)
+      .posture,
+    'integration-seeking',
+  );
+  assert.equal(
+    classify({ ...base, neutrality: [{ fact: 'n', title: 'neutrality' }] }, strong).posture,
+    'neutral',
+  );
   const weak = classify(base, { ...strong, mediation: 0.2 });
   assert.equal(weak.posture, 'balanced');
   assert.match(weak.reasons.join(' '), /direct\/regional handling of conflicts 0\.20 < 0\.5/);
-  assert.equal(classify(base, { ...strong, mediation: null, capability: null }).posture, 'strategic-autonomy', 'missing mediation or capability does not block');
+  assert.equal(
+    classify(base, { ...strong, mediation: null, capability: null }).posture,
+    'strategic-autonomy',
+    'missing mediation or capability does not block',
+  );
   assert.equal(classify(base, { ...strong, voice: null }).posture, 'balanced', 'a say must be shown');
   assert.equal(defaultRules.alignedObligation, 0.75);
 });
@@ -107,14 +157,24 @@ test('the composite is reproducible with its seed, its interval holds the index,
   const inp = emptyInputs(kb, registry);
   const a = runAutonomy(inp, { years: [2022, 2023], draws: 100, seed: 7 });
   const b = runAutonomy(inp, { years: [2022, 2023], draws: 100, seed: 7 });
-  assert.deepEqual(a.results.map((r) => r.interval), b.results.map((r) => r.interval));
+  assert.deepEqual(
+    a.results.map((r) => r.interval),
+    b.results.map((r) => r.interval),
+  );
   const aze = a.results.find((r) => r.state === 'AZE' && r.year === 2023)!;
   assert.ok(aze.index !== null && aze.interval !== null);
   assert.ok(aze.interval[0] <= aze.index + 1e-12 && aze.index <= aze.interval[1] + 1e-12);
   assert.ok(aze.missing.includes('capability') && aze.missing.includes('alignment'));
   assert.match(aze.explanation.join('\n'), /capability: missing/);
-  const manual = (['commitments', 'voice', 'mediation', 'gatekeeper'] as const).reduce((s, c) => s + aze.components[c].value! * a.settings.weights[c], 0)
-    / (['commitments', 'voice', 'mediation', 'gatekeeper'] as const).reduce((s, c) => s + a.settings.weights[c], 0);
+  const manual =
+    (['commitments', 'voice', 'mediation', 'gatekeeper'] as const).reduce(
+      (s, c) => s + aze.components[c].value! * a.settings.weights[c],
+      0,
+    ) /
+    (['commitments', 'voice', 'mediation', 'gatekeeper'] as const).reduce(
+      (s, c) => s + a.settings.weights[c],
+      0,
+    );
   assert.ok(Math.abs(aze.index - manual) < 1e-12, 'index = weighted mean of the available components');
   const geo = a.results.find((r) => r.state === 'GEO' && r.year === 2023)!;
   assert.equal(geo.posture, 'integration-seeking');

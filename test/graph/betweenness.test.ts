@@ -24,12 +24,22 @@ for (const fx of fixtureIndex()) {
     assertClose(raw, nums(expected.nx_betweenness), TOL, 'vs networkx');
     assertClose(raw, nums(expected.pyigraph_betweenness), TOL, 'vs python-igraph');
     if (!fx.weighted) assertClose(raw, nums(expected.r.igraph_betweenness), TOL, 'vs R igraph');
-    assertClose(betweenness(graph, { undirected, normalized: true }), nums(expected.nx_betweenness_normalized), TOL, 'normalised vs networkx');
+    assertClose(
+      betweenness(graph, { undirected, normalized: true }),
+      nums(expected.nx_betweenness_normalized),
+      TOL,
+      'normalised vs networkx',
+    );
     if (fx.weighted) {
       const w = betweenness(graph, { undirected, weighted: true });
       assertClose(w, nums(expected.nx_betweenness_weighted ?? []), TOL, 'weighted vs networkx');
       const inv = betweenness(inverse(graph), { undirected, weighted: true });
-      assertClose(inv, nums(expected.nx_betweenness_inverse_weight ?? []), TOL, '1/weight lengths vs networkx');
+      assertClose(
+        inv,
+        nums(expected.nx_betweenness_inverse_weight ?? []),
+        TOL,
+        '1/weight lengths vs networkx',
+      );
       if (fx.name !== 'wfloat5') {
         // Away from floating-point near-ties igraph's tolerance and networkx's exact test agree.
         assertClose(w, nums(expected.pyigraph_betweenness_weighted ?? []), TOL, 'weighted vs python-igraph');
@@ -37,9 +47,16 @@ for (const fx of fixtureIndex()) {
         if (fx.name === 'wties50_g3') {
           // 1/1.5 and 1/2.5 are not dyadic: sums like 2/3 + 2/3 vs 1/2.5 + … round differently, so
           // igraph's tolerance merges paths that networkx's exact test keeps apart.
-          assert.throws(() => assertClose(inv, nums(expected.r.igraph_betweenness_inverse_weight ?? []), TOL, ''));
+          assert.throws(() =>
+            assertClose(inv, nums(expected.r.igraph_betweenness_inverse_weight ?? []), TOL, ''),
+          );
         } else {
-          assertClose(inv, nums(expected.r.igraph_betweenness_inverse_weight ?? []), TOL, '1/weight vs R igraph');
+          assertClose(
+            inv,
+            nums(expected.r.igraph_betweenness_inverse_weight ?? []),
+            TOL,
+            '1/weight vs R igraph',
+          );
         }
       }
     }
@@ -47,11 +64,20 @@ for (const fx of fixtureIndex()) {
 
   test(`${fx.name}: bridging betweenness equals summed networkx subset betweenness`, () => {
     const { edges, groups, expected } = loadFixture(fx.name, fx.weighted);
-    const { graph, groups: grp } = graphFromRows(edges, groups, { directed: fx.directed, weighted: fx.weighted });
+    const { graph, groups: grp } = graphFromRows(edges, groups, {
+      directed: fx.directed,
+      weighted: fx.weighted,
+    });
     const undirected = !fx.directed;
     const b = bridgingBetweenness(graph, grp, { undirected });
     assertClose(b.raw, nums(expected.nx_bridging_raw), TOL, 'bridging raw');
-    if (fx.weighted) assertClose(bridgingBetweenness(graph, grp, { undirected, weighted: true }).raw, nums(expected.nx_bridging_raw_weighted ?? []), TOL, 'weighted bridging raw');
+    if (fx.weighted)
+      assertClose(
+        bridgingBetweenness(graph, grp, { undirected, weighted: true }).raw,
+        nums(expected.nx_bridging_raw_weighted ?? []),
+        TOL,
+        'weighted bridging raw',
+      );
     for (let v = 0; v < graph.n; v++) {
       const s = b.share[v] as number;
       if (!Number.isNaN(s)) assert.ok(s >= 0 && s <= 1 + 1e-12, `share in [0,1] at ${v}: ${s}`);
@@ -70,7 +96,11 @@ test('wfloat5: exact float comparison follows networkx, not igraph', () => {
   assert.equal(w[x], 0);
   assert.equal(w[y], 3);
   assert.deepEqual(nums(expected.nx_betweenness_weighted ?? []), Array.from(w));
-  assert.notDeepEqual(nums(expected.pyigraph_betweenness_weighted ?? []), Array.from(w), 'igraph (tolerance) differs here');
+  assert.notDeepEqual(
+    nums(expected.pyigraph_betweenness_weighted ?? []),
+    Array.from(w),
+    'igraph (tolerance) differs here',
+  );
 });
 
 test('bridging share: a node between two cliques carries every cross pair', () => {
@@ -118,17 +148,35 @@ test('sources option sums dependencies of the given sources only', () => {
 for (const fx of fixtureIndex().filter((f) => f.weighted || f.name === 'rand80_g3')) {
   test(`${fx.name}: threaded betweenness equals networkx and the single-thread sums`, async () => {
     const { edges, groups, expected } = loadFixture(fx.name, fx.weighted);
-    const { graph, groups: grp } = graphFromRows(edges, groups, { directed: fx.directed, weighted: fx.weighted });
+    const { graph, groups: grp } = graphFromRows(edges, groups, {
+      directed: fx.directed,
+      weighted: fx.weighted,
+    });
     const undirected = !fx.directed;
     for (const threads of [2, 3]) {
-      assertClose(await betweennessParallel(graph, { undirected, threads, minWork: 0 }), nums(expected.nx_betweenness), TOL, `${threads} threads vs networkx`);
-      const b = await bridgingBetweennessParallel(graph, grp, { undirected, threads, minWork: 0, weighted: fx.weighted });
+      assertClose(
+        await betweennessParallel(graph, { undirected, threads, minWork: 0 }),
+        nums(expected.nx_betweenness),
+        TOL,
+        `${threads} threads vs networkx`,
+      );
+      const b = await bridgingBetweennessParallel(graph, grp, {
+        undirected,
+        threads,
+        minWork: 0,
+        weighted: fx.weighted,
+      });
       const one = bridgingBetweenness(graph, grp, { undirected, weighted: fx.weighted });
       assertClose(b.raw, Array.from(one.raw), TOL, `${threads} threads bridging raw`);
       assertClose(b.pairs, Array.from(one.pairs), 0, `${threads} threads bridging pairs`);
     }
     const subset = { sources: [4, 1, 7, 3, 2].filter((s) => s < graph.n), undirected, weighted: fx.weighted };
-    assertClose(await betweennessParallel(graph, { ...subset, threads: 2, minWork: 0 }), Array.from(betweenness(graph, subset)), TOL, 'source subset');
+    assertClose(
+      await betweennessParallel(graph, { ...subset, threads: 2, minWork: 0 }),
+      Array.from(betweenness(graph, subset)),
+      TOL,
+      'source subset',
+    );
   });
 }
 
@@ -136,5 +184,8 @@ test('threaded betweenness reports a worker failure instead of hanging', async (
   const { edges, groups } = loadFixture('rand80_g3', false);
   const { graph } = graphFromRows(edges, groups, { directed: true, weighted: false });
   // A source id past the end makes the worker's kernel throw.
-  await assert.rejects(betweennessParallel(graph, { sources: [0, 1, 2, 900], threads: 2, minWork: 0 }), /source 900 is not a node index/);
+  await assert.rejects(
+    betweennessParallel(graph, { sources: [0, 1, 2, 900], threads: 2, minWork: 0 }),
+    /source 900 is not a node index/,
+  );
 });

@@ -2,7 +2,14 @@
 // hand count, and against an independent brute-force loop for the weighted variant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { brokerageCounts, degreePreservingNull, permutationNull, rewireDegreePreserving, ROLES, snaNull } from '../../src/graph/brokerage.ts';
+import {
+  brokerageCounts,
+  degreePreservingNull,
+  permutationNull,
+  rewireDegreePreserving,
+  ROLES,
+  snaNull,
+} from '../../src/graph/brokerage.ts';
 import { transpose } from '../../src/graph/csr.ts';
 import { graphFromRows } from '../../src/graph/table.ts';
 import { assertClose, assertExact, fixtureIndex, loadFixture, nums, toNum } from './fixtures.ts';
@@ -34,7 +41,11 @@ test('hand8: role counts derived by hand', () => {
 for (const fx of fixtureIndex()) {
   test(`${fx.name}: raw counts, expectations, sd and z equal sna::brokerage`, () => {
     const { edges, groups, expected } = loadFixture(fx.name, fx.weighted);
-    const { graph, groups: grp, ids } = graphFromRows(edges, groups, { directed: fx.directed, weighted: fx.weighted });
+    const {
+      graph,
+      groups: grp,
+      ids,
+    } = graphFromRows(edges, groups, { directed: fx.directed, weighted: fx.weighted });
     assert.deepEqual(ids, expected.nodes);
     assert.equal(graph.targets.length, expected.clean_edge_count, 'cleaned edge count (density numerator)');
     // sna ignores weights, so compare the unweighted counts even on weighted fixtures.
@@ -47,7 +58,16 @@ for (const fx of fixtureIndex()) {
       assertClose(nul.z[role], nums(expected.r.z_nli[r] ?? []), TOL, `${role} z`);
       const gl = nul.global[role];
       assert.equal(gl.raw, toNum(expected.r.raw_gli[r] ?? NaN), `${role} raw.gli`);
-      assertClose([gl.exp, gl.sd, gl.z], [toNum(expected.r.exp_gli[r] ?? NaN), toNum(expected.r.sd_gli[r] ?? NaN), toNum(expected.r.z_gli[r] ?? NaN)], 1e-9 * Math.max(1, Math.abs(toNum(expected.r.exp_gli[r] ?? 0))), `${role} gli`);
+      assertClose(
+        [gl.exp, gl.sd, gl.z],
+        [
+          toNum(expected.r.exp_gli[r] ?? NaN),
+          toNum(expected.r.sd_gli[r] ?? NaN),
+          toNum(expected.r.z_gli[r] ?? NaN),
+        ],
+        1e-9 * Math.max(1, Math.abs(toNum(expected.r.exp_gli[r] ?? 0))),
+        `${role} gli`,
+      );
     });
   });
 
@@ -59,7 +79,9 @@ for (const fx of fixtureIndex()) {
       assert.ok(brute);
       for (const combine of ['min', 'product'] as const) {
         const r = brokerageCounts(graph, grp, { weighted: true, combine });
-        ROLES.slice(0, 5).forEach((role, k) => assertClose(r[role], nums(brute[combine][k] ?? []), TOL, `${combine} ${role}`));
+        ROLES.slice(0, 5).forEach((role, k) =>
+          assertClose(r[role], nums(brute[combine][k] ?? []), TOL, `${combine} ${role}`),
+        );
       }
     });
   }
@@ -93,7 +115,9 @@ test('a broken count is caught: mislabelling one node changes sna-comparable cou
   const bad = groups.map((row, i) => (i === 0 ? [row[0] as string, row[1] === 'A' ? 'B' : 'A'] : row));
   const { graph, groups: grp } = graphFromRows(edges, bad, { directed: true, weighted: false });
   const raw = brokerageCounts(graph, grp);
-  assert.throws(() => ROLES.forEach((role, r) => assertExact(raw[role], nums(expected.r.raw_nli[r] ?? []), role)));
+  assert.throws(() =>
+    ROLES.forEach((role, r) => assertExact(raw[role], nums(expected.r.raw_nli[r] ?? []), role)),
+  );
 });
 
 test('degree-preserving rewiring keeps every in- and out-degree and creates no loops or duplicates', () => {
@@ -126,7 +150,9 @@ test('undirected rewiring keeps the graph symmetric and the degrees', () => {
   for (let u = 0; u < rw.n; u++) {
     for (let e = rw.offsets[u] as number; e < (rw.offsets[u + 1] as number); e++) {
       const v = rw.targets[e] as number;
-      const back = Array.from(rw.targets.subarray(rw.offsets[v] as number, rw.offsets[v + 1] as number)).indexOf(u);
+      const back = Array.from(
+        rw.targets.subarray(rw.offsets[v] as number, rw.offsets[v + 1] as number),
+      ).indexOf(u);
       assert.ok(back >= 0, `edge ${v}→${u} mirrors ${u}→${v}`);
       assert.equal(rw.weights?.[(rw.offsets[v] as number) + back], rw.weights?.[e]);
     }
@@ -162,7 +188,9 @@ test('simulation nulls: seeded, reproducible, and sane', () => {
   let num = 0;
   let den = 0;
   for (let v = 0; v < graph.n; v++) {
-    const io = ((tg.offsets[v + 1] as number) - (tg.offsets[v] as number)) * ((graph.offsets[v + 1] as number) - (graph.offsets[v] as number));
+    const io =
+      ((tg.offsets[v + 1] as number) - (tg.offsets[v] as number)) *
+      ((graph.offsets[v + 1] as number) - (graph.offsets[v] as number));
     num += d1.mean.total[v] as number;
     den += io;
   }

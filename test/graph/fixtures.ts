@@ -50,10 +50,19 @@ export function fixtureIndex(): FixtureIndexEntry[] {
   return JSON.parse(readFileSync(join(FIXTURE_DIR, 'index.json'), 'utf8')) as FixtureIndexEntry[];
 }
 
-export function loadFixture(name: string, weighted: boolean): { edges: string[][]; groups: string[][]; expected: Expected } {
+export function loadFixture(
+  name: string,
+  weighted: boolean,
+): { edges: string[][]; groups: string[][]; expected: Expected } {
   const edgesPath = join(FIXTURE_DIR, `${name}.edges.csv`);
   const groupsPath = join(FIXTURE_DIR, `${name}.groups.csv`);
-  const input = parseBrokerageInput(readFileSync(edgesPath, 'utf8'), edgesPath, readFileSync(groupsPath, 'utf8'), groupsPath, { weighted });
+  const input = parseBrokerageInput(
+    readFileSync(edgesPath, 'utf8'),
+    edgesPath,
+    readFileSync(groupsPath, 'utf8'),
+    groupsPath,
+    { weighted },
+  );
   const expected = JSON.parse(readFileSync(join(FIXTURE_DIR, `${name}.expected.json`), 'utf8')) as Expected;
   return { ...input, expected };
 }
@@ -71,16 +80,27 @@ export function toNum(x: Raw): number {
 export const nums = (xs: readonly Raw[]): number[] => xs.map(toNum);
 
 /** |a − b| ≤ tol for every entry; NaN matches NaN only; infinities must be equal. */
-export function assertClose(actual: ArrayLike<number>, expected: readonly number[], tol: number, what: string): void {
+export function assertClose(
+  actual: ArrayLike<number>,
+  expected: readonly number[],
+  tol: number,
+  what: string,
+): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) {
     const a = actual[i] as number;
     const e = expected[i] as number;
     if (Number.isNaN(e) || !Number.isFinite(e)) {
-      assert.ok(Object.is(a, e) || (Number.isNaN(a) && Number.isNaN(e)), `${what}[${i}]: expected ${e}, got ${a}`);
+      assert.ok(
+        Object.is(a, e) || (Number.isNaN(a) && Number.isNaN(e)),
+        `${what}[${i}]: expected ${e}, got ${a}`,
+      );
       continue;
     }
-    assert.ok(Math.abs(a - e) <= tol, `${what}[${i}]: expected ${e}, got ${a} (|diff| ${Math.abs(a - e)} > ${tol})`);
+    assert.ok(
+      Math.abs(a - e) <= tol,
+      `${what}[${i}]: expected ${e}, got ${a} (|diff| ${Math.abs(a - e)} > ${tol})`,
+    );
   }
 }
 

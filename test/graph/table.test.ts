@@ -12,7 +12,22 @@ import { assertClose, fixtureIndex, loadFixture, nums } from './fixtures.ts';
 test('column order is the public contract', async () => {
   assert.deepEqual(
     [...BROKERAGE_COLUMNS],
-    ['node', 'coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'total', 'z_coordinator', 'z_itinerant', 'z_representative', 'z_gatekeeper', 'z_liaison', 'z_total', 'betweenness'],
+    [
+      'node',
+      'coordinator',
+      'itinerant',
+      'representative',
+      'gatekeeper',
+      'liaison',
+      'total',
+      'z_coordinator',
+      'z_itinerant',
+      'z_representative',
+      'z_gatekeeper',
+      'z_liaison',
+      'z_total',
+      'betweenness',
+    ],
   );
   const { edges, groups } = loadFixture('hand8', false);
   const rows = await brokerageTable(edges, groups, { directed: true, weighted: false });
@@ -23,17 +38,49 @@ for (const fx of fixtureIndex()) {
   test(`${fx.name}: brokerageTable equals sna (counts, z) and networkx (betweenness)`, async () => {
     const { edges, groups, expected } = loadFixture(fx.name, fx.weighted);
     const unweighted = await brokerageTable(edges, groups, { directed: fx.directed, weighted: false });
-    assert.deepEqual(unweighted.map((r) => r.node), expected.nodes);
+    assert.deepEqual(
+      unweighted.map((r) => r.node),
+      expected.nodes,
+    );
     const cols = ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'total'] as const;
     cols.forEach((c, r) => {
-      assert.deepEqual(unweighted.map((row) => row[c]), nums(expected.r.raw_nli[r] ?? []), c);
-      assertClose(unweighted.map((row) => row[`z_${c}`]), nums(expected.r.z_nli[r] ?? []), 1e-9, `z_${c}`);
+      assert.deepEqual(
+        unweighted.map((row) => row[c]),
+        nums(expected.r.raw_nli[r] ?? []),
+        c,
+      );
+      assertClose(
+        unweighted.map((row) => row[`z_${c}`]),
+        nums(expected.r.z_nli[r] ?? []),
+        1e-9,
+        `z_${c}`,
+      );
     });
-    assertClose(unweighted.map((r) => r.betweenness), nums(expected.nx_betweenness), 1e-9, 'betweenness');
+    assertClose(
+      unweighted.map((r) => r.betweenness),
+      nums(expected.nx_betweenness),
+      1e-9,
+      'betweenness',
+    );
     if (fx.weighted) {
-      const weighted = await brokerageTable(edges, groups, { directed: fx.directed, weighted: true, samples: 30, seed: 2 });
-      assertClose(weighted.map((r) => r.betweenness), nums(expected.nx_betweenness_inverse_weight ?? []), 1e-9, 'betweenness with lengths 1/weight');
-      assertClose(weighted.map((r) => r.liaison), nums(expected.brute_weighted_roles?.min[4] ?? []), 1e-9, 'weighted liaison (min)');
+      const weighted = await brokerageTable(edges, groups, {
+        directed: fx.directed,
+        weighted: true,
+        samples: 30,
+        seed: 2,
+      });
+      assertClose(
+        weighted.map((r) => r.betweenness),
+        nums(expected.nx_betweenness_inverse_weight ?? []),
+        1e-9,
+        'betweenness with lengths 1/weight',
+      );
+      assertClose(
+        weighted.map((r) => r.liaison),
+        nums(expected.brute_weighted_roles?.min[4] ?? []),
+        1e-9,
+        'weighted liaison (min)',
+      );
       for (const r of weighted) assert.ok(Number.isFinite(r.z_total) || Number.isNaN(r.z_total));
     }
   });
@@ -41,11 +88,26 @@ for (const fx of fixtureIndex()) {
 
 test('the permutation and degree nulls can be chosen for unweighted input, deterministically', async () => {
   const { edges, groups } = loadFixture('rand30_g2', false);
-  const a = await brokerageTable(edges, groups, { directed: true, weighted: false, null: 'degree', samples: 50, seed: 9 });
-  const b = await brokerageTable(edges, groups, { directed: true, weighted: false, null: 'degree', samples: 50, seed: 9 });
+  const a = await brokerageTable(edges, groups, {
+    directed: true,
+    weighted: false,
+    null: 'degree',
+    samples: 50,
+    seed: 9,
+  });
+  const b = await brokerageTable(edges, groups, {
+    directed: true,
+    weighted: false,
+    null: 'degree',
+    samples: 50,
+    seed: 9,
+  });
   const sna = await brokerageTable(edges, groups, { directed: true, weighted: false });
   assert.deepEqual(a, b);
-  assert.notDeepEqual(a.map((r) => r.z_total), sna.map((r) => r.z_total));
+  assert.notDeepEqual(
+    a.map((r) => r.z_total),
+    sna.map((r) => r.z_total),
+  );
   await assert.rejects(brokerageTable(edges, groups, { directed: true, weighted: true, null: 'sna' }));
 });
 
@@ -54,9 +116,18 @@ test('brokerageTable rejects bad rows with the row number', async () => {
     ['a', 'X'],
     ['b', 'Y'],
   ];
-  await assert.rejects(brokerageTable([['a', 'zz']], groups, { directed: true, weighted: false }), /edges row 1: node 'zz' is not in groups/);
-  await assert.rejects(brokerageTable([['a', 'b', 'x']], groups, { directed: true, weighted: true }), /edges row 1: weight 'x'/);
-  await assert.rejects(brokerageTable([['a', 'b']], [], { directed: true, weighted: false }), /groups: no rows/);
+  await assert.rejects(
+    brokerageTable([['a', 'zz']], groups, { directed: true, weighted: false }),
+    /edges row 1: node 'zz' is not in groups/,
+  );
+  await assert.rejects(
+    brokerageTable([['a', 'b', 'x']], groups, { directed: true, weighted: true }),
+    /edges row 1: weight 'x'/,
+  );
+  await assert.rejects(
+    brokerageTable([['a', 'b']], [], { directed: true, weighted: false }),
+    /groups: no rows/,
+  );
 });
 
 function errorOf(fn: () => unknown): CsvError {
@@ -71,23 +142,41 @@ function errorOf(fn: () => unknown): CsvError {
 
 test('CSV errors name file, line and column', () => {
   const groups = 'node,group\na,X\nb,Y\nc,X\n';
-  let e = errorOf(() => parseBrokerageInput('source,target,weight\na,b,1\nb,c,abc\n', 'E.csv', groups, 'G.csv', { weighted: true }));
+  let e = errorOf(() =>
+    parseBrokerageInput('source,target,weight\na,b,1\nb,c,abc\n', 'E.csv', groups, 'G.csv', {
+      weighted: true,
+    }),
+  );
   assert.equal(e.message, "E.csv:3:5: weight 'abc' is not a number");
-  e = errorOf(() => parseBrokerageInput('source,target\na,b\nb\n', 'E.csv', groups, 'G.csv', { weighted: false }));
+  e = errorOf(() =>
+    parseBrokerageInput('source,target\na,b\nb\n', 'E.csv', groups, 'G.csv', { weighted: false }),
+  );
   assert.match(e.message, /^E\.csv:3:\d+: missing column 'target'/);
-  e = errorOf(() => parseBrokerageInput('source,target\na,b\nb,q\n', 'E.csv', groups, 'G.csv', { weighted: false }));
+  e = errorOf(() =>
+    parseBrokerageInput('source,target\na,b\nb,q\n', 'E.csv', groups, 'G.csv', { weighted: false }),
+  );
   assert.equal(e.message, "E.csv:3:3: node 'q' is missing from G.csv");
   e = errorOf(() => parseBrokerageInput('', 'E.csv', groups, 'G.csv', { weighted: false }));
   assert.match(e.message, /^E\.csv:1:1: empty file/);
   e = errorOf(() => parseBrokerageInput('a,b\n', 'E.csv', 'node,group\n', 'G.csv', { weighted: false }));
   assert.match(e.message, /^G\.csv:2:1: no data rows/);
-  e = errorOf(() => parseBrokerageInput('source,target\na,b\n', 'E.csv', 'node\na\n', 'G.csv', { weighted: false }));
+  e = errorOf(() =>
+    parseBrokerageInput('source,target\na,b\n', 'E.csv', 'node\na\n', 'G.csv', { weighted: false }),
+  );
   assert.match(e.message, /^G\.csv:1:1: header is missing column group/);
-  e = errorOf(() => parseBrokerageInput('source,target\na,b\n', 'E.csv', 'node,group\na,X\nb,Y\na,Z\n', 'G.csv', { weighted: false }));
+  e = errorOf(() =>
+    parseBrokerageInput('source,target\na,b\n', 'E.csv', 'node,group\na,X\nb,Y\na,Z\n', 'G.csv', {
+      weighted: false,
+    }),
+  );
   assert.equal(e.message, "G.csv:4:1: node 'a' already listed on line 2");
-  e = errorOf(() => parseBrokerageInput('source,target,weight\na,b\n', 'E.csv', groups, 'G.csv', { weighted: true }));
+  e = errorOf(() =>
+    parseBrokerageInput('source,target,weight\na,b\n', 'E.csv', groups, 'G.csv', { weighted: true }),
+  );
   assert.match(e.message, /^E\.csv:2:\d+: missing column 'weight'/);
-  e = errorOf(() => parseBrokerageInput('source,target,weight\na,b,-2\n', 'E.csv', groups, 'G.csv', { weighted: true }));
+  e = errorOf(() =>
+    parseBrokerageInput('source,target,weight\na,b,-2\n', 'E.csv', groups, 'G.csv', { weighted: true }),
+  );
   assert.equal(e.message, 'E.csv:2:5: weight -2 must be > 0');
   e = errorOf(() => parseCsv('x,"unterminated\n', 'Q.csv'));
   assert.equal(e.message, 'Q.csv:1:3: unterminated quoted field');
@@ -96,7 +185,13 @@ test('CSV errors name file, line and column', () => {
 });
 
 test('CSV reader: headerless, quoted, CRLF, BOM, reordered header', () => {
-  const input = parseBrokerageInput('\ufeff"a","b"\r\n"b, inc",a\r\n\r\n', 'E.csv', 'group,node\nX,a\nY,b\nX,"b, inc"\n', 'G.csv', { weighted: false });
+  const input = parseBrokerageInput(
+    '\ufeff"a","b"\r\n"b, inc",a\r\n\r\n',
+    'E.csv',
+    'group,node\nX,a\nY,b\nX,"b, inc"\n',
+    'G.csv',
+    { weighted: false },
+  );
   assert.deepEqual(input.edges, [
     ['a', 'b'],
     ['b, inc', 'a'],
@@ -109,7 +204,9 @@ test('CSV reader: headerless, quoted, CRLF, BOM, reordered header', () => {
   const dir = mkdtempSync(join(tmpdir(), 'graph-io-'));
   writeFileSync(join(dir, 'e.csv'), 'source,target,weight\na,b,2.5\n');
   writeFileSync(join(dir, 'g.csv'), 'node,group\na,X\nb,Y\n');
-  assert.deepEqual(readBrokerageInput(join(dir, 'e.csv'), join(dir, 'g.csv'), { weighted: true }).edges, [['a', 'b', '2.5']]);
+  assert.deepEqual(readBrokerageInput(join(dir, 'e.csv'), join(dir, 'g.csv'), { weighted: true }).edges, [
+    ['a', 'b', '2.5'],
+  ]);
 });
 
 test('CSR: sorted rows, merged duplicates, dropped loops, undirected mirror, transpose', () => {
@@ -144,5 +241,15 @@ test('CSR: sorted rows, merged duplicates, dropped loops, undirected mirror, tra
   assert.ok(isSymmetric(u));
   assert.equal(u.targets.length, 4);
   assert.equal(u.weights, null);
-  assert.throws(() => csrFromEdges([{ source: 'a', target: 'b' }, { source: 'a', target: 'b' }], { duplicates: 'error' }), /duplicate/);
+  assert.throws(
+    () =>
+      csrFromEdges(
+        [
+          { source: 'a', target: 'b' },
+          { source: 'a', target: 'b' },
+        ],
+        { duplicates: 'error' },
+      ),
+    /duplicate/,
+  );
 });

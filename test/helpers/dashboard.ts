@@ -10,19 +10,38 @@ import { hasSharedData } from './paths.ts';
 import { realDataStore } from './store.ts';
 
 /** Why a dashboard test on the real data cannot run here, or false when it can. */
-export const dashboardSkip: string | false = browserSkip || (existsSync(webDist) ? false : 'dashboard not built (npm run build:web)') || (hasSharedData ? false : 'no ../shared/data');
+export const dashboardSkip: string | false =
+  browserSkip ||
+  (existsSync(webDist) ? false : 'dashboard not built (npm run build:web)') ||
+  (hasSharedData ? false : 'no ../shared/data');
 
-export interface Dashboard { url: string; store: Store; browser: Browser; close: () => Promise<void> }
+export interface Dashboard {
+  url: string;
+  store: Store;
+  browser: Browser;
+  close: () => Promise<void>;
+}
 
 /** The dashboard served over the real datasets (imported once by `data pull`), with a browser. */
 export async function dashboardOnRealData(): Promise<Dashboard> {
   const real = await realDataStore();
   const framework = await FrameworkSession.open(real.store, real.kb, real.registry);
-  const server = await serve(real.kb, real.registry, { host: '127.0.0.1', port: 0 }, { store: real.store, framework });
+  const server = await serve(
+    real.kb,
+    real.registry,
+    { host: '127.0.0.1', port: 0 },
+    { store: real.store, framework },
+  );
   const browser = await launch();
   return {
-    url: server.url, store: real.store, browser,
-    close: async () => { await browser.close(); await server.close(); real.store.close(); },
+    url: server.url,
+    store: real.store,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      real.store.close();
+    },
   };
 }
 
@@ -32,11 +51,23 @@ export async function dashboardOnRealData(): Promise<Dashboard> {
  */
 export function useDashboard(): Pick<Dashboard, 'url' | 'store' | 'browser'> {
   let open: Dashboard | undefined;
-  before(async () => { if (!dashboardSkip) open = await dashboardOnRealData(); });
+  before(async () => {
+    if (!dashboardSkip) open = await dashboardOnRealData();
+  });
   after(() => open?.close());
   const need = (): Dashboard => {
     if (!open) throw new Error('the dashboard is not open (are these tests skipped?)');
     return open;
   };
-  return { get url() { return need().url; }, get store() { return need().store; }, get browser() { return need().browser; } };
+  return {
+    get url() {
+      return need().url;
+    },
+    get store() {
+      return need().store;
+    },
+    get browser() {
+      return need().browser;
+    },
+  };
 }

@@ -28,7 +28,10 @@ export async function realDataStore(): Promise<{ store: Store; kb: KnowledgeBase
   const store = await openWhenFree(path);
   const statuses = await pullMissing(store, { mirror: sharedData, quiet: true, registry });
   const failed = statuses.filter((s) => s.status === 'failed' || s.status === 'unavailable');
-  if (failed.length) throw new Error(`importing the shared data failed: ${failed.map((f) => `${f.id}: ${f.message}`).join('; ')}`);
+  if (failed.length)
+    throw new Error(
+      `importing the shared data failed: ${failed.map((f) => `${f.id}: ${f.message}`).join('; ')}`,
+    );
   await attachSystemSpans(registry, store, kb);
   return { store, kb, registry };
 }

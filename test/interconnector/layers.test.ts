@@ -4,8 +4,19 @@ import { brokerageCounts } from '../../src/graph/brokerage.ts';
 import { csrFromEdges } from '../../src/graph/csr.ts';
 import type { FrameworkInputs, IdealPoint, Obligations } from '../../src/framework/inputs.ts';
 import {
-  allianceLayer, armsLayer, bridgeStats, hostingLayer, igoLayer, interconnectorRun, interconnectorScores, multiplex, topK, transportLayer, voteLayer,
-  type InterconnectorData, type Layer,
+  allianceLayer,
+  armsLayer,
+  bridgeStats,
+  hostingLayer,
+  igoLayer,
+  interconnectorRun,
+  interconnectorScores,
+  multiplex,
+  topK,
+  transportLayer,
+  voteLayer,
+  type InterconnectorData,
+  type Layer,
 } from '../../src/framework/interconnector/index.ts';
 import { loadKnowledgeBase } from '../../src/kb/knowledge-base.ts';
 import { StateRegistry } from '../../src/states/registry.ts';
@@ -25,7 +36,11 @@ function withIdeal(inp: FrameworkInputs, points: Record<string, number>, years: 
   inp.ideal = { data: m, covers: years, provenance: { dataset: 'unga_idealpoints', note: 'test' } };
 }
 
-function withArms(inp: FrameworkInputs, flows: Array<[supplier: string, recipient: string, year: number, tiv: number]>, covers: [number, number]): void {
+function withArms(
+  inp: FrameworkInputs,
+  flows: Array<[supplier: string, recipient: string, year: number, tiv: number]>,
+  covers: [number, number],
+): void {
   const m = new Map<number, Map<number, Map<number, number>>>();
   for (const [s, r, y, tiv] of flows) {
     let byYear = m.get(cc(r));
@@ -37,15 +52,32 @@ function withArms(inp: FrameworkInputs, flows: Array<[supplier: string, recipien
   inp.arms = { data: m, covers, provenance: { dataset: 'sipri_arms', note: 'test' } };
 }
 
-const weightOf = (l: Layer, a: string, b: string): number | undefined => l.edges.find((e) => (e.source === a && e.target === b) || (!l.directed && e.source === b && e.target === a))?.weight;
+const weightOf = (l: Layer, a: string, b: string): number | undefined =>
+  l.edges.find((e) => (e.source === a && e.target === b) || (!l.directed && e.source === b && e.target === a))
+    ?.weight;
 
 test('arms layer: supplier → recipient TIV summed over the 5-year window ending at the year, directed', () => {
   const inp = emptyInputs(kb, registry);
-  withArms(inp, [['TUR', 'AZE', 2019, 10], ['TUR', 'AZE', 2021, 5], ['RUS', 'AZE', 2015, 7], ['ISR', 'AZE', 2020, 3]], [1950, 2025]);
+  withArms(
+    inp,
+    [
+      ['TUR', 'AZE', 2019, 10],
+      ['TUR', 'AZE', 2021, 5],
+      ['RUS', 'AZE', 2015, 7],
+      ['ISR', 'AZE', 2020, 3],
+    ],
+    [1950, 2025],
+  );
   const l = armsLayer(inp, 2021);
   assert.equal(l.directed, true);
   assert.equal(l.available, true);
-  assert.deepEqual(l.edges.map((e) => [e.source, e.target, e.weight]), [['ISR', 'AZE', 3], ['TUR', 'AZE', 15]]);
+  assert.deepEqual(
+    l.edges.map((e) => [e.source, e.target, e.weight]),
+    [
+      ['ISR', 'AZE', 3],
+      ['TUR', 'AZE', 15],
+    ],
+  );
   assert.equal(armsLayer(inp, 2021, { armsWindow: 2 }).edges.length, 2, 'ISR 2020 and TUR 2021 in 2020–2021');
   assert.equal(weightOf(armsLayer(inp, 2021, { armsWindow: 2 }), 'TUR', 'AZE'), 5);
   assert.equal(armsLayer(inp, 2030).available, false);
@@ -53,7 +85,16 @@ test('arms layer: supplier → recipient TIV summed over the 5-year window endin
 
 test('alliance layer: ATOP obligations weighted as the commitments component, stronger direction, carried forward after 2018', () => {
   const inp = emptyInputs(kb, registry);
-  const ob = (o: Partial<Obligations>): Obligations => ({ defense: false, backed: false, offense: false, neutrality: false, nonaggression: false, consultation: false, alliances: [1], ...o });
+  const ob = (o: Partial<Obligations>): Obligations => ({
+    defense: false,
+    backed: false,
+    offense: false,
+    neutrality: false,
+    nonaggression: false,
+    consultation: false,
+    alliances: [1],
+    ...o,
+  });
   inp.atop = {
     data: new Map([
       [`${cc('USA')}>${cc('FRA')}:2018`, ob({ defense: true, backed: true })],
@@ -62,7 +103,8 @@ test('alliance layer: ATOP obligations weighted as the commitments component, st
       [`${cc('CHN')}>${cc('RUS')}:2018`, ob({ consultation: true })],
       [`${cc('USA')}>${cc('GBR')}:2017`, ob({ defense: true, backed: true })],
     ]),
-    covers: [1815, 2018], provenance: { dataset: 'atop', note: 'test' },
+    covers: [1815, 2018],
+    provenance: { dataset: 'atop', note: 'test' },
   };
   const l = allianceLayer(inp, 2018);
   assert.equal(weightOf(l, 'USA', 'FRA'), 1, 'max(backed defence 1, consultation 0.35)');
@@ -90,10 +132,31 @@ test('vote layer: each state keeps its k nearest by ideal point, proximity 1 −
 test('IGO layer: shared full memberships, strongest k per state; missing where COW IGO does not reach', () => {
   const inp = emptyInputs(kb, registry);
   const pair = (a: string, b: string) => (cc(a) < cc(b) ? `${cc(a)}|${cc(b)}` : `${cc(b)}|${cc(a)}`);
-  const data: InterconnectorData = { igoShared: { data: new Map([[2010, new Map([[pair('AZE', 'TUR'), 40], [pair('AZE', 'GEO'), 30], [pair('GEO', 'TUR'), 20], [pair('GEO', 'ARM'), 25]])]]), covers: [1816, 2014], provenance: { dataset: 'cow_igo' } }, transport: null };
+  const data: InterconnectorData = {
+    igoShared: {
+      data: new Map([
+        [
+          2010,
+          new Map([
+            [pair('AZE', 'TUR'), 40],
+            [pair('AZE', 'GEO'), 30],
+            [pair('GEO', 'TUR'), 20],
+            [pair('GEO', 'ARM'), 25],
+          ]),
+        ],
+      ]),
+      covers: [1816, 2014],
+      provenance: { dataset: 'cow_igo' },
+    },
+    transport: null,
+  };
   const l = igoLayer(inp, data, 2010, { igoK: 1 });
   // AZE keeps TUR (40), TUR keeps AZE, GEO keeps AZE (30), ARM keeps GEO (25)
-  assert.deepEqual(l.edges.map((e) => `${e.source}-${e.target}:${e.weight}`).sort(), ['ARM-GEO:25', 'AZE-GEO:30', 'AZE-TUR:40']);
+  assert.deepEqual(l.edges.map((e) => `${e.source}-${e.target}:${e.weight}`).sort(), [
+    'ARM-GEO:25',
+    'AZE-GEO:30',
+    'AZE-TUR:40',
+  ]);
   assert.equal(igoLayer(inp, data, 2020).available, false);
   assert.equal(igoLayer(inp, undefined, 2010).available, false);
 });
@@ -106,44 +169,107 @@ test('hosting layer: host tied to each party of talks it hosted in the event win
   const year = Number(fact.date.slice(0, 4));
   const l = hostingLayer(inp, year);
   for (const p of fact.parties) {
-    const state = registry.tryResolve(p)?.iso3 ?? inp.config.poles.find((x) => kb.orgById.get(p) && x.orientations.includes(kb.orgById.get(p)!.orientation))?.leader;
+    const state =
+      registry.tryResolve(p)?.iso3 ??
+      inp.config.poles.find(
+        (x) => kb.orgById.get(p) && x.orientations.includes(kb.orgById.get(p)!.orientation),
+      )?.leader;
     if (!state) continue;
-    const e = l.edges.find((x) => (x.source === fact.host && x.target === state) || (x.target === fact.host && x.source === state));
+    const e = l.edges.find(
+      (x) => (x.source === fact.host && x.target === state) || (x.target === fact.host && x.source === state),
+    );
     assert.ok(e, `${fact.host}–${state}`);
     assert.ok(e.evidence?.includes(fact.id));
   }
 });
 
 test('transport layer: operational legs to consecutive country pairs, weight = legs; missing before the network year', () => {
-  const data: InterconnectorData = { igoShared: { data: new Map(), covers: null, provenance: {} }, transport: { legs: [{ id: 'l1', countries: ['KAZ', 'AZE'], mode: 'ferry' }, { id: 'l2', countries: ['AZE', 'GEO', 'TUR'], mode: 'rail' }, { id: 'l3', countries: ['AZE', 'KAZ'], mode: 'ferry' }], from: 2017, provenance: { dataset: 'corridor model' } } };
+  const data: InterconnectorData = {
+    igoShared: { data: new Map(), covers: null, provenance: {} },
+    transport: {
+      legs: [
+        { id: 'l1', countries: ['KAZ', 'AZE'], mode: 'ferry' },
+        { id: 'l2', countries: ['AZE', 'GEO', 'TUR'], mode: 'rail' },
+        { id: 'l3', countries: ['AZE', 'KAZ'], mode: 'ferry' },
+      ],
+      from: 2017,
+      provenance: { dataset: 'corridor model' },
+    },
+  };
   const l = transportLayer(data, 2020);
-  assert.deepEqual(l.edges.map((e) => `${e.source}-${e.target}:${e.weight}`), ['AZE-GEO:1', 'AZE-KAZ:2', 'GEO-TUR:1']);
+  assert.deepEqual(
+    l.edges.map((e) => `${e.source}-${e.target}:${e.weight}`),
+    ['AZE-GEO:1', 'AZE-KAZ:2', 'GEO-TUR:1'],
+  );
   assert.equal(transportLayer(data, 2010).available, false);
 });
 
 test('topK keeps an edge if either end ranks it among its k strongest', () => {
-  const e = [{ source: 'A', target: 'B', weight: 3 }, { source: 'A', target: 'C', weight: 2 }, { source: 'C', target: 'D', weight: 1 }];
-  assert.deepEqual(topK(e, 1).map((x) => x.source + x.target), ['AB', 'AC', 'CD']);
-  assert.deepEqual(topK([...e, { source: 'B', target: 'C', weight: 5 }], 1).map((x) => x.source + x.target), ['A' + 'B', 'CD', 'BC']);
+  const e = [
+    { source: 'A', target: 'B', weight: 3 },
+    { source: 'A', target: 'C', weight: 2 },
+    { source: 'C', target: 'D', weight: 1 },
+  ];
+  assert.deepEqual(
+    topK(e, 1).map((x) => x.source + x.target),
+    ['AB', 'AC', 'CD'],
+  );
+  assert.deepEqual(
+    topK([...e, { source: 'B', target: 'C', weight: 5 }], 1).map((x) => x.source + x.target),
+    ['A' + 'B', 'CD', 'BC'],
+  );
 });
 
 test('multiplex: Σ λ_L · ŵ_L with max and log-max normalisation, directed layers symmetrised', () => {
-  const arms: Layer = { id: 'arms', directed: true, dataYear: 2020, available: true, unit: 'TIV', normalisation: 'log-max', provenance: [], note: '', edges: [{ source: 'A', target: 'B', weight: 9 }, { source: 'B', target: 'A', weight: 1 }, { source: 'C', target: 'B', weight: 1 }] };
-  const alliances: Layer = { id: 'alliances', directed: false, dataYear: 2020, available: true, unit: 'w', normalisation: 'max', provenance: [], note: '', edges: [{ source: 'A', target: 'B', weight: 0.5 }, { source: 'B', target: 'C', weight: 1 }] };
+  const arms: Layer = {
+    id: 'arms',
+    directed: true,
+    dataYear: 2020,
+    available: true,
+    unit: 'TIV',
+    normalisation: 'log-max',
+    provenance: [],
+    note: '',
+    edges: [
+      { source: 'A', target: 'B', weight: 9 },
+      { source: 'B', target: 'A', weight: 1 },
+      { source: 'C', target: 'B', weight: 1 },
+    ],
+  };
+  const alliances: Layer = {
+    id: 'alliances',
+    directed: false,
+    dataYear: 2020,
+    available: true,
+    unit: 'w',
+    normalisation: 'max',
+    provenance: [],
+    note: '',
+    edges: [
+      { source: 'A', target: 'B', weight: 0.5 },
+      { source: 'B', target: 'C', weight: 1 },
+    ],
+  };
   const m = multiplex([arms, alliances], { arms: 2, alliances: 1 });
   const ab = m.find((e) => e.source === 'A' && e.target === 'B')!;
   assert.ok(Math.abs(ab.layers.arms! - 2) < 1e-12, 'A–B arms 9+1 = 10 = max → 1, λ 2');
   assert.equal(ab.layers.alliances, 0.5);
   assert.ok(Math.abs(ab.weight - 2.5) < 1e-12);
   const bc = m.find((e) => e.source === 'B' && e.target === 'C')!;
-  assert.ok(Math.abs(bc.layers.arms! - 2 * Math.log(2) / Math.log(11)) < 1e-12);
+  assert.ok(Math.abs(bc.layers.arms! - (2 * Math.log(2)) / Math.log(11)) < 1e-12);
   assert.equal(bc.layers.alliances, 1);
   assert.equal(multiplex([arms], { arms: 0 }).length, 0, 'λ = 0 drops a layer');
 });
 
 test('bridging: a hub between two opposing blocs carries all cross-bloc paths; opposing two-paths = half the kernel liaison count', () => {
   const ids = ['w1', 'w2', 'x', 'e1', 'e2'];
-  const edges = [['w1', 'x'], ['w2', 'x'], ['x', 'e1'], ['x', 'e2'], ['w1', 'w2']].map(([s, t]) => ({ source: s!, target: t!, weight: 1 }));
+  const edges = [
+    ['w1', 'x'],
+    ['w2', 'x'],
+    ['x', 'e1'],
+    ['x', 'e2'],
+    ['w1', 'w2'],
+  ].map(([s, t]) => ({ source: s!, target: t!, weight: 1 }));
   const g = csrFromEdges(edges, { ids, undirected: true });
   const side = Int32Array.from([0, 0, 2, 1, 1]);
   const s = bridgeStats(g, side);
@@ -168,7 +294,17 @@ test('bridging: a hub between two opposing blocs carries all cross-bloc paths; o
 test('interconnector index on a hand network: the state tied to both blocs and non-aligned scores 1, an isolated one 0, pole leaders 0', () => {
   const inp = emptyInputs(kb, registry);
   withIdeal(inp, { USA: 2, FRA: 1.7, TUR: 0, GEO: 0.2, RUS: -1.2, IRN: -1.1, CHN: -1 }, [2016, 2020]);
-  withArms(inp, [['USA', 'TUR', 2020, 100], ['RUS', 'TUR', 2020, 100], ['USA', 'FRA', 2020, 10], ['RUS', 'IRN', 2020, 10], ['CHN', 'IRN', 2020, 10]], [1950, 2025]);
+  withArms(
+    inp,
+    [
+      ['USA', 'TUR', 2020, 100],
+      ['RUS', 'TUR', 2020, 100],
+      ['USA', 'FRA', 2020, 10],
+      ['RUS', 'IRN', 2020, 10],
+      ['CHN', 'IRN', 2020, 10],
+    ],
+    [1950, 2025],
+  );
   const run = interconnectorRun(inp, 2020, { layers: ['arms'], nullSamples: 50 });
   const s = run.scores;
   assert.equal(s.get('TUR')!.bloc, 'non-aligned');
@@ -181,8 +317,14 @@ test('interconnector index on a hand network: the state tied to both blocs and n
   for (const leader of ['USA', 'RUS', 'CHN']) assert.equal(s.get(leader)!.score, 0);
   assert.equal(s.get('TUR')!.parts.opposingPaths, 1);
   assert.equal(s.get('TUR')!.roles.raw.liaison, 2, 'USA→TUR→RUS and back');
-  assert.deepEqual(s.get('TUR')!.counterparts.west.map((c) => c.state), ['USA']);
-  assert.deepEqual(s.get('TUR')!.counterparts.east.map((c) => c.state), ['RUS']);
+  assert.deepEqual(
+    s.get('TUR')!.counterparts.west.map((c) => c.state),
+    ['USA'],
+  );
+  assert.deepEqual(
+    s.get('TUR')!.counterparts.east.map((c) => c.state),
+    ['RUS'],
+  );
   assert.ok(s.get('TUR')!.layers.arms!.score === 1);
   // Aiyar–Ohnsorge on arms: partners USA (100, d 2) and RUS (100, d 1.2): mean 1.6, SD 0.4.
   const ao = s.get('TUR')!.connectedness!;
@@ -200,8 +342,34 @@ test('interconnector index on a hand network: the state tied to both blocs and n
 test('the alignment factor halves for a state under a pole guarantee', () => {
   const inp = emptyInputs(kb, registry);
   withIdeal(inp, { USA: 2, FRA: 1.7, TUR: 0, RUS: -1.2, IRN: -1.1, CHN: -1 }, [2016, 2020]);
-  withArms(inp, [['USA', 'TUR', 2020, 100], ['RUS', 'TUR', 2020, 100], ['USA', 'FRA', 2020, 10], ['RUS', 'IRN', 2020, 10]], [1950, 2025]);
-  inp.atop = { data: new Map([[`${cc('USA')}>${cc('TUR')}:2018`, { defense: true, backed: true, offense: false, neutrality: false, nonaggression: false, consultation: false, alliances: [3180] }]]), covers: [1815, 2018], provenance: { dataset: 'atop' } };
+  withArms(
+    inp,
+    [
+      ['USA', 'TUR', 2020, 100],
+      ['RUS', 'TUR', 2020, 100],
+      ['USA', 'FRA', 2020, 10],
+      ['RUS', 'IRN', 2020, 10],
+    ],
+    [1950, 2025],
+  );
+  inp.atop = {
+    data: new Map([
+      [
+        `${cc('USA')}>${cc('TUR')}:2018`,
+        {
+          defense: true,
+          backed: true,
+          offense: false,
+          neutrality: false,
+          nonaggression: false,
+          consultation: false,
+          alliances: [3180],
+        },
+      ],
+    ]),
+    covers: [1815, 2018],
+    provenance: { dataset: 'atop' },
+  };
   const s = interconnectorScores(inp, 2020, { layers: ['arms'], nullSamples: 0 }).get('TUR')!;
   assert.equal(s.parts.alignment, 0.5);
   assert.deepEqual(s.parts.guarantee, { from: 'USA', weight: 1 });

@@ -28,13 +28,20 @@ after(() => store?.close());
 test('the brief is one self-contained HTML file: no scripts, no external assets', { skip }, () => {
   assert.match(html, /^<!doctype html>/);
   assert.doesNotMatch(html, /<script|<link |src="http/);
-  for (const section of ['Summary', 'Posture and index over time', 'The three principles and the wherewithal', 'Risks: corridor disruptions', 'Evidence cited', 'Methodology appendix']) {
+  for (const section of [
+    'Summary',
+    'Posture and index over time',
+    'The three principles and the wherewithal',
+    'Risks: corridor disruptions',
+    'Evidence cited',
+    'Methodology appendix',
+  ]) {
     assert.ok(html.includes(section), section);
   }
   assert.ok((html.match(/<svg /g) ?? []).length >= 2, 'charts are inline SVG');
 });
 
-test('its numbers are the framework\'s, and every cited fact is listed with its sources', { skip }, () => {
+test("its numbers are the framework's, and every cited fact is listed with its sources", { skip }, () => {
   const run = session.autonomy({ years: [2015, 2025], draws: 50, seed: 1 });
   const latest = run.results.filter((r) => r.state === 'AZE').at(-1)!;
   assert.ok(html.includes(`>${latest.posture}</span>`));
@@ -46,7 +53,18 @@ test('its numbers are the framework\'s, and every cited fact is listed with its 
 
 test('report writes HTML, refuses other extensions (exit 1)', { skip }, async () => {
   const out = join(tempDir(), 'brief.html');
-  const ok = await runCli(['--store', store!.path, 'report', 'ARM', '--years', '2018-2020', '--draws', '20', '--out', out]);
+  const ok = await runCli([
+    '--store',
+    store!.path,
+    'report',
+    'ARM',
+    '--years',
+    '2018-2020',
+    '--draws',
+    '20',
+    '--out',
+    out,
+  ]);
   assert.equal(ok.code, 0, ok.err);
   assert.match(readFileSync(out, 'utf8'), /Armenia: strategic autonomy, 2018–2020/);
   const bad = await runCli(['--store', store!.path, 'report', 'ARM', '--out', join(tempDir(), 'brief.docx')]);

@@ -5,8 +5,9 @@ import { runEnsemble, sample } from '../../src/scenarios/ensemble.ts';
 import { rng } from '../../src/framework/random.ts';
 import { scenarioDir, syntheticSession } from './fixture.ts';
 
-const file = join(scenarioDir({
-  'unc.yaml': `id: unc
+const file = join(
+  scenarioDir({
+    'unc.yaml': `id: unc
 title: uncertain pressure
 summary: a pole may or may not guarantee the state; votes drift by an uncertain amount
 from: 2020
@@ -25,16 +26,29 @@ edits:
     basis: assumption
     rationale: uncertain talks
 `,
-}), 'unc.yaml');
+  }),
+  'unc.yaml',
+);
 
 test('distributions sample within their support and in proportion', () => {
   const r = rng(3);
-  const xs = Array.from({ length: 4000 }, () => sample({ dist: 'triangular', min: 0, mode: 0.2, max: 0.6 }, r) as number);
+  const xs = Array.from(
+    { length: 4000 },
+    () => sample({ dist: 'triangular', min: 0, mode: 0.2, max: 0.6 }, r) as number,
+  );
   assert.ok(xs.every((x) => x >= 0 && x <= 0.6));
-  assert.ok(Math.abs(xs.reduce((a, b) => a + b, 0) / xs.length - 0.8 / 3) < 0.01, 'triangular mean (a+b+c)/3');
-  const u = Array.from({ length: 4000 }, () => sample({ dist: 'normal', mean: 1, sd: 1, min: 0 }, r) as number);
+  assert.ok(
+    Math.abs(xs.reduce((a, b) => a + b, 0) / xs.length - 0.8 / 3) < 0.01,
+    'triangular mean (a+b+c)/3',
+  );
+  const u = Array.from(
+    { length: 4000 },
+    () => sample({ dist: 'normal', mean: 1, sd: 1, min: 0 }, r) as number,
+  );
   assert.ok(u.every((x) => x >= 0));
-  const c = Array.from({ length: 4000 }, () => sample({ dist: 'choice', options: ['a', 'b'], weights: [3, 1] }, r));
+  const c = Array.from({ length: 4000 }, () =>
+    sample({ dist: 'choice', options: ['a', 'b'], weights: [3, 1] }, r),
+  );
   assert.ok(Math.abs(c.filter((x) => x === 'a').length / 4000 - 0.75) < 0.03);
 });
 

@@ -7,7 +7,10 @@ import { emptyInputs } from '../helpers/framework.ts';
 import { scratchKb } from '../helpers/kb.ts';
 import { tempDir } from '../helpers/paths.ts';
 
-export const AZE = 373, ARM = 371, RUS = 365, USA = 2;
+export const AZE = 373,
+  ARM = 371,
+  RUS = 365,
+  USA = 2;
 const src = 'sources: [un-member-states]';
 /** A small world: AZE balanced (OTS member, direct and mediated rounds), ideal points and arms by hand. */
 export const facts = `facts:
@@ -25,16 +28,53 @@ export function syntheticSession(): FrameworkSession {
   const inputs = emptyInputs(kb, registry);
   const ip = (x: number) => ({ ip: x, lo: x - 0.1, hi: x + 0.1, votes: 50 });
   const ideal = new Map<number, Map<number, ReturnType<typeof ip>>>([
-    [USA, new Map([[2019, ip(2)], [2020, ip(2)], [2021, ip(2)]])],
-    [RUS, new Map([[2019, ip(-1)], [2020, ip(-1)], [2021, ip(-1)]])],
-    [AZE, new Map([[2019, ip(0.5)], [2020, ip(0.5)], [2021, ip(0.5)]])],
+    [
+      USA,
+      new Map([
+        [2019, ip(2)],
+        [2020, ip(2)],
+        [2021, ip(2)],
+      ]),
+    ],
+    [
+      RUS,
+      new Map([
+        [2019, ip(-1)],
+        [2020, ip(-1)],
+        [2021, ip(-1)],
+      ]),
+    ],
+    [
+      AZE,
+      new Map([
+        [2019, ip(0.5)],
+        [2020, ip(0.5)],
+        [2021, ip(0.5)],
+      ]),
+    ],
   ]);
-  const arms = new Map([[AZE, new Map([2017, 2018, 2019, 2020, 2021].map((y) => [y, new Map([[RUS, 10], [666, 10]])]))]]);
-  return new FrameworkSession({
-    ...inputs,
-    ideal: { data: ideal, covers: [2000, 2021], provenance: { dataset: 'test' } },
-    arms: { data: arms, covers: [2000, 2021], provenance: { dataset: 'test' } },
-  }, null);
+  const arms = new Map([
+    [
+      AZE,
+      new Map(
+        [2017, 2018, 2019, 2020, 2021].map((y) => [
+          y,
+          new Map([
+            [RUS, 10],
+            [666, 10],
+          ]),
+        ]),
+      ),
+    ],
+  ]);
+  return new FrameworkSession(
+    {
+      ...inputs,
+      ideal: { data: ideal, covers: [2000, 2021], provenance: { dataset: 'test' } },
+      arms: { data: arms, covers: [2000, 2021], provenance: { dataset: 'test' } },
+    },
+    null,
+  );
 }
 
 /** Writes scenario files into a fresh directory and returns it. */

@@ -27,7 +27,10 @@ export function loadPage(id: string): Promise<Page> | null {
   if (!load) return null;
   let p = pending.get(id);
   if (!p) {
-    p = load().then((page) => { ready.set(id, page); return page; });
+    p = load().then((page) => {
+      ready.set(id, page);
+      return page;
+    });
     // A failed chunk (a redeploy, a dropped connection) is tried afresh on the next visit.
     p.catch(() => pending.delete(id));
     pending.set(id, p);
@@ -44,11 +47,19 @@ export function RoutePage({ id, params }: { id: string; params: URLSearchParams 
     setFailed(null);
     if (ready.has(id)) return;
     let live = true;
-    loadPage(id)?.then(() => live && setLoaded((n) => n + 1), (e: Error) => live && setFailed(e.message));
-    return () => { live = false; };
+    loadPage(id)?.then(
+      () => live && setLoaded((n) => n + 1),
+      (e: Error) => live && setFailed(e.message),
+    );
+    return () => {
+      live = false;
+    };
   }, [id]);
   if (!loaders[id]) return html`<p>Unknown page.</p>`;
-  if (failed) return html`<p role="alert" class="error">This page could not be loaded (${failed}); reload to try again.</p>`;
+  if (failed)
+    return html`<p role="alert" class="error">
+      This page could not be loaded (${failed}); reload to try again.
+    </p>`;
   if (!page) return html`<p class="muted" aria-busy="true">Loading the page…</p>`;
   return html`<${page} params=${params} />`;
 }

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { corridorNetwork } from '../../framework/corridors/index.ts';
-import { interconnectorRun, LAYER_IDS, loadInterconnectorData, type InterconnectorRun, type InterconnectorScore, type LayerId } from '../../framework/interconnector/index.ts';
+import {
+  interconnectorRun,
+  LAYER_IDS,
+  loadInterconnectorData,
+  type InterconnectorRun,
+  type InterconnectorScore,
+  type LayerId,
+} from '../../framework/interconnector/index.ts';
 import { CsvError, readBrokerageInput } from '../../graph/io.ts';
 import { BROKERAGE_COLUMNS, brokerageTable } from '../../graph/table.ts';
 import { parseYear } from '../args.ts';
@@ -9,12 +16,18 @@ import { UserError } from '../errors.ts';
 import { toCsv } from '../output.ts';
 import { openSession } from './autonomy.ts';
 
-const round = (x: number | null | undefined, d = 3): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d)));
+const round = (x: number | null | undefined, d = 3): number | null =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d));
 
 export function parseLayers(text: string | undefined): LayerId[] | undefined {
   if (!text) return undefined;
-  const out = text.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const l of out) if (!(LAYER_IDS as readonly string[]).includes(l)) throw new UserError(`--layers: unknown layer '${l}' (one of ${LAYER_IDS.join(', ')})`);
+  const out = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const l of out)
+    if (!(LAYER_IDS as readonly string[]).includes(l))
+      throw new UserError(`--layers: unknown layer '${l}' (one of ${LAYER_IDS.join(', ')})`);
   if (out.length === 0) throw new UserError('--layers: name at least one layer');
   return out as LayerId[];
 }
@@ -24,9 +37,11 @@ export function parseLayerWeights(text: string | undefined): Partial<Record<Laye
   const out: Partial<Record<LayerId, number>> = {};
   for (const part of text.split(',')) {
     const [name, value] = part.split('=');
-    if (!name || !(LAYER_IDS as readonly string[]).includes(name)) throw new UserError(`--weights: unknown layer '${name}' (one of ${LAYER_IDS.join(', ')})`);
+    if (!name || !(LAYER_IDS as readonly string[]).includes(name))
+      throw new UserError(`--weights: unknown layer '${name}' (one of ${LAYER_IDS.join(', ')})`);
     const w = Number(value);
-    if (!(w >= 0) || value === undefined || value === '') throw new UserError(`--weights: ${name} needs a non-negative number, got '${value}'`);
+    if (!(w >= 0) || value === undefined || value === '')
+      throw new UserError(`--weights: ${name} needs a non-negative number, got '${value}'`);
     out[name as LayerId] = w;
   }
   return out;
@@ -34,23 +49,52 @@ export function parseLayerWeights(text: string | undefined): Partial<Record<Laye
 
 /** Why a state ranks where it does: its strongest layers (by single-layer score) and roles. */
 export function topLayers(s: InterconnectorScore, n = 3): string[] {
-  return Object.entries(s.layers).filter(([, c]) => (c.score ?? 0) > 0).sort((a, b) => (b[1].score ?? 0) - (a[1].score ?? 0)).slice(0, n).map(([id]) => id);
+  return Object.entries(s.layers)
+    .filter(([, c]) => (c.score ?? 0) > 0)
+    .sort((a, b) => (b[1].score ?? 0) - (a[1].score ?? 0))
+    .slice(0, n)
+    .map(([id]) => id);
 }
 
 function rankRow(s: InterconnectorScore): Record<string, unknown> {
   const r = s.roles.raw;
   return {
-    rank: s.rank, state: s.state, name: s.name, bloc: s.bloc, score: round(s.score), alignment: round(s.parts.alignment, 2), bridging: round(s.parts.bridging, 2), brokerage: round(s.parts.brokerage, 2),
-    opposing_paths: s.parts.opposingPaths, liaison: r.liaison, gatekeeper: r.gatekeeper, representative: r.representative, z_total_degree: round(s.roles.zDegree?.total, 2),
-    connectedness: round(s.connectedness?.connectedness, 3), layers: topLayers(s).join(' '),
-    counterparts: [...s.counterparts.west.slice(0, 2), ...s.counterparts.east.slice(0, 2)].map((c) => c.state).join(' '),
+    rank: s.rank,
+    state: s.state,
+    name: s.name,
+    bloc: s.bloc,
+    score: round(s.score),
+    alignment: round(s.parts.alignment, 2),
+    bridging: round(s.parts.bridging, 2),
+    brokerage: round(s.parts.brokerage, 2),
+    opposing_paths: s.parts.opposingPaths,
+    liaison: r.liaison,
+    gatekeeper: r.gatekeeper,
+    representative: r.representative,
+    z_total_degree: round(s.roles.zDegree?.total, 2),
+    connectedness: round(s.connectedness?.connectedness, 3),
+    layers: topLayers(s).join(' '),
+    counterparts: [...s.counterparts.west.slice(0, 2), ...s.counterparts.east.slice(0, 2)]
+      .map((c) => c.state)
+      .join(' '),
   };
 }
 
 export function rankingDoc(run: InterconnectorRun, rows: InterconnectorScore[]): object {
   return {
     year: run.year,
-    settings: { layers: run.layers.map((l) => ({ id: l.id, available: l.available, edges: l.edges.length, weight: run.weights[l.id], dataYear: l.dataYear, note: l.note })), blocs: { window: run.blocs.window, carried: run.blocs.carried, note: run.blocs.provenance.note }, ...run.settings },
+    settings: {
+      layers: run.layers.map((l) => ({
+        id: l.id,
+        available: l.available,
+        edges: l.edges.length,
+        weight: run.weights[l.id],
+        dataYear: l.dataYear,
+        note: l.note,
+      })),
+      blocs: { window: run.blocs.window, carried: run.blocs.carried, note: run.blocs.provenance.note },
+      ...run.settings,
+    },
     results: rows.map((s) => ({ ...s, score: round(s.score, 4) })),
   };
 }
@@ -58,10 +102,15 @@ export function rankingDoc(run: InterconnectorRun, rows: InterconnectorScore[]):
 export function registerBrokerageCommands(program: Command, ctx: CliContext): void {
   program
     .command('brokerage')
-    .description('interconnectors between rival blocs by year, or Gould–Fernandez brokerage on any network (--edges/--groups)')
+    .description(
+      'interconnectors between rival blocs by year, or Gould–Fernandez brokerage on any network (--edges/--groups)',
+    )
     .option('--year <Y>', 'year (default: the last year with ideal points)')
     .option('--layers <L1,L2>', `layers to combine (${LAYER_IDS.join(', ')}; default all)`)
-    .option('--weights <l=w,...>', 'layer weights in the multiplex (default alliances=1,igo=1,arms=1,votes=0.5,hosting=0.5,transport=0.5)')
+    .option(
+      '--weights <l=w,...>',
+      'layer weights in the multiplex (default alliances=1,igo=1,arms=1,votes=0.5,hosting=0.5,transport=0.5)',
+    )
     .option('--top <N>', 'rows to show in the ranking (default all)')
     .option('--samples <N>', 'samples of the degree-preserving null', '200')
     .option('--seed <S>', 'random seed of the nulls', '1')
@@ -69,54 +118,117 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
     .option('--groups <G.csv>', 'groups: node,group')
     .option('--directed', 'edges are directed (with --edges)')
     .option('--weighted', 'use the weight column (with --edges)')
-    .action(async (opts: { year?: string; layers?: string; weights?: string; top?: string; samples: string; seed: string; edges?: string; groups?: string; directed?: boolean; weighted?: boolean }) => {
-      const samples = Number(opts.samples);
-      if (!Number.isInteger(samples) || samples < 0 || samples > 100000) throw new UserError(`--samples must be a whole number 0–100000, got '${opts.samples}'`);
-      const seed = Number(opts.seed);
-      if (!Number.isInteger(seed)) throw new UserError(`--seed must be a whole number, got '${opts.seed}'`);
-      if (opts.edges || opts.groups) {
-        if (!opts.edges || !opts.groups) throw new UserError('--edges and --groups go together');
-        let input;
-        try {
-          input = readBrokerageInput(opts.edges, opts.groups, { weighted: Boolean(opts.weighted) });
-        } catch (e) {
-          if (e instanceof CsvError) throw new UserError(e.message);
-          throw e;
+    .action(
+      async (opts: {
+        year?: string;
+        layers?: string;
+        weights?: string;
+        top?: string;
+        samples: string;
+        seed: string;
+        edges?: string;
+        groups?: string;
+        directed?: boolean;
+        weighted?: boolean;
+      }) => {
+        const samples = Number(opts.samples);
+        if (!Number.isInteger(samples) || samples < 0 || samples > 100000)
+          throw new UserError(`--samples must be a whole number 0–100000, got '${opts.samples}'`);
+        const seed = Number(opts.seed);
+        if (!Number.isInteger(seed)) throw new UserError(`--seed must be a whole number, got '${opts.seed}'`);
+        if (opts.edges || opts.groups) {
+          if (!opts.edges || !opts.groups) throw new UserError('--edges and --groups go together');
+          let input;
+          try {
+            input = readBrokerageInput(opts.edges, opts.groups, { weighted: Boolean(opts.weighted) });
+          } catch (e) {
+            if (e instanceof CsvError) throw new UserError(e.message);
+            throw e;
+          }
+          let rows;
+          try {
+            rows = await brokerageTable(input.edges, input.groups, {
+              directed: Boolean(opts.directed),
+              weighted: Boolean(opts.weighted),
+              samples: samples || 1000,
+              seed,
+            });
+          } catch (e) {
+            throw new UserError((e as Error).message);
+          }
+          if (ctx.format === 'json')
+            return ctx.print(
+              rows.map((r) =>
+                Object.fromEntries(
+                  BROKERAGE_COLUMNS.map((c) => [
+                    c,
+                    typeof r[c] === 'number' && !Number.isFinite(r[c]) ? null : r[c],
+                  ]),
+                ),
+              ),
+            );
+          // The contract: CSV with exactly these columns (also for the default table format); NaN z → NA as in R.
+          const printable = rows.map((r) =>
+            Object.fromEntries(
+              BROKERAGE_COLUMNS.map((c) => [
+                c,
+                typeof r[c] === 'number' && !Number.isFinite(r[c]) ? 'NA' : r[c],
+              ]),
+            ),
+          );
+          if (ctx.format === 'csv') return ctx.print(printable, { columns: [...BROKERAGE_COLUMNS] });
+          return ctx.lines(
+            toCsv(printable, [...BROKERAGE_COLUMNS])
+              .trimEnd()
+              .split('\n'),
+          );
         }
-        let rows;
-        try {
-          rows = await brokerageTable(input.edges, input.groups, { directed: Boolean(opts.directed), weighted: Boolean(opts.weighted), samples: samples || 1000, seed });
-        } catch (e) {
-          throw new UserError((e as Error).message);
-        }
-        if (ctx.format === 'json') return ctx.print(rows.map((r) => Object.fromEntries(BROKERAGE_COLUMNS.map((c) => [c, typeof r[c] === 'number' && !Number.isFinite(r[c]) ? null : r[c]]))));
-        // The contract: CSV with exactly these columns (also for the default table format); NaN z → NA as in R.
-        const printable = rows.map((r) => Object.fromEntries(BROKERAGE_COLUMNS.map((c) => [c, typeof r[c] === 'number' && !Number.isFinite(r[c]) ? 'NA' : r[c]])));
-        if (ctx.format === 'csv') return ctx.print(printable, { columns: [...BROKERAGE_COLUMNS] });
-        return ctx.lines(toCsv(printable, [...BROKERAGE_COLUMNS]).trimEnd().split('\n'));
-      }
-      if (opts.directed || opts.weighted) throw new UserError('--directed and --weighted apply to --edges/--groups networks');
-      const layers = parseLayers(opts.layers);
-      const weights = parseLayerWeights(opts.weights);
-      const session = await openSession(ctx);
-      const inputs = session.inputs;
-      const lastIdeal = inputs.ideal.covers?.[1];
-      if (!lastIdeal) throw new UserError('no UNGA ideal points in the store: blocs cannot be assigned (run `interconnector data pull`)');
-      const year = opts.year ? parseYear(opts.year, '--year') : Math.min(lastIdeal, session.latestYear());
-      if (year < 1992 || year > session.latestYear()) throw new UserError(`--year ${year} is outside the years with data (1992–${session.latestYear()})`);
-      const data = await loadInterconnectorData(await ctx.store(), { years: [year], corridors: corridorNetwork(), corridorFrom: inputs.config.corridorFrom });
-      const run = interconnectorRun(inputs, year, { ...(layers ? { layers } : {}), ...(weights ? { weights } : {}), data, nullSamples: samples, seed });
-      const ranked = [...run.scores.values()].filter((s) => s.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
-      const top = opts.top ? Number(opts.top) : ranked.length;
-      if (!Number.isInteger(top) || top < 1) throw new UserError(`--top must be a positive whole number, got '${opts.top}'`);
-      const shown = ranked.slice(0, top);
-      if (ctx.format === 'json') return ctx.print(rankingDoc(run, shown));
-      ctx.print(shown.map(rankRow), { title: `${year}: interconnector index (bridging west ↔ china-russia while aligned with neither; 0–1)` });
-      ctx.lines([
-        '',
-        ...run.layers.map((l) => `  ${l.id.padEnd(9)} ${l.available ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}` : 'missing'} — ${l.note}`),
-        `  blocs: ${run.blocs.provenance.note}`,
-        '  alignment = ½ (1 if non-aligned bloc else UNGA equidistance + 1 − strongest pole guarantee); bridging = cross-bloc betweenness share / max; brokerage = ln(1+opposing two-paths, weighted) / ln(1+max)',
-      ]);
-    });
+        if (opts.directed || opts.weighted)
+          throw new UserError('--directed and --weighted apply to --edges/--groups networks');
+        const layers = parseLayers(opts.layers);
+        const weights = parseLayerWeights(opts.weights);
+        const session = await openSession(ctx);
+        const inputs = session.inputs;
+        const lastIdeal = inputs.ideal.covers?.[1];
+        if (!lastIdeal)
+          throw new UserError(
+            'no UNGA ideal points in the store: blocs cannot be assigned (run `interconnector data pull`)',
+          );
+        const year = opts.year ? parseYear(opts.year, '--year') : Math.min(lastIdeal, session.latestYear());
+        if (year < 1992 || year > session.latestYear())
+          throw new UserError(`--year ${year} is outside the years with data (1992–${session.latestYear()})`);
+        const data = await loadInterconnectorData(await ctx.store(), {
+          years: [year],
+          corridors: corridorNetwork(),
+          corridorFrom: inputs.config.corridorFrom,
+        });
+        const run = interconnectorRun(inputs, year, {
+          ...(layers ? { layers } : {}),
+          ...(weights ? { weights } : {}),
+          data,
+          nullSamples: samples,
+          seed,
+        });
+        const ranked = [...run.scores.values()]
+          .filter((s) => s.rank !== null)
+          .sort((a, b) => (a.rank as number) - (b.rank as number));
+        const top = opts.top ? Number(opts.top) : ranked.length;
+        if (!Number.isInteger(top) || top < 1)
+          throw new UserError(`--top must be a positive whole number, got '${opts.top}'`);
+        const shown = ranked.slice(0, top);
+        if (ctx.format === 'json') return ctx.print(rankingDoc(run, shown));
+        ctx.print(shown.map(rankRow), {
+          title: `${year}: interconnector index (bridging west ↔ china-russia while aligned with neither; 0–1)`,
+        });
+        ctx.lines([
+          '',
+          ...run.layers.map(
+            (l) =>
+              `  ${l.id.padEnd(9)} ${l.available ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}` : 'missing'} — ${l.note}`,
+          ),
+          `  blocs: ${run.blocs.provenance.note}`,
+          '  alignment = ½ (1 if non-aligned bloc else UNGA equidistance + 1 − strongest pole guarantee); bridging = cross-bloc betweenness share / max; brokerage = ln(1+opposing two-paths, weighted) / ln(1+max)',
+        ]);
+      },
+    );
 }

@@ -9,26 +9,50 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
   const kb = program.command('kb').description('the sourced knowledge base (kb/)');
 
   kb.command('check')
-    .description('validate every knowledge-base file and print coverage (facts per kind, state, decade, source)')
+    .description(
+      'validate every knowledge-base file and print coverage (facts per kind, state, decade, source)',
+    )
     .action(() => {
       const { report } = checkKnowledgeBase();
       if (ctx.format === 'json') ctx.print(report);
       else {
         const t = report.totals;
-        ctx.print([
-          { measure: 'facts', value: t.facts }, { measure: 'sources', value: t.sources }, { measure: 'sources cited', value: t.sources_cited },
-          { measure: 'organisations', value: t.organisations }, { measure: 'states in registry', value: t.states },
-          { measure: 'sources never cited', value: t.sources_unused.length }, { measure: 'sources without a URL', value: t.sources_without_url.length },
-        ], { title: report.ok ? 'knowledge base: valid' : `knowledge base: ${report.issues.length} problems` });
+        ctx.print(
+          [
+            { measure: 'facts', value: t.facts },
+            { measure: 'sources', value: t.sources },
+            { measure: 'sources cited', value: t.sources_cited },
+            { measure: 'organisations', value: t.organisations },
+            { measure: 'states in registry', value: t.states },
+            { measure: 'sources never cited', value: t.sources_unused.length },
+            { measure: 'sources without a URL', value: t.sources_without_url.length },
+          ],
+          { title: report.ok ? 'knowledge base: valid' : `knowledge base: ${report.issues.length} problems` },
+        );
         if (ctx.format === 'table') {
-          ctx.print(Object.entries(report.by_kind).map(([kind, facts]) => ({ kind, facts })), { title: '\nfacts by kind' });
-          ctx.print(Object.entries(report.by_state).slice(0, 25).map(([state, facts]) => ({ state, facts })), { title: '\nfacts by state (top 25)' });
-          ctx.print(Object.entries(report.by_decade).sort().map(([decade, facts]) => ({ decade, facts })), { title: '\nfacts by decade' });
+          ctx.print(
+            Object.entries(report.by_kind).map(([kind, facts]) => ({ kind, facts })),
+            { title: '\nfacts by kind' },
+          );
+          ctx.print(
+            Object.entries(report.by_state)
+              .slice(0, 25)
+              .map(([state, facts]) => ({ state, facts })),
+            { title: '\nfacts by state (top 25)' },
+          );
+          ctx.print(
+            Object.entries(report.by_decade)
+              .sort()
+              .map(([decade, facts]) => ({ decade, facts })),
+            { title: '\nfacts by decade' },
+          );
         }
       }
       if (!report.ok) {
         for (const issue of report.issues) ctx.info(issue);
-        throw new UserError(`knowledge base invalid: ${report.issues[0]}${report.issues.length > 1 ? ` (and ${report.issues.length - 1} more above)` : ''}`);
+        throw new UserError(
+          `knowledge base invalid: ${report.issues[0]}${report.issues.length > 1 ? ` (and ${report.issues.length - 1} more above)` : ''}`,
+        );
       }
     });
 
@@ -41,15 +65,31 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
     .action(async (opts: { state?: string; from?: string; to?: string; kind?: string }) => {
       const registry = await ctx.registry();
       const state = opts.state === undefined ? undefined : registry.resolve(opts.state);
-      if (state && !state.iso3) throw new UserError(`${state.name} has no ISO3 code; the knowledge base covers current states`);
+      if (state && !state.iso3)
+        throw new UserError(`${state.name} has no ISO3 code; the knowledge base covers current states`);
       const from = opts.from ? parseYear(opts.from, '--from') : undefined;
       const to = opts.to ? parseYear(opts.to, '--to') : undefined;
-      if (from !== undefined && to !== undefined && to < from) throw new UserError(`--to ${to} is before --from ${from}`);
-      const entries = timeline(ctx.kb(), { state: state?.iso3 ?? undefined, from, to, kinds: opts.kind?.split(',') });
-      if (ctx.format === 'json') return ctx.print(entries);
-      ctx.print(entries.map((e) => ({ date: e.to ? `${e.date}…${e.to}` : e.date, kind: e.kind, fact: e.text, sources: e.sources.map((s) => s.id), id: e.id })), {
-        columns: ['date', 'kind', 'fact', 'sources', 'id'],
-        title: `${entries.length} facts${state ? ` involving ${state.name}` : ''}`,
+      if (from !== undefined && to !== undefined && to < from)
+        throw new UserError(`--to ${to} is before --from ${from}`);
+      const entries = timeline(ctx.kb(), {
+        state: state?.iso3 ?? undefined,
+        from,
+        to,
+        kinds: opts.kind?.split(','),
       });
+      if (ctx.format === 'json') return ctx.print(entries);
+      ctx.print(
+        entries.map((e) => ({
+          date: e.to ? `${e.date}…${e.to}` : e.date,
+          kind: e.kind,
+          fact: e.text,
+          sources: e.sources.map((s) => s.id),
+          id: e.id,
+        })),
+        {
+          columns: ['date', 'kind', 'fact', 'sources', 'id'],
+          title: `${entries.length} facts${state ? ` involving ${state.name}` : ''}`,
+        },
+      );
     });
 }

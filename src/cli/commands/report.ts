@@ -21,10 +21,14 @@ export function registerReportCommand(program: Command, ctx: CliContext): void {
       const out = opts.out ?? `${state.iso3 ?? state.cowAbbrev}.html`;
       if (!/\.(html?|pdf)$/i.test(out)) throw new UserError(`--out must end in .html or .pdf, got '${out}'`);
       const draws = Number(opts.draws);
-      if (!Number.isInteger(draws) || draws < 0 || draws > 100000) throw new UserError(`--draws must be a whole number 0–100000, got '${opts.draws}'`);
+      if (!Number.isInteger(draws) || draws < 0 || draws > 100000)
+        throw new UserError(`--draws must be a whole number 0–100000, got '${opts.draws}'`);
       const session = await openSession(ctx);
-      const years = opts.years ? parseYearRange(opts.years, '--years') : ([FIRST_FRAMEWORK_YEAR, session.latestYear()] as [number, number]);
-      if (years[1] > session.latestYear()) throw new UserError(`--years ends after the latest year with data (${session.latestYear()})`);
+      const years = opts.years
+        ? parseYearRange(opts.years, '--years')
+        : ([FIRST_FRAMEWORK_YEAR, session.latestYear()] as [number, number]);
+      if (years[1] > session.latestYear())
+        throw new UserError(`--years ends after the latest year with data (${session.latestYear()})`);
       let html: string;
       try {
         html = buildReport(session, state, { years, draws, seed: 1 });

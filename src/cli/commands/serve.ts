@@ -9,7 +9,8 @@ import { UserError } from '../errors.ts';
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port < 0 || port > 65535) throw new UserError(`--port must be 0–65535, got '${text}'`);
+  if (!/^\d+$/.test(text) || port < 0 || port > 65535)
+    throw new UserError(`--port must be 0–65535, got '${text}'`);
   return port;
 }
 
@@ -25,9 +26,14 @@ async function runServer(ctx: CliContext, host: string, port: number): Promise<v
   const store = await ctx.store();
   const loaded = (await store.query<{ n: number }>('SELECT count(*) AS n FROM loads'))[0]?.n ?? 0;
   const framework = loaded > 0 ? await FrameworkSession.open(store, ctx.kb(), registry) : null;
-  if (!framework) ctx.info('no datasets in the store: only the knowledge base and corridor model are served (run `interconnector data pull`)');
+  if (!framework)
+    ctx.info(
+      'no datasets in the store: only the knowledge base and corridor model are served (run `interconnector data pull`)',
+    );
   const server = await serve(ctx.kb(), registry, { host, port }, { store, framework });
-  ctx.info(`Interconnector ${server.url} (API at ${server.url}api/, OpenAPI at ${server.url}api/openapi.json); Ctrl-C to stop`);
+  ctx.info(
+    `Interconnector ${server.url} (API at ${server.url}api/, OpenAPI at ${server.url}api/openapi.json); Ctrl-C to stop`,
+  );
   // The store stays open while serving; the process ends on a signal.
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve);
@@ -46,14 +52,22 @@ export function registerServeCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('start')
-    .description('the main job: pull the datasets that are missing (from INTERCONNECTOR_MIRROR when set), then serve')
+    .description(
+      'the main job: pull the datasets that are missing (from INTERCONNECTOR_MIRROR when set), then serve',
+    )
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to listen on', process.env.PORT ?? '8080')
     .action(async (opts: { host: string; port: string }) => {
       const mirror = defaultMirror();
-      const statuses = await pullMissing(await ctx.store(), { mirror, quiet: ctx.quiet, registry: await ctx.registry() });
+      const statuses = await pullMissing(await ctx.store(), {
+        mirror,
+        quiet: ctx.quiet,
+        registry: await ctx.registry(),
+      });
       ctx.refreshRegistry();
-      for (const s of statuses) if (s.status !== 'present' && s.status !== 'imported') ctx.info(`${s.id}: ${s.status}${s.message ? ` (${s.message})` : ''}`);
+      for (const s of statuses)
+        if (s.status !== 'present' && s.status !== 'imported')
+          ctx.info(`${s.id}: ${s.status}${s.message ? ` (${s.message})` : ''}`);
       await runServer(ctx, opts.host, parsePort(opts.port));
     });
 }

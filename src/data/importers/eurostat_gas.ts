@@ -27,19 +27,39 @@ function cellText(v: ExcelJS.CellValue): string {
  * (EU, euro area) are kept with aggregate = true and no ccode.
  */
 async function imports(file: ImportFile, ctx: ParseContext): Promise<PartResult> {
-  const out = new TableBuffer('eurostat_gas_imports', ['varchar', 'smallint', 'bool', 'varchar', 'varchar', 'smallint', 'double', 'varchar']);
+  const out = new TableBuffer('eurostat_gas_imports', [
+    'varchar',
+    'smallint',
+    'bool',
+    'varchar',
+    'varchar',
+    'smallint',
+    'double',
+    'varchar',
+  ]);
   const names = new NameMapper(ctx.registry, REPORTERS);
   const years = new YearSpan();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file.path);
   } catch (err) {
-    throw new DataError(file.name, 0, 0, `not a readable Excel workbook (${(err as Error).message.split('\n')[0]})`);
+    throw new DataError(
+      file.name,
+      0,
+      0,
+      `not a readable Excel workbook (${(err as Error).message.split('\n')[0]})`,
+    );
   }
   let rows = 0;
   let updated: string | undefined;
   const sheets = wb.worksheets.filter((ws) => /^Sheet \d+$/.test(ws.name));
-  if (sheets.length === 0) throw new DataError(file.name, 0, 0, "no data sheets ('Sheet 1', …): not a Eurostat data-browser export?");
+  if (sheets.length === 0)
+    throw new DataError(
+      file.name,
+      0,
+      0,
+      "no data sheets ('Sheet 1', …): not a Eurostat data-browser export?",
+    );
   for (const ws of sheets) {
     const label = `${file.name}[${ws.name}]`;
     const dims = new Map<string, string>();
@@ -49,14 +69,18 @@ async function imports(file: ImportFile, ctx: ParseContext): Promise<PartResult>
       const row = ws.getRow(r);
       const head = cellText(row.getCell(1).value);
       if (head === 'Last updated: ') updated ??= cellText(row.getCell(2).value);
-      if (!timeRow && head && head !== 'TIME') { const v = cellText(row.getCell(3).value); if (v) dims.set(head, v); }
+      if (!timeRow && head && head !== 'TIME') {
+        const v = cellText(row.getCell(3).value);
+        if (v) dims.set(head, v);
+      }
       if (head === 'TIME') {
         timeRow = r;
         yearCols = [];
         for (let c = 2; c <= row.cellCount; c++) {
           const t = cellText(row.getCell(c).value);
           if (!t) continue;
-          if (!/^\d{4}$/.test(t)) throw new DataError(label, r, c, `expected a year in the TIME row, got '${t}'`);
+          if (!/^\d{4}$/.test(t))
+            throw new DataError(label, r, c, `expected a year in the TIME row, got '${t}'`);
           yearCols.push([c, Number(t)]);
         }
         continue;
@@ -66,7 +90,13 @@ async function imports(file: ImportFile, ctx: ParseContext): Promise<PartResult>
       const product = PRODUCTS[dims.get('Standard international energy product classification (SIEC)') ?? ''];
       const partner = PARTNERS[dims.get('Geopolitical entity (partner)') ?? ''];
       const unit = UNITS[dims.get('Unit of measure') ?? ''];
-      if (!product || !partner || !unit) throw new DataError(label, timeRow, 1, `unrecognised product, partner or unit (${[...dims.values()].join(', ')})`);
+      if (!product || !partner || !unit)
+        throw new DataError(
+          label,
+          timeRow,
+          1,
+          `unrecognised product, partner or unit (${[...dims.values()].join(', ')})`,
+        );
       const aggregate = /^(European Union|Euro area)/.test(head);
       const ccode = aggregate ? null : names.map(head);
       rows++;
@@ -83,7 +113,17 @@ async function imports(file: ImportFile, ctx: ParseContext): Promise<PartResult>
     }
     if (!timeRow) throw new DataError(label, 1, 1, 'no TIME header row');
   }
-  return { tables: [out], rows, yearMin: years.min, yearMax: years.max, unmapped: [...names.unmapped], ...(updated ? { version: `data updated ${updated}` } : {}) };
+  return {
+    tables: [out],
+    rows,
+    yearMin: years.min,
+    yearMax: years.max,
+    unmapped: [...names.unmapped],
+    ...(updated ? { version: `data updated ${updated}` } : {}),
+  };
 }
 
-export const eurostatGas: DatasetImporter = { id: 'eurostat_gas', parts: [{ part: 'imports', tables: ['eurostat_gas_imports'], parse: imports }] };
+export const eurostatGas: DatasetImporter = {
+  id: 'eurostat_gas',
+  parts: [{ part: 'imports', tables: ['eurostat_gas_imports'], parse: imports }],
+};

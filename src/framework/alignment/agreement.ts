@@ -27,7 +27,12 @@ export interface DyadAgreement {
   n: Int32Array;
 }
 
-export interface PairAgreement { period: number; agree: number; identical: number; n: number }
+export interface PairAgreement {
+  period: number;
+  agree: number;
+  identical: number;
+  n: number;
+}
 
 interface PeriodBlock {
   period: number;
@@ -75,7 +80,10 @@ function blocks(data: VoteData, opts: AgreementOptions): PeriodBlock[] {
     for (const r of rcs) {
       for (let q = start[r]!; q < start[r + 1]!; q++) {
         const s = d.voteState[order[q]!]!;
-        if (local[s]! < 0) { local[s] = ids.length; ids.push(s); }
+        if (local[s]! < 0) {
+          local[s] = ids.length;
+          ids.push(s);
+        }
       }
     }
     const nrc = rcs.length;
@@ -96,18 +104,27 @@ export function agreementAll(data: VoteData, opts: AgreementOptions = {}): DyadA
   const bl = blocks(data, opts);
   let cap = 0;
   for (const b of bl) cap += (b.stateIds.length * (b.stateIds.length - 1)) / 2;
-  const period = new Int32Array(cap), a = new Int32Array(cap), bb = new Int32Array(cap);
-  const agree = new Float64Array(cap), identical = new Float64Array(cap), n = new Int32Array(cap);
+  const period = new Int32Array(cap),
+    a = new Int32Array(cap),
+    bb = new Int32Array(cap);
+  const agree = new Float64Array(cap),
+    identical = new Float64Array(cap),
+    n = new Int32Array(cap);
   let o = 0;
   for (const b of bl) {
-    const S = b.stateIds.length, R = b.nrc, m = b.m;
+    const S = b.stateIds.length,
+      R = b.nrc,
+      m = b.m;
     for (let i = 0; i < S; i++) {
       const oi = i * R;
       for (let j = i + 1; j < S; j++) {
         const oj = j * R;
-        let cnt = 0, dist = 0, same = 0;
+        let cnt = 0,
+          dist = 0,
+          same = 0;
         for (let r = 0; r < R; r++) {
-          const x = m[oi + r]!, y = m[oj + r]!;
+          const x = m[oi + r]!,
+            y = m[oj + r]!;
           if (x !== 0 && y !== 0) {
             cnt++;
             const diff = x - y;
@@ -116,7 +133,8 @@ export function agreementAll(data: VoteData, opts: AgreementOptions = {}): DyadA
           }
         }
         if (cnt === 0) continue;
-        const si = b.stateIds[i]!, sj = b.stateIds[j]!;
+        const si = b.stateIds[i]!,
+          sj = b.stateIds[j]!;
         period[o] = b.period;
         a[o] = si < sj ? si : sj;
         bb[o] = si < sj ? sj : si;
@@ -128,34 +146,55 @@ export function agreementAll(data: VoteData, opts: AgreementOptions = {}): DyadA
     }
   }
   return {
-    states: data.states, by: opts.by ?? 'session',
-    period: period.slice(0, o), a: a.slice(0, o), b: bb.slice(0, o),
-    agree: agree.slice(0, o), identical: identical.slice(0, o), n: n.slice(0, o),
+    states: data.states,
+    by: opts.by ?? 'session',
+    period: period.slice(0, o),
+    a: a.slice(0, o),
+    b: bb.slice(0, o),
+    agree: agree.slice(0, o),
+    identical: identical.slice(0, o),
+    n: n.slice(0, o),
   };
 }
 
 /** Agreement of one pair of states, per period in which both voted. */
-export function agreementPair(data: VoteData, s1: string, s2: string, opts: AgreementOptions = {}): PairAgreement[] {
-  const i1 = data.states.indexOf(s1), i2 = data.states.indexOf(s2);
+export function agreementPair(
+  data: VoteData,
+  s1: string,
+  s2: string,
+  opts: AgreementOptions = {},
+): PairAgreement[] {
+  const i1 = data.states.indexOf(s1),
+    i2 = data.states.indexOf(s2);
   if (i1 < 0 || i2 < 0) throw new Error(`unknown state '${i1 < 0 ? s1 : s2}'`);
-  return agreementWith(data, s2, opts).filter((r) => r.state === i1).map(({ period, agree, identical, n }) => ({ period, agree, identical, n }));
+  return agreementWith(data, s2, opts)
+    .filter((r) => r.state === i1)
+    .map(({ period, agree, identical, n }) => ({ period, agree, identical, n }));
 }
 
 /** Every state's agreement with one reference state per period (like BSV's `USAgree` columns). */
-export function agreementWith(data: VoteData, ref: string, opts: AgreementOptions = {}): (PairAgreement & { state: number })[] {
+export function agreementWith(
+  data: VoteData,
+  ref: string,
+  opts: AgreementOptions = {},
+): (PairAgreement & { state: number })[] {
   const refIdx = data.states.indexOf(ref);
   if (refIdx < 0) throw new Error(`unknown state '${ref}'`);
   const out: (PairAgreement & { state: number })[] = [];
   for (const b of blocks(data, opts)) {
-    const R = b.nrc, m = b.m;
+    const R = b.nrc,
+      m = b.m;
     const ri = b.stateIds.indexOf(refIdx);
     if (ri < 0) continue;
     const or = ri * R;
     for (let i = 0; i < b.stateIds.length; i++) {
       const oi = i * R;
-      let cnt = 0, dist = 0, same = 0;
+      let cnt = 0,
+        dist = 0,
+        same = 0;
       for (let r = 0; r < R; r++) {
-        const x = m[oi + r]!, y = m[or + r]!;
+        const x = m[oi + r]!,
+          y = m[or + r]!;
         if (x !== 0 && y !== 0) {
           cnt++;
           const diff = x - y;
@@ -163,7 +202,14 @@ export function agreementWith(data: VoteData, ref: string, opts: AgreementOption
           else dist += diff < 0 ? -diff : diff;
         }
       }
-      if (cnt > 0) out.push({ state: b.stateIds[i]!, period: b.period, agree: 1 - dist / (2 * cnt), identical: same / cnt, n: cnt });
+      if (cnt > 0)
+        out.push({
+          state: b.stateIds[i]!,
+          period: b.period,
+          agree: 1 - dist / (2 * cnt),
+          identical: same / cnt,
+          n: cnt,
+        });
     }
   }
   return out;

@@ -18,9 +18,20 @@ export interface AlignmentDetail {
  * Strezhnev & Voeten): equidistance = 1 − |d_first − d_nearest other| / (d_first + d_nearest other),
  * where d are ideal-point distances to the pole leaders and "first" is the first configured pole.
  */
-export function alignmentComponent(inp: FrameworkInputs, ccode: number, year: number, draw?: (p: IdealPoint) => number): ComponentResult & { detail: AlignmentDetail | Record<string, never> } {
+export function alignmentComponent(
+  inp: FrameworkInputs,
+  ccode: number,
+  year: number,
+  draw?: (p: IdealPoint) => number,
+): ComponentResult & { detail: AlignmentDetail | Record<string, never> } {
   const own = inp.ideal.data.get(ccode)?.get(year);
-  if (!own) return missing(inp.ideal.covers && year <= inp.ideal.covers[1] ? `no UNGA ideal point for ${year} (no recorded votes)` : `UNGA ideal points end in ${inp.ideal.covers?.[1] ?? '—'}`, [inp.ideal.provenance]) as ComponentResult & { detail: Record<string, never> };
+  if (!own)
+    return missing(
+      inp.ideal.covers && year <= inp.ideal.covers[1]
+        ? `no UNGA ideal point for ${year} (no recorded votes)`
+        : `UNGA ideal points end in ${inp.ideal.covers?.[1] ?? '—'}`,
+      [inp.ideal.provenance],
+    ) as ComponentResult & { detail: Record<string, never> };
   const position = draw ? draw(own) : own.ip;
   const distances: Record<string, number> = {};
   for (const pole of inp.config.poles) {
@@ -29,7 +40,10 @@ export function alignmentComponent(inp: FrameworkInputs, ccode: number, year: nu
     if (p) distances[pole.id] = Math.abs(position - (draw ? draw(p) : p.ip));
   }
   const [first, ...others] = inp.config.poles.map((p) => p.id).filter((id) => distances[id] !== undefined);
-  if (!first || others.length === 0) return missing(`pole ideal points missing for ${year}`, [inp.ideal.provenance]) as ComponentResult & { detail: Record<string, never> };
+  if (!first || others.length === 0)
+    return missing(`pole ideal points missing for ${year}`, [inp.ideal.provenance]) as ComponentResult & {
+      detail: Record<string, never>;
+    };
   const dFirst = distances[first]!;
   const nearestOther = others.reduce((a, b) => (distances[a]! <= distances[b]! ? a : b));
   const dOther = distances[nearestOther]!;
@@ -37,8 +51,23 @@ export function alignmentComponent(inp: FrameworkInputs, ccode: number, year: nu
   const nearestPole = dFirst <= dOther ? first : nearestOther;
   return {
     value: equidistance,
-    explanation: [`UNGA ideal point ${position.toFixed(2)} (${own.votes} votes): distance ${dFirst.toFixed(2)} to the ${first} pole, ${dOther.toFixed(2)} to the ${nearestOther} pole; closest to ${nearestPole}; equidistance ${equidistance.toFixed(2)}`],
-    provenance: [{ ...inp.ideal.provenance, rows: own.votes, note: `ideal points of the state and the pole leaders, ${year}` }],
-    detail: { idealPoint: position, interval: [own.lo, own.hi], votes: own.votes, distances, nearestPole, equidistance },
+    explanation: [
+      `UNGA ideal point ${position.toFixed(2)} (${own.votes} votes): distance ${dFirst.toFixed(2)} to the ${first} pole, ${dOther.toFixed(2)} to the ${nearestOther} pole; closest to ${nearestPole}; equidistance ${equidistance.toFixed(2)}`,
+    ],
+    provenance: [
+      {
+        ...inp.ideal.provenance,
+        rows: own.votes,
+        note: `ideal points of the state and the pole leaders, ${year}`,
+      },
+    ],
+    detail: {
+      idealPoint: position,
+      interval: [own.lo, own.hi],
+      votes: own.votes,
+      distances,
+      nearestPole,
+      equidistance,
+    },
   };
 }

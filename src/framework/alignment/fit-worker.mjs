@@ -6,5 +6,18 @@ import { register } from 'tsx/esm/api';
 register();
 const { estimateIdealPointsThreaded } = await import('./idealpoints.ts');
 const fit = await estimateIdealPointsThreaded(workerData.data, workerData.options);
-const arrays = [fit.unitState, fit.unitSession, fit.nVotes, fit.theta, fit.sd, fit.lo, fit.hi, fit.rollcallRcid, fit.rollcallItem, fit.beta, fit.c1, fit.c2];
+const arrays = [
+  fit.unitState,
+  fit.unitSession,
+  fit.nVotes,
+  fit.theta,
+  fit.sd,
+  fit.lo,
+  fit.hi,
+  fit.rollcallRcid,
+  fit.rollcallItem,
+  fit.beta,
+  fit.c1,
+  fit.c2,
+];
 parentPort.postMessage(fit, [...new Set(arrays.map((a) => a.buffer))]);

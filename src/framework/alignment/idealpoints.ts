@@ -1,6 +1,15 @@
 import { quantile, rng } from '../random.ts';
 import { cellTerms, pnorm, qnorm } from './normal.ts';
-import { buildProblem, orientIndex, orientParams, standardise, startValues, type Params, type Problem, type ProblemOptions } from './problem.ts';
+import {
+  buildProblem,
+  orientIndex,
+  orientParams,
+  standardise,
+  startValues,
+  type Params,
+  type Problem,
+  type ProblemOptions,
+} from './problem.ts';
 import { sampleIdealPointsThreaded, type ThreadOptions } from './sampler-threads.ts';
 import { sampleIdealPoints, type SamplerOptions, type SamplerResult } from './sampler.ts';
 import { BSV_FILTER, type VoteFilter } from './subset.ts';
@@ -86,17 +95,33 @@ export interface IdealPointFit {
 
 const DEFAULT_ORIENT = ['USA', 'US', 'United States', 'United States of America', '2'];
 
-interface Hyper { rwVar: number; initVar: number; betaVar: number; cutVar: number }
+interface Hyper {
+  rwVar: number;
+  initVar: number;
+  betaVar: number;
+  cutVar: number;
+}
 
 const T = new Float64Array(5);
 
 /** Log-likelihood of item j at (c1, c2, β). */
-function itemLogLik(p: Problem, theta: Float64Array, j: number, c1: number, c2: number, beta: number): number {
+function itemLogLik(
+  p: Problem,
+  theta: Float64Array,
+  j: number,
+  c1: number,
+  c2: number,
+  beta: number,
+): number {
   let ll = 0;
   for (let q = p.itemStart[j]!; q < p.itemStart[j + 1]!; q++) {
     const mu = beta * theta[p.itemUnit[q]!]!;
     const y = p.itemY[q]!;
-    cellTerms(y === 0 ? -Infinity : (y === 1 ? c1 : c2) - mu, y === 0 ? c1 - mu : y === 1 ? c2 - mu : Infinity, T);
+    cellTerms(
+      y === 0 ? -Infinity : (y === 1 ? c1 : c2) - mu,
+      y === 0 ? c1 - mu : y === 1 ? c2 - mu : Infinity,
+      T,
+    );
     ll += T[0]!;
   }
   return ll;
@@ -109,54 +134,98 @@ function updateItems(p: Problem, par: Params, h: Hyper): number {
   for (let j = 0; j < p.nItems; j++) {
     const binary = p.counts[j * 3 + 1] === 0;
     // gradient and negative Hessian over (c1, c2, β)
-    let g1 = 0, g2 = 0, gb = 0, h11 = 0, h22 = 0, h12 = 0, h1b = 0, h2b = 0, hbb = 0, ll = 0;
-    const b = beta[j]!, k1 = c1[j]!, k2 = c2[j]!;
+    let g1 = 0,
+      g2 = 0,
+      gb = 0,
+      h11 = 0,
+      h22 = 0,
+      h12 = 0,
+      h1b = 0,
+      h2b = 0,
+      hbb = 0,
+      ll = 0;
+    const b = beta[j]!,
+      k1 = c1[j]!,
+      k2 = c2[j]!;
     for (let q = p.itemStart[j]!; q < p.itemStart[j + 1]!; q++) {
       const th = theta[p.itemUnit[q]!]!;
       const mu = b * th;
       const y = p.itemY[q]!;
       if (y === 0) {
         cellTerms(-Infinity, k1 - mu, T);
-        const A = T[1]!, uA = T[3]!;
+        const A = T[1]!,
+          uA = T[3]!;
         const duu = uA + A * A; // −∂²ℓ/∂u²
-        g1 += A; gb -= A * th;
-        h11 += duu; h1b -= duu * th; hbb += duu * th * th;
+        g1 += A;
+        gb -= A * th;
+        h11 += duu;
+        h1b -= duu * th;
+        hbb += duu * th * th;
       } else if (y === 2) {
         cellTerms(k2 - mu, Infinity, T);
-        const B = T[2]!, lB = T[4]!;
+        const B = T[2]!,
+          lB = T[4]!;
         const dll = B * B - lB; // −∂²ℓ/∂l²
-        g2 -= B; gb += B * th;
-        h22 += dll; h2b -= dll * th; hbb += dll * th * th;
+        g2 -= B;
+        gb += B * th;
+        h22 += dll;
+        h2b -= dll * th;
+        hbb += dll * th * th;
       } else {
         cellTerms(k1 - mu, k2 - mu, T);
-        const A = T[1]!, B = T[2]!, uA = T[3]!, lB = T[4]!;
+        const A = T[1]!,
+          B = T[2]!,
+          uA = T[3]!,
+          lB = T[4]!;
         // u = c2 − μ, l = c1 − μ
-        const duu = uA + A * A, dll = B * B - lB, dul = -A * B;
-        g2 += A; g1 -= B; gb -= (A - B) * th;
-        h22 += duu; h11 += dll; h12 += dul;
-        h2b -= (duu + dul) * th; h1b -= (dll + dul) * th; hbb += (duu + dll + 2 * dul) * th * th;
+        const duu = uA + A * A,
+          dll = B * B - lB,
+          dul = -A * B;
+        g2 += A;
+        g1 -= B;
+        gb -= (A - B) * th;
+        h22 += duu;
+        h11 += dll;
+        h12 += dul;
+        h2b -= (duu + dul) * th;
+        h1b -= (dll + dul) * th;
+        hbb += (duu + dll + 2 * dul) * th * th;
       }
       ll += T[0]!;
     }
     // priors
-    g1 -= k1 / h.cutVar; g2 -= k2 / h.cutVar; gb -= b / h.betaVar;
-    h11 += 1 / h.cutVar; h22 += 1 / h.cutVar; hbb += 1 / h.betaVar;
+    g1 -= k1 / h.cutVar;
+    g2 -= k2 / h.cutVar;
+    gb -= b / h.betaVar;
+    h11 += 1 / h.cutVar;
+    h22 += 1 / h.cutVar;
+    hbb += 1 / h.betaVar;
     const obj0 = ll - (k1 * k1 + k2 * k2) / (2 * h.cutVar) - (b * b) / (2 * h.betaVar);
     let d1: number, d2: number, db: number;
     if (binary) {
       // c1 = c2 = c: collapse the two cutpoint coordinates into one
-      const gc = g1 + g2, hcc = h11 + h22 + 2 * h12, hcb = h1b + h2b;
+      const gc = g1 + g2,
+        hcc = h11 + h22 + 2 * h12,
+        hcb = h1b + h2b;
       const det = hcc * hbb - hcb * hcb;
       const dc = (hbb * gc - hcb * gb) / det;
       db = (hcc * gb - hcb * gc) / det;
-      d1 = dc; d2 = dc;
+      d1 = dc;
+      d2 = dc;
     } else {
       // 3×3 solve by Cholesky of the (positive definite) negative Hessian
-      const l11 = Math.sqrt(h11), l21 = h12 / l11, l31 = h1b / l11;
-      const l22 = Math.sqrt(Math.max(h22 - l21 * l21, 1e-12)), l32 = (h2b - l31 * l21) / l22;
+      const l11 = Math.sqrt(h11),
+        l21 = h12 / l11,
+        l31 = h1b / l11;
+      const l22 = Math.sqrt(Math.max(h22 - l21 * l21, 1e-12)),
+        l32 = (h2b - l31 * l21) / l22;
       const l33 = Math.sqrt(Math.max(hbb - l31 * l31 - l32 * l32, 1e-12));
-      const z1 = g1 / l11, z2 = (g2 - l21 * z1) / l22, z3 = (gb - l31 * z1 - l32 * z2) / l33;
-      db = z3 / l33; d2 = (z2 - l32 * db) / l22; d1 = (z1 - l21 * d2 - l31 * db) / l11;
+      const z1 = g1 / l11,
+        z2 = (g2 - l21 * z1) / l22,
+        z3 = (gb - l31 * z1 - l32 * z2) / l33;
+      db = z3 / l33;
+      d2 = (z2 - l32 * db) / l22;
+      d1 = (z1 - l21 * d2 - l31 * db) / l11;
     }
     const big = Math.max(Math.abs(d1), Math.abs(d2), Math.abs(db));
     let step = big > 1 ? 1 / big : 1;
@@ -166,9 +235,22 @@ function updateItems(p: Problem, par: Params, h: Hyper): number {
       let n2 = k2 + step * d2;
       const nb = b + step * db;
       if (binary) n2 = n1;
-      else if (n2 - n1 < 1e-3) { step *= 0.5; continue; }
-      const obj = itemLogLik(p, theta, j, n1, n2, nb) - (n1 * n1 + n2 * n2) / (2 * h.cutVar) - (nb * nb) / (2 * h.betaVar);
-      if (obj >= obj0 - 1e-10) { c1[j] = n1; c2[j] = n2; beta[j] = nb; total += obj; accepted = true; break; }
+      else if (n2 - n1 < 1e-3) {
+        step *= 0.5;
+        continue;
+      }
+      const obj =
+        itemLogLik(p, theta, j, n1, n2, nb) -
+        (n1 * n1 + n2 * n2) / (2 * h.cutVar) -
+        (nb * nb) / (2 * h.betaVar);
+      if (obj >= obj0 - 1e-10) {
+        c1[j] = n1;
+        c2[j] = n2;
+        beta[j] = nb;
+        total += obj;
+        accepted = true;
+        break;
+      }
       step *= 0.5;
     }
     if (!accepted) total += obj0;
@@ -182,14 +264,18 @@ function unitDerivs(p: Problem, par: Params, g: Float64Array, hdiag: Float64Arra
   let ll = 0;
   for (let u = 0; u < p.nUnits; u++) {
     const th = theta[u]!;
-    let gu = 0, hu = 0;
+    let gu = 0,
+      hu = 0;
     for (let q = p.unitStart[u]!; q < p.unitStart[u + 1]!; q++) {
       const j = p.unitItem[q]!;
-      const b = beta[j]!, mu = b * th, y = p.unitY[q]!;
+      const b = beta[j]!,
+        mu = b * th,
+        y = p.unitY[q]!;
       if (y === 0) cellTerms(-Infinity, c1[j]! - mu, T);
       else if (y === 2) cellTerms(c2[j]! - mu, Infinity, T);
       else cellTerms(c1[j]! - mu, c2[j]! - mu, T);
-      const A = T[1]!, B = T[2]!;
+      const A = T[1]!,
+        B = T[2]!;
       // ∂ℓ/∂μ = −(A − B); −∂²ℓ/∂μ² = (uA − lB) + (A − B)²
       gu -= (A - B) * b;
       hu += (T[3]! - T[4]! + (A - B) * (A - B)) * b * b;
@@ -205,23 +291,43 @@ function unitDerivs(p: Problem, par: Params, g: Float64Array, hdiag: Float64Arra
  * One Newton step on every state's trajectory: (H + P) Δ = g − Pθ with P the random-walk precision.
  * Returns the log-prior of the positions before the step. Writes posterior variances into `varOut` when given.
  */
-function updateUnits(p: Problem, par: Params, h: Hyper, g: Float64Array, hdiag: Float64Array, varOut?: Float64Array): number {
+function updateUnits(
+  p: Problem,
+  par: Params,
+  h: Hyper,
+  g: Float64Array,
+  hdiag: Float64Array,
+  varOut?: Float64Array,
+): number {
   const theta = par.theta;
   let logPrior = 0;
   const maxT = maxTrajectory(p);
-  const D = new Float64Array(maxT), Lo = new Float64Array(maxT), z = new Float64Array(maxT), off = new Float64Array(maxT), diag = new Float64Array(maxT), rhs = new Float64Array(maxT);
+  const D = new Float64Array(maxT),
+    Lo = new Float64Array(maxT),
+    z = new Float64Array(maxT),
+    off = new Float64Array(maxT),
+    diag = new Float64Array(maxT),
+    rhs = new Float64Array(maxT);
   for (let k = 0; k + 1 < p.stateStart.length; k++) {
-    const s = p.stateStart[k]!, n = p.stateStart[k + 1]! - s;
+    const s = p.stateStart[k]!,
+      n = p.stateStart[k + 1]! - s;
     // prior precision (tridiagonal) and gradient
-    for (let t = 0; t < n; t++) { diag[t] = hdiag[s + t]!; rhs[t] = g[s + t]!; off[t] = 0; }
+    for (let t = 0; t < n; t++) {
+      diag[t] = hdiag[s + t]!;
+      rhs[t] = g[s + t]!;
+      off[t] = 0;
+    }
     diag[0]! += 1 / h.initVar;
     rhs[0]! -= theta[s]! / h.initVar;
     logPrior -= (theta[s]! * theta[s]!) / (2 * h.initVar);
     for (let t = 1; t < n; t++) {
       const w = 1 / (h.rwVar * p.gap[s + t]!);
       const dlt = theta[s + t]! - theta[s + t - 1]!;
-      diag[t - 1]! += w; diag[t]! += w; off[t] = -w; // off[t] couples t-1 and t
-      rhs[t]! -= w * dlt; rhs[t - 1]! += w * dlt;
+      diag[t - 1]! += w;
+      diag[t]! += w;
+      off[t] = -w; // off[t] couples t-1 and t
+      rhs[t]! -= w * dlt;
+      rhs[t - 1]! += w * dlt;
       logPrior -= (w * dlt * dlt) / 2;
     }
     // LDLᵀ of the tridiagonal matrix, forward and back substitution
@@ -262,15 +368,29 @@ function maxTrajectory(p: Problem): number {
 }
 
 function hyper(opts: IdealPointOptions): Hyper {
-  return { rwVar: (opts.rwSd ?? 0.05) ** 2, initVar: (opts.initSd ?? 1) ** 2, betaVar: (opts.betaSd ?? 2.5) ** 2, cutVar: (opts.cutSd ?? 3) ** 2 };
+  return {
+    rwVar: (opts.rwSd ?? 0.05) ** 2,
+    initVar: (opts.initSd ?? 1) ** 2,
+    betaVar: (opts.betaSd ?? 2.5) ** 2,
+    cutVar: (opts.cutSd ?? 3) ** 2,
+  };
 }
 
-interface CoreResult { par: Params; variance: Float64Array; iterations: number; converged: boolean; logPosterior: number }
+interface CoreResult {
+  par: Params;
+  variance: Float64Array;
+  iterations: number;
+  converged: boolean;
+  logPosterior: number;
+}
 
 function fitCore(p: Problem, par: Params, h: Hyper, maxIter: number, tol: number): CoreResult {
-  const g = new Float64Array(p.nUnits), hd = new Float64Array(p.nUnits);
+  const g = new Float64Array(p.nUnits),
+    hd = new Float64Array(p.nUnits);
   const prev = new Float64Array(p.nUnits);
-  let converged = false, it = 0, logPost = -Infinity;
+  let converged = false,
+    it = 0,
+    logPost = -Infinity;
   for (it = 1; it <= maxIter; it++) {
     prev.set(par.theta);
     const itemObj = updateItems(p, par, h);
@@ -280,7 +400,10 @@ function fitCore(p: Problem, par: Params, h: Hyper, maxIter: number, tol: number
     logPost = itemObj + lp;
     let move = 0;
     for (let u = 0; u < p.nUnits; u++) move = Math.max(move, Math.abs(par.theta[u]! - prev[u]!));
-    if (move < tol) { converged = true; break; }
+    if (move < tol) {
+      converged = true;
+      break;
+    }
   }
   // Laplace variances at the mode: a zero-length Newton pass for the curvature only.
   const variance = new Float64Array(p.nUnits);
@@ -296,39 +419,74 @@ export function estimateIdealPoints(data: VoteData, opts: IdealPointOptions = {}
   const fit = prepare(data, opts);
   if (fit.method === 'mode') return fit.finish(fitMode(fit.p, data.states, fit.orient, opts));
   const g = gibbsSetup(fit.p, data.states, fit.orient, opts);
-  return fit.finish(gibbsEstimate(fit.p, data.states, fit.orient, g, sampleIdealPoints(fit.p, g.par, g.options)));
+  return fit.finish(
+    gibbsEstimate(fit.p, data.states, fit.orient, g, sampleIdealPoints(fit.p, g.par, g.options)),
+  );
 }
 
 /** The same fit with the Gibbs sampler's item steps on several threads (identical results; `mode` runs on this thread). */
-export async function estimateIdealPointsThreaded(data: VoteData, opts: IdealPointOptions = {}, threads: ThreadOptions = {}): Promise<IdealPointFit> {
+export async function estimateIdealPointsThreaded(
+  data: VoteData,
+  opts: IdealPointOptions = {},
+  threads: ThreadOptions = {},
+): Promise<IdealPointFit> {
   const fit = prepare(data, opts);
   if (fit.method === 'mode') return fit.finish(fitMode(fit.p, data.states, fit.orient, opts));
   const g = gibbsSetup(fit.p, data.states, fit.orient, opts);
-  return fit.finish(gibbsEstimate(fit.p, data.states, fit.orient, g, await sampleIdealPointsThreaded(fit.p, g.par, g.options, threads)));
+  return fit.finish(
+    gibbsEstimate(
+      fit.p,
+      data.states,
+      fit.orient,
+      g,
+      await sampleIdealPointsThreaded(fit.p, g.par, g.options, threads),
+    ),
+  );
 }
 
-type Estimate = Pick<IdealPointFit, 'theta' | 'sd' | 'lo' | 'hi' | 'beta' | 'c1' | 'c2' | 'iterations' | 'converged' | 'logPosterior'>;
-interface MethodResult { fit: Estimate; method: string; options: Record<string, unknown> }
+type Estimate = Pick<
+  IdealPointFit,
+  'theta' | 'sd' | 'lo' | 'hi' | 'beta' | 'c1' | 'c2' | 'iterations' | 'converged' | 'logPosterior'
+>;
+interface MethodResult {
+  fit: Estimate;
+  method: string;
+  options: Record<string, unknown>;
+}
 
 /** The problem, validated options, and how to wrap an estimate into a fit with its provenance. */
-function prepare(data: VoteData, opts: IdealPointOptions): { p: Problem; orient: string[]; method: 'gibbs' | 'mode'; finish: (est: MethodResult) => IdealPointFit } {
+function prepare(
+  data: VoteData,
+  opts: IdealPointOptions,
+): { p: Problem; orient: string[]; method: 'gibbs' | 'mode'; finish: (est: MethodResult) => IdealPointFit } {
   const t0 = performance.now();
   const p = buildProblem(data, opts);
   if (p.nUnits === 0 || p.nItems === 0) throw new Error('no contested votes left after filtering');
   const method = opts.method ?? 'gibbs';
-  if (method === 'gibbs' && (opts.bootstrap ?? 0) > 0) throw new Error('bootstrap applies to the mode estimator; the Gibbs sampler gives posterior intervals');
+  if (method === 'gibbs' && (opts.bootstrap ?? 0) > 0)
+    throw new Error('bootstrap applies to the mode estimator; the Gibbs sampler gives posterior intervals');
   const finish = (est: MethodResult): IdealPointFit => {
     const nVotes = new Int32Array(p.nUnits);
     for (let u = 0; u < p.nUnits; u++) nVotes[u] = p.unitStart[u + 1]! - p.unitStart[u]!;
     return {
-      states: data.states, unitState: p.unitState, unitSession: p.unitSession, nVotes, ...est.fit,
-      rollcallRcid: p.rollcallRcid, rollcallItem: p.rollcallItem,
+      states: data.states,
+      unitState: p.unitState,
+      unitSession: p.unitSession,
+      nVotes,
+      ...est.fit,
+      rollcallRcid: p.rollcallRcid,
+      rollcallItem: p.rollcallItem,
       seconds: (performance.now() - t0) / 1000,
       provenance: {
-        method: est.method, rollcalls: p.nRollcalls, votes: p.nObs,
+        method: est.method,
+        rollcalls: p.nRollcalls,
+        votes: p.nObs,
         options: {
-          filter: summariseFilter(opts.filter ?? BSV_FILTER), bridge: opts.matches ? `matched pairs: ${opts.matches.length}` : opts.bridge ?? false,
-          minMinority: opts.minMinority ?? 1, ...est.options, items: p.nItems,
+          filter: summariseFilter(opts.filter ?? BSV_FILTER),
+          bridge: opts.matches ? `matched pairs: ${opts.matches.length}` : (opts.bridge ?? false),
+          minMinority: opts.minMinority ?? 1,
+          ...est.options,
+          items: p.nItems,
         },
       },
     };
@@ -336,16 +494,44 @@ function prepare(data: VoteData, opts: IdealPointOptions): { p: Problem; orient:
   return { p, orient: opts.orient ?? DEFAULT_ORIENT, method, finish };
 }
 
-function gibbsSetup(p: Problem, states: string[], orient: string[], opts: IdealPointOptions): { par: Params; options: SamplerOptions } {
-  const o = { smooth: opts.smooth ?? 0.5, burn: opts.burn ?? 150, draws: opts.draws ?? 200, thin: opts.thin ?? 1, seed: opts.seed ?? 1, level: opts.level ?? 0.9 };
-  if (!(o.smooth > 0) || !Number.isInteger(o.burn) || o.burn < 0 || !Number.isInteger(o.draws) || o.draws < 2 || !Number.isInteger(o.thin) || o.thin < 1) {
-    throw new RangeError(`gibbs options: smooth > 0, burn ≥ 0, draws ≥ 2 and thin ≥ 1 (whole numbers) expected, got ${JSON.stringify(o)}`);
+function gibbsSetup(
+  p: Problem,
+  states: string[],
+  orient: string[],
+  opts: IdealPointOptions,
+): { par: Params; options: SamplerOptions } {
+  const o = {
+    smooth: opts.smooth ?? 0.5,
+    burn: opts.burn ?? 150,
+    draws: opts.draws ?? 200,
+    thin: opts.thin ?? 1,
+    seed: opts.seed ?? 1,
+    level: opts.level ?? 0.9,
+  };
+  if (
+    !(o.smooth > 0) ||
+    !Number.isInteger(o.burn) ||
+    o.burn < 0 ||
+    !Number.isInteger(o.draws) ||
+    o.draws < 2 ||
+    !Number.isInteger(o.thin) ||
+    o.thin < 1
+  ) {
+    throw new RangeError(
+      `gibbs options: smooth > 0, burn ≥ 0, draws ≥ 2 and thin ≥ 1 (whole numbers) expected, got ${JSON.stringify(o)}`,
+    );
   }
   return { par: startValues(p, states, orient), options: o };
 }
 
 /** Posterior summaries of a finished chain, oriented; the item parameters are the chain's last draw. */
-function gibbsEstimate(p: Problem, states: string[], orient: string[], g: { par: Params; options: SamplerOptions }, r: SamplerResult): MethodResult {
+function gibbsEstimate(
+  p: Problem,
+  states: string[],
+  orient: string[],
+  g: { par: Params; options: SamplerOptions },
+  r: SamplerResult,
+): MethodResult {
   const { par, options } = g;
   let { mean: theta, lo, hi } = r;
   const ref = orientIndex(p, states, orient);
@@ -353,11 +539,25 @@ function gibbsEstimate(p: Problem, states: string[], orient: string[], g: { par:
   for (let u = 0; u < p.nUnits; u++) if (p.unitState[u] === ref) refSum += theta[u]!;
   if (refSum < 0) {
     [theta, lo, hi] = [theta.map((x) => -x), hi.map((x) => -x), lo.map((x) => -x)];
-    par.beta.forEach((b, j) => { par.beta[j] = -b; });
+    par.beta.forEach((b, j) => {
+      par.beta[j] = -b;
+    });
   }
   return {
-    fit: { theta, sd: r.sd, lo, hi, beta: par.beta, c1: par.c1, c2: par.c2, iterations: r.sweeps, converged: r.splitHalfR >= 0.99, logPosterior: null },
-    method: 'dynamic ordinal probit IRT with BSV\'s dynamic prior, posterior means by Gibbs sampling (Interconnector)',
+    fit: {
+      theta,
+      sd: r.sd,
+      lo,
+      hi,
+      beta: par.beta,
+      c1: par.c1,
+      c2: par.c2,
+      iterations: r.sweeps,
+      converged: r.splitHalfR >= 0.99,
+      logPosterior: null,
+    },
+    method:
+      "dynamic ordinal probit IRT with BSV's dynamic prior, posterior means by Gibbs sampling (Interconnector)",
     options: { method: 'gibbs', ...options, splitHalfR: r.splitHalfR, splitHalfMaxDiff: r.splitHalfMaxDiff },
   };
 }
@@ -366,17 +566,27 @@ function fitMode(p: Problem, states: string[], orient: string[], opts: IdealPoin
   const h = hyper(opts);
   let par: Params;
   if (opts.start && opts.start.theta.length === p.nUnits && opts.start.beta.length === p.nItems) {
-    par = { theta: Float64Array.from(opts.start.theta), beta: Float64Array.from(opts.start.beta), c1: Float64Array.from(opts.start.c1), c2: Float64Array.from(opts.start.c2) };
+    par = {
+      theta: Float64Array.from(opts.start.theta),
+      beta: Float64Array.from(opts.start.beta),
+      c1: Float64Array.from(opts.start.c1),
+      c2: Float64Array.from(opts.start.c2),
+    };
   } else par = startValues(p, states, orient);
-  const maxIter = opts.maxIter ?? 500, tol = opts.tol ?? 1e-4;
+  const maxIter = opts.maxIter ?? 500,
+    tol = opts.tol ?? 1e-4;
   const core = fitCore(p, par, h, maxIter, tol);
   orientParams(p, core.par, orientIndex(p, states, orient));
   const theta = core.par.theta;
   const level = opts.level ?? 0.9;
   const zq = qnorm(0.5 + level / 2);
   const sd = core.variance.map(Math.sqrt);
-  const lo = new Float64Array(p.nUnits), hi = new Float64Array(p.nUnits);
-  for (let u = 0; u < p.nUnits; u++) { lo[u] = theta[u]! - zq * sd[u]!; hi[u] = theta[u]! + zq * sd[u]!; }
+  const lo = new Float64Array(p.nUnits),
+    hi = new Float64Array(p.nUnits);
+  for (let u = 0; u < p.nUnits; u++) {
+    lo[u] = theta[u]! - zq * sd[u]!;
+    hi[u] = theta[u]! + zq * sd[u]!;
+  }
 
   const nBoot = opts.bootstrap ?? 0;
   if (nBoot > 0) {
@@ -397,7 +607,18 @@ function fitMode(p: Problem, states: string[], orient: string[], opts: IdealPoin
     }
   }
   return {
-    fit: { theta, sd, lo, hi, beta: core.par.beta, c1: core.par.c1, c2: core.par.c2, iterations: core.iterations, converged: core.converged, logPosterior: core.logPosterior },
+    fit: {
+      theta,
+      sd,
+      lo,
+      hi,
+      beta: core.par.beta,
+      c1: core.par.c1,
+      c2: core.par.c2,
+      iterations: core.iterations,
+      converged: core.converged,
+      logPosterior: core.logPosterior,
+    },
     method: 'dynamic ordinal probit IRT, posterior mode by block Newton (Interconnector)',
     options: { method: 'mode', ...h, bootstrap: nBoot },
   };
@@ -409,17 +630,29 @@ function summariseFilter(f: VoteFilter): Record<string, unknown> {
 }
 
 /** Parametric bootstrap: redraw every observed vote from the fitted model, refit from the mode. */
-function bootstrapDraws(p: Problem, fitted: Params, h: Hyper, n: number, seed: number, states: string[], orient: string[], tol: number): Float64Array[] {
+function bootstrapDraws(
+  p: Problem,
+  fitted: Params,
+  h: Hyper,
+  n: number,
+  seed: number,
+  states: string[],
+  orient: string[],
+  tol: number,
+): Float64Array[] {
   const rand = rng(seed);
   const out: Float64Array[] = [];
   const ref = orientIndex(p, states, orient);
   for (let r = 0; r < n; r++) {
-    const itemY = new Int8Array(p.nObs), unitY = new Int8Array(p.nObs);
+    const itemY = new Int8Array(p.nObs),
+      unitY = new Int8Array(p.nObs);
     const counts = new Int32Array(p.nItems * 3);
     for (let j = 0; j < p.nItems; j++) {
       for (let q = p.itemStart[j]!; q < p.itemStart[j + 1]!; q++) {
         const mu = fitted.beta[j]! * fitted.theta[p.itemUnit[q]!]!;
-        const x = rand(), pYes = pnorm(fitted.c1[j]! - mu), pAbs = pnorm(fitted.c2[j]! - mu);
+        const x = rand(),
+          pYes = pnorm(fitted.c1[j]! - mu),
+          pAbs = pnorm(fitted.c2[j]! - mu);
         const y = x < pYes ? 0 : x < pAbs ? 1 : 2;
         itemY[q] = y;
         unitY[p.itemToUnitPos[q]!] = y;
@@ -427,7 +660,12 @@ function bootstrapDraws(p: Problem, fitted: Params, h: Hyper, n: number, seed: n
       }
     }
     const pb: Problem = { ...p, itemY, unitY, counts };
-    const par: Params = { theta: Float64Array.from(fitted.theta), beta: Float64Array.from(fitted.beta), c1: Float64Array.from(fitted.c1), c2: Float64Array.from(fitted.c2) };
+    const par: Params = {
+      theta: Float64Array.from(fitted.theta),
+      beta: Float64Array.from(fitted.beta),
+      c1: Float64Array.from(fitted.c1),
+      c2: Float64Array.from(fitted.c2),
+    };
     // A replicate can lose all abstentions on an item; keep its cutpoints ordered for the binary branch.
     for (let j = 0; j < p.nItems; j++) if (counts[j * 3 + 1] === 0) par.c2[j] = par.c1[j]!;
     const core = fitCore(pb, par, h, 200, Math.max(tol, 1e-3));
@@ -438,9 +676,26 @@ function bootstrapDraws(p: Problem, fitted: Params, h: Hyper, n: number, seed: n
 }
 
 /** Rows of a fit, one per state-session, for tables and joins. */
-export function idealPointRows(fit: IdealPointFit): { state: string; session: number; year: number; theta: number; sd: number; lo: number; hi: number; nVotes: number }[] {
+export function idealPointRows(
+  fit: IdealPointFit,
+): {
+  state: string;
+  session: number;
+  year: number;
+  theta: number;
+  sd: number;
+  lo: number;
+  hi: number;
+  nVotes: number;
+}[] {
   return Array.from(fit.theta, (theta, u) => ({
-    state: fit.states[fit.unitState[u]!]!, session: fit.unitSession[u]!, year: 1945 + fit.unitSession[u]!,
-    theta, sd: fit.sd[u]!, lo: fit.lo[u]!, hi: fit.hi[u]!, nVotes: fit.nVotes[u]!,
+    state: fit.states[fit.unitState[u]!]!,
+    session: fit.unitSession[u]!,
+    year: 1945 + fit.unitSession[u]!,
+    theta,
+    sd: fit.sd[u]!,
+    lo: fit.lo[u]!,
+    hi: fit.hi[u]!,
+    nVotes: fit.nVotes[u]!,
   }));
 }

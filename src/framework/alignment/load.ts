@@ -25,18 +25,32 @@ export async function loadUnvotes(dir: string): Promise<(VoteData & { iso2: (str
       CREATE TABLE rci AS SELECT rc.*, iss.issues, row_number() OVER (ORDER BY rc.rcid) - 1 AS idx FROM rc LEFT JOIN iss USING (rcid);
     `);
     const st = (await con.runAndReadAll('SELECT country, iso2 FROM st ORDER BY idx')).getColumnsJS();
-    const rcCols = (await con.runAndReadAll(`SELECT rcid, session, year(date) AS yr, coalesce(importantvote, 0) AS imp, amend, para, short, descr, issues FROM rci ORDER BY idx`)).getColumnsJS();
-    const vc = (await con.runAndReadAll(`
+    const rcCols = (
+      await con.runAndReadAll(
+        `SELECT rcid, session, year(date) AS yr, coalesce(importantvote, 0) AS imp, amend, para, short, descr, issues FROM rci ORDER BY idx`,
+      )
+    ).getColumnsJS();
+    const vc = (
+      await con.runAndReadAll(`
       SELECT st.idx AS s, rci.idx AS r, CASE v.vote WHEN 'yes' THEN 1 WHEN 'abstain' THEN 2 WHEN 'no' THEN 3 END AS code
-      FROM v JOIN st USING (country) JOIN rci USING (rcid) ORDER BY r, s`)).getColumnsJS();
+      FROM v JOIN st USING (country) JOIN rci USING (rcid) ORDER BY r, s`)
+    ).getColumnsJS();
     const issueSet = new Set<string>(ISSUES);
     const rollcalls: RollCall[] = (rcCols[0] ?? []).map((rcid, i) => {
       const flag = (x: unknown): boolean | null => (x === null || x === undefined ? null : Number(x) === 1);
-      const amend = flag(rcCols[4]![i]), para = flag(rcCols[5]![i]);
-      const issues = String(rcCols[8]![i] ?? '').split(',').filter((x): x is IssueCode => issueSet.has(x));
+      const amend = flag(rcCols[4]![i]),
+        para = flag(rcCols[5]![i]);
+      const issues = String(rcCols[8]![i] ?? '')
+        .split(',')
+        .filter((x): x is IssueCode => issueSet.has(x));
       return {
-        rcid: Number(rcid), session: Number(rcCols[1]![i]), year: Number(rcCols[2]![i]),
-        important: Number(rcCols[3]![i]) === 1, amend, para, issues,
+        rcid: Number(rcid),
+        session: Number(rcCols[1]![i]),
+        year: Number(rcCols[2]![i]),
+        important: Number(rcCols[3]![i]) === 1,
+        amend,
+        para,
+        issues,
         resid: bridgingKey(rcCols[6]![i] as string | null, rcCols[7]![i] as string | null, amend, para),
       };
     });
@@ -55,9 +69,20 @@ export async function loadUnvotes(dir: string): Promise<(VoteData & { iso2: (str
 }
 
 export interface BsvRow {
-  ccode: number; session: number; iso3: string | null; name: string; nVotes: number; theta: number;
-  q5: number | null; q95: number | null;
-  usAgree: number | null; russiaAgree: number | null; brazilAgree: number | null; chinaAgree: number | null; indiaAgree: number | null; israelAgree: number | null;
+  ccode: number;
+  session: number;
+  iso3: string | null;
+  name: string;
+  nVotes: number;
+  theta: number;
+  q5: number | null;
+  q95: number | null;
+  usAgree: number | null;
+  russiaAgree: number | null;
+  brazilAgree: number | null;
+  chinaAgree: number | null;
+  indiaAgree: number | null;
+  israelAgree: number | null;
 }
 
 /** Reads BSV's published ideal-point file (IdealpointestimatesAll_*.csv), or null if absent. */
@@ -72,9 +97,20 @@ export async function loadBsvIdealPoints(file: string): Promise<BsvRow[] | null>
       FROM read_csv('${file.replace(/'/g, "''")}', header = true, nullstr = 'NA')`);
     const num = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
     return r.getRowsJS().map((row) => ({
-      ccode: Number(row[0]), session: Number(row[1]), iso3: row[2] === null ? null : String(row[2]), name: String(row[3]),
-      nVotes: Number(row[4]), theta: Number(row[5]), q5: num(row[6]), q95: num(row[7]),
-      usAgree: num(row[8]), russiaAgree: num(row[9]), brazilAgree: num(row[10]), chinaAgree: num(row[11]), indiaAgree: num(row[12]), israelAgree: num(row[13]),
+      ccode: Number(row[0]),
+      session: Number(row[1]),
+      iso3: row[2] === null ? null : String(row[2]),
+      name: String(row[3]),
+      nVotes: Number(row[4]),
+      theta: Number(row[5]),
+      q5: num(row[6]),
+      q95: num(row[7]),
+      usAgree: num(row[8]),
+      russiaAgree: num(row[9]),
+      brazilAgree: num(row[10]),
+      chinaAgree: num(row[11]),
+      indiaAgree: num(row[12]),
+      israelAgree: num(row[13]),
     }));
   } finally {
     con.closeSync();
@@ -87,14 +123,22 @@ export async function loadBsvIdealPoints(file: string): Promise<BsvRow[] | null>
  * `rcid2`, any others ignored) for `IdealPointOptions.matches`. Errors name the file and line.
  */
 export function readMatches(file: string): [number, number][] {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = (lines[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
   const [i1, i2] = [header.indexOf('rcid1'), header.indexOf('rcid2')];
-  if (i1 < 0 || i2 < 0) throw new Error(`${file}: line 1 must name the columns rcid1 and rcid2 (as BSV's Matches.csv), found '${lines[0] ?? ''}'`);
+  if (i1 < 0 || i2 < 0)
+    throw new Error(
+      `${file}: line 1 must name the columns rcid1 and rcid2 (as BSV's Matches.csv), found '${lines[0] ?? ''}'`,
+    );
   return lines.slice(1).map((line, k) => {
     const cells = line.split(',');
     const pair = [Number(cells[i1]), Number(cells[i2])] as [number, number];
-    if (!pair.every((x) => Number.isInteger(x) && x > 0)) throw new Error(`${file}: line ${k + 2}: rcid1 and rcid2 must be positive whole numbers, got '${line}'`);
+    if (!pair.every((x) => Number.isInteger(x) && x > 0))
+      throw new Error(
+        `${file}: line ${k + 2}: rcid1 and rcid2 must be positive whole numbers, got '${line}'`,
+      );
     return pair;
   });
 }

@@ -9,7 +9,20 @@ const INV_SQRT_2PI = 0.3989422804014327;
 
 /** Numerical Recipes' Chebyshev fit of erfc (relative error < 1.2e-7): erfcx(z) = t · exp(poly(t)), t = 1 / (1 + z/2). */
 function erfcPoly(t: number): number {
-  return -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  return (
+    -1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t *
+                      (0.27886807 +
+                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))
+  );
 }
 
 /** erfcx(z) for z ≥ 0. */
@@ -42,21 +55,33 @@ export function logPnorm(x: number): number {
 
 // log Φ tabulated on [−8, 8] at steps of 1/1024 for the sampler's Metropolis ratios, which evaluate it
 // twice per vote per sweep: linear interpolation errs by < 2e-7, and old and new values share most of it.
-const LOG_PNORM_STEPS = 1024, LOG_PNORM_RANGE = 8;
-const LOG_PNORM_TABLE = Float64Array.from({ length: 2 * LOG_PNORM_RANGE * LOG_PNORM_STEPS + 2 }, (_, k) => logPnorm(k / LOG_PNORM_STEPS - LOG_PNORM_RANGE));
+const LOG_PNORM_STEPS = 1024,
+  LOG_PNORM_RANGE = 8;
+const LOG_PNORM_TABLE = Float64Array.from({ length: 2 * LOG_PNORM_RANGE * LOG_PNORM_STEPS + 2 }, (_, k) =>
+  logPnorm(k / LOG_PNORM_STEPS - LOG_PNORM_RANGE),
+);
 
 /** log Φ(x) by table interpolation inside [−8, 8], exactly outside. */
 export function logPnormTabled(x: number): number {
   const pos = (x + LOG_PNORM_RANGE) * LOG_PNORM_STEPS;
   if (!(pos >= 0 && pos < 2 * LOG_PNORM_RANGE * LOG_PNORM_STEPS)) return logPnorm(x);
-  const k = pos | 0, f = pos - k;
+  const k = pos | 0,
+    f = pos - k;
   return LOG_PNORM_TABLE[k]! + f * (LOG_PNORM_TABLE[k + 1]! - LOG_PNORM_TABLE[k]!);
 }
 
 // Acklam's coefficients, hoisted: qnorm runs in the sampler's inner loops.
-const QA = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239] as const;
-const QB = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1] as const;
-const QC = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549671625803888, 4.374664141464968, 2.938163982698783] as const;
+const QA = [
+  -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+  2.506628277459239,
+] as const;
+const QB = [
+  -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1,
+] as const;
+const QC = [
+  -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549671625803888, 4.374664141464968,
+  2.938163982698783,
+] as const;
 const QD = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416] as const;
 
 /** Inverse normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
@@ -66,11 +91,18 @@ export function qnorm(p: number): number {
   const pl = 0.02425;
   if (p < pl) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((QC[0] * q + QC[1]) * q + QC[2]) * q + QC[3]) * q + QC[4]) * q + QC[5]) / ((((QD[0] * q + QD[1]) * q + QD[2]) * q + QD[3]) * q + 1);
+    return (
+      (((((QC[0] * q + QC[1]) * q + QC[2]) * q + QC[3]) * q + QC[4]) * q + QC[5]) /
+      ((((QD[0] * q + QD[1]) * q + QD[2]) * q + QD[3]) * q + 1)
+    );
   }
   if (p > 1 - pl) return -qnorm(1 - p);
-  const q = p - 0.5, r = q * q;
-  return ((((((QA[0] * r + QA[1]) * r + QA[2]) * r + QA[3]) * r + QA[4]) * r + QA[5]) * q) / (((((QB[0] * r + QB[1]) * r + QB[2]) * r + QB[3]) * r + QB[4]) * r + 1);
+  const q = p - 0.5,
+    r = q * q;
+  return (
+    ((((((QA[0] * r + QA[1]) * r + QA[2]) * r + QA[3]) * r + QA[4]) * r + QA[5]) * q) /
+    (((((QB[0] * r + QB[1]) * r + QB[2]) * r + QB[3]) * r + QB[4]) * r + 1)
+  );
 }
 
 /**
@@ -89,7 +121,9 @@ export function cellTerms(l: number, u: number, out: Float64Array): void {
       out[0] = Math.log1p(-q);
       out[1] = dnorm(u) / (1 - q);
     }
-    out[2] = 0; out[3] = u * out[1]!; out[4] = 0;
+    out[2] = 0;
+    out[3] = u * out[1]!;
+    out[4] = 0;
     return;
   }
   if (u === Infinity) {
@@ -103,7 +137,9 @@ export function cellTerms(l: number, u: number, out: Float64Array): void {
       out[0] = Math.log1p(-q);
       out[2] = dnorm(l) / (1 - q);
     }
-    out[1] = 0; out[3] = 0; out[4] = l * out[2]!;
+    out[1] = 0;
+    out[3] = 0;
+    out[4] = l * out[2]!;
     return;
   }
   if (l > 0) {
@@ -112,17 +148,21 @@ export function cellTerms(l: number, u: number, out: Float64Array): void {
     const s = 0.5 * (erfcxPos(l * SQRT1_2) - r * erfcxPos(u * SQRT1_2));
     const b = INV_SQRT_2PI / s;
     out[0] = -0.5 * l * l + Math.log(s);
-    out[2] = b; out[1] = r * b;
+    out[2] = b;
+    out[1] = r * b;
   } else if (u < 0) {
     const r = Math.exp(-0.5 * (l * l - u * u));
     const s = 0.5 * (erfcxPos(-u * SQRT1_2) - r * erfcxPos(-l * SQRT1_2));
     const a = INV_SQRT_2PI / s;
     out[0] = -0.5 * u * u + Math.log(s);
-    out[1] = a; out[2] = r * a;
+    out[1] = a;
+    out[2] = r * a;
   } else {
     const p = pnorm(u) - pnorm(l);
     out[0] = Math.log(p);
-    out[1] = dnorm(u) / p; out[2] = dnorm(l) / p;
+    out[1] = dnorm(u) / p;
+    out[2] = dnorm(l) / p;
   }
-  out[3] = u * out[1]!; out[4] = l * out[2]!;
+  out[3] = u * out[1]!;
+  out[4] = l * out[2]!;
 }

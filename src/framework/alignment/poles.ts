@@ -14,7 +14,9 @@ export interface PositionTable {
   sessions(): number[];
 }
 
-export function positionTable(fit: Pick<IdealPointFit, 'states' | 'unitState' | 'unitSession' | 'theta' | 'sd'>): PositionTable {
+export function positionTable(
+  fit: Pick<IdealPointFit, 'states' | 'unitState' | 'unitSession' | 'theta' | 'sd'>,
+): PositionTable {
   const m = new Map<string, Map<number, [number, number]>>();
   for (let u = 0; u < fit.theta.length; u++) {
     const s = fit.states[fit.unitState[u]!]!;
@@ -27,7 +29,9 @@ export function positionTable(fit: Pick<IdealPointFit, 'states' | 'unitState' | 
 }
 
 /** Also usable for published series (BSV's IdealPointAll), so every helper can run on either source. */
-export function positionTableFromRows(rows: { state: string; session: number; theta: number; sd?: number }[]): PositionTable {
+export function positionTableFromRows(
+  rows: { state: string; session: number; theta: number; sd?: number }[],
+): PositionTable {
   const m = new Map<string, Map<number, [number, number]>>();
   const ss = new Set<number>();
   for (const r of rows) {
@@ -36,13 +40,28 @@ export function positionTableFromRows(rows: { state: string; session: number; th
     row.set(r.session, [r.theta, r.sd ?? 0]);
     ss.add(r.session);
   }
-  return { get: (s, t) => m.get(s)?.get(t), states: () => [...m.keys()], sessions: () => [...ss].sort((a, b) => a - b) };
+  return {
+    get: (s, t) => m.get(s)?.get(t),
+    states: () => [...m.keys()],
+    sessions: () => [...ss].sort((a, b) => a - b),
+  };
 }
 
-export interface PoleDistanceRow { state: string; session: number; year: number; pole: string; distance: number; sd: number }
+export interface PoleDistanceRow {
+  state: string;
+  session: number;
+  year: number;
+  pole: string;
+  distance: number;
+  sd: number;
+}
 
 /** Ideal-point distance |θ_state − θ_pole| per session for each pole (default USA, RUS, CHN). */
-export function poleDistances(t: PositionTable, poles: string[] = ['USA', 'RUS', 'CHN'], states: string[] = t.states()): PoleDistanceRow[] {
+export function poleDistances(
+  t: PositionTable,
+  poles: string[] = ['USA', 'RUS', 'CHN'],
+  states: string[] = t.states(),
+): PoleDistanceRow[] {
   const out: PoleDistanceRow[] = [];
   for (const session of t.sessions()) {
     for (const pole of poles) {
@@ -51,7 +70,14 @@ export function poleDistances(t: PositionTable, poles: string[] = ['USA', 'RUS',
       for (const s of states) {
         const x = t.get(s, session);
         if (!x) continue;
-        out.push({ state: s, session, year: 1945 + session, pole, distance: Math.abs(x[0] - p[0]), sd: Math.hypot(x[1], p[1]) });
+        out.push({
+          state: s,
+          session,
+          year: 1945 + session,
+          pole,
+          distance: Math.abs(x[0] - p[0]),
+          sd: Math.hypot(x[1], p[1]),
+        });
       }
     }
   }
@@ -74,7 +100,13 @@ export interface BlocOptions {
   upper?: number;
 }
 
-export interface BlocRow { state: string; position: number; relative: number; bloc: Bloc; sessions: number }
+export interface BlocRow {
+  state: string;
+  position: number;
+  relative: number;
+  bloc: Bloc;
+  sessions: number;
+}
 
 /**
  * Three-bloc assignment in the manner of Gopinath, Gourinchas, Presbitero & Topalova (IMF WP/24/76):
@@ -83,27 +115,52 @@ export interface BlocRow { state: string; position: number; relative: number; bl
  * this rule is documented in docs/alignment.md as our operationalisation.
  */
 export function assignBlocs(t: PositionTable, opts: BlocOptions = {}): BlocRow[] {
-  const west = opts.west ?? 'USA', east = opts.east ?? 'CHN';
+  const west = opts.west ?? 'USA',
+    east = opts.east ?? 'CHN';
   const [a, b] = opts.sessions ?? [72, 76];
-  const lower = opts.lower ?? 1 / 3, upper = opts.upper ?? 2 / 3;
+  const lower = opts.lower ?? 1 / 3,
+    upper = opts.upper ?? 2 / 3;
   const mean = (s: string): [number, number] => {
-    let sum = 0, n = 0;
-    for (const ses of t.sessions()) if (ses >= a && ses <= b) { const x = t.get(s, ses); if (x) { sum += x[0]; n++; } }
+    let sum = 0,
+      n = 0;
+    for (const ses of t.sessions())
+      if (ses >= a && ses <= b) {
+        const x = t.get(s, ses);
+        if (x) {
+          sum += x[0];
+          n++;
+        }
+      }
     return [n > 0 ? sum / n : NaN, n];
   };
-  const [w] = mean(west), [e] = mean(east);
-  if (!Number.isFinite(w) || !Number.isFinite(e) || w === e) throw new Error(`poles ${west}/${east} have no positions in sessions ${a}–${b}`);
+  const [w] = mean(west),
+    [e] = mean(east);
+  if (!Number.isFinite(w) || !Number.isFinite(e) || w === e)
+    throw new Error(`poles ${west}/${east} have no positions in sessions ${a}–${b}`);
   const out: BlocRow[] = [];
   for (const s of t.states()) {
     const [pos, n] = mean(s);
     if (n === 0) continue;
     const rel = (pos - e) / (w - e);
-    out.push({ state: s, position: pos, relative: rel, sessions: n, bloc: rel >= upper ? 'west' : rel <= lower ? 'china-russia' : 'non-aligned' });
+    out.push({
+      state: s,
+      position: pos,
+      relative: rel,
+      sessions: n,
+      bloc: rel >= upper ? 'west' : rel <= lower ? 'china-russia' : 'non-aligned',
+    });
   }
   return out;
 }
 
-export interface HedgingRow { session: number; year: number; hedging: number; sd: number; lo: number; hi: number }
+export interface HedgingRow {
+  session: number;
+  year: number;
+  hedging: number;
+  sd: number;
+  lo: number;
+  hi: number;
+}
 
 export interface HedgingResult {
   state: string;
@@ -118,25 +175,42 @@ export interface HedgingResult {
  * h = 1 when the state sits exactly midway, 0 when it sits on one pole (or beyond it). Uncertainty by
  * Monte Carlo from the positions' normal approximations (seeded, so reproducible).
  */
-export function hedging(t: PositionTable, state: string, poles: [string, string] = ['USA', 'CHN'], draws = 400, seed = 7): HedgingResult {
+export function hedging(
+  t: PositionTable,
+  state: string,
+  poles: [string, string] = ['USA', 'CHN'],
+  draws = 400,
+  seed = 7,
+): HedgingResult {
   const rand = gaussian(seed);
   const series: HedgingRow[] = [];
   const h = (x: number, a: number, b: number): number => {
-    const da = Math.abs(x - a), db = Math.abs(x - b);
+    const da = Math.abs(x - a),
+      db = Math.abs(x - b);
     return da + db === 0 ? 1 : 1 - Math.abs(da - db) / (da + db);
   };
   for (const session of t.sessions()) {
-    const x = t.get(state, session), a = t.get(poles[0], session), b = t.get(poles[1], session);
+    const x = t.get(state, session),
+      a = t.get(poles[0], session),
+      b = t.get(poles[1], session);
     if (!x || !a || !b) continue;
     const vals = new Float64Array(draws);
-    for (let r = 0; r < draws; r++) vals[r] = h(x[0] + x[1] * rand(), a[0] + a[1] * rand(), b[0] + b[1] * rand());
+    for (let r = 0; r < draws; r++)
+      vals[r] = h(x[0] + x[1] * rand(), a[0] + a[1] * rand(), b[0] + b[1] * rand());
     vals.sort();
     let m = 0;
     for (const v of vals) m += v;
     m /= draws;
     let v2 = 0;
     for (const v of vals) v2 += (v - m) ** 2;
-    series.push({ session, year: 1945 + session, hedging: h(x[0], a[0], b[0]), sd: Math.sqrt(v2 / Math.max(1, draws - 1)), lo: vals[Math.floor(0.05 * (draws - 1))]!, hi: vals[Math.ceil(0.95 * (draws - 1))]! });
+    series.push({
+      session,
+      year: 1945 + session,
+      hedging: h(x[0], a[0], b[0]),
+      sd: Math.sqrt(v2 / Math.max(1, draws - 1)),
+      lo: vals[Math.floor(0.05 * (draws - 1))]!,
+      hi: vals[Math.ceil(0.95 * (draws - 1))]!,
+    });
   }
   return { state, poles, series, trend: trend(series) };
 }
@@ -144,11 +218,20 @@ export function hedging(t: PositionTable, state: string, poles: [string, string]
 function trend(series: HedgingRow[]): HedgingResult['trend'] {
   const n = series.length;
   if (n < 3) return { slope: NaN, se: NaN, from: series[0]?.year ?? NaN, to: series[n - 1]?.year ?? NaN };
-  let mx = 0, my = 0;
-  for (const r of series) { mx += r.year; my += r.hedging; }
-  mx /= n; my /= n;
-  let sxx = 0, sxy = 0;
-  for (const r of series) { sxx += (r.year - mx) ** 2; sxy += (r.year - mx) * (r.hedging - my); }
+  let mx = 0,
+    my = 0;
+  for (const r of series) {
+    mx += r.year;
+    my += r.hedging;
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0,
+    sxy = 0;
+  for (const r of series) {
+    sxx += (r.year - mx) ** 2;
+    sxy += (r.year - mx) * (r.hedging - my);
+  }
   const slope = sxy / sxx;
   let rss = 0;
   for (const r of series) rss += (r.hedging - my - slope * (r.year - mx)) ** 2;

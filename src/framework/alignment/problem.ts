@@ -65,7 +65,8 @@ export function matchKeys(pairs: readonly (readonly [number, number])[]): Map<nu
     members.set(b, []);
   }
   const keys = new Map<number, string>();
-  for (const [label, ids] of members) if (ids.length > 1) for (const id of ids) keys.set(id, `match:${label}`);
+  for (const [label, ids] of members)
+    if (ids.length > 1) for (const id of ids) keys.set(id, `match:${label}`);
   return keys;
 }
 
@@ -80,7 +81,9 @@ export function buildProblem(data: VoteData, opts: ProblemOptions): Problem {
   const keyOf = (rc: RollCall): string | null | undefined => (matched ? matched.get(rc.rcid) : rc.resid);
   const perSession = new Map<string, number>();
   const sessionKey = (rc: RollCall): string => `${rc.session}\u0000${keyOf(rc)}`;
-  if (bridge) for (const rc of d.rollcalls) if (keyOf(rc)) perSession.set(sessionKey(rc), (perSession.get(sessionKey(rc)) ?? 0) + 1);
+  if (bridge)
+    for (const rc of d.rollcalls)
+      if (keyOf(rc)) perSession.set(sessionKey(rc), (perSession.get(sessionKey(rc)) ?? 0) + 1);
   const keyItem = new Map<string, number>();
   let nItemsRaw = 0;
   d.rollcalls.forEach((rc, r) => {
@@ -98,8 +101,11 @@ export function buildProblem(data: VoteData, opts: ProblemOptions): Problem {
   const itemMap = new Int32Array(nItemsRaw).fill(-1);
   let nItems = 0;
   for (let j = 0; j < nItemsRaw; j++) {
-    const a = rawCounts[j * 3]!, b = rawCounts[j * 3 + 1]!, c = rawCounts[j * 3 + 2]!;
-    if (a + b + c - Math.max(a, b, c) >= minMinority && a + b + c - Math.max(a, b, c) > 0) itemMap[j] = nItems++;
+    const a = rawCounts[j * 3]!,
+      b = rawCounts[j * 3 + 1]!,
+      c = rawCounts[j * 3 + 2]!;
+    if (a + b + c - Math.max(a, b, c) >= minMinority && a + b + c - Math.max(a, b, c) > 0)
+      itemMap[j] = nItems++;
   }
   const rollcallItem = new Int32Array(R);
   for (let r = 0; r < R; r++) rollcallItem[r] = itemMap[rollItem[r]!]!;
@@ -109,33 +115,52 @@ export function buildProblem(data: VoteData, opts: ProblemOptions): Problem {
   for (let k = 0; k < d.vote.length; k++) if (rollcallItem[d.voteRollcall[k]!]! >= 0) keep.push(k);
   const unitKey = new Map<number, number>();
   const maxSession = d.rollcalls.reduce((m, rc) => Math.max(m, rc.session), 0) + 1;
-  for (const k of keep) unitKey.set(d.voteState[k]! * maxSession + d.rollcalls[d.voteRollcall[k]!]!.session, 0);
+  for (const k of keep)
+    unitKey.set(d.voteState[k]! * maxSession + d.rollcalls[d.voteRollcall[k]!]!.session, 0);
   const keys = [...unitKey.keys()].sort((x, y) => x - y);
   keys.forEach((key, i) => unitKey.set(key, i));
   const nUnits = keys.length;
-  const unitState = new Int32Array(nUnits), unitSession = new Int32Array(nUnits), gap = new Int32Array(nUnits);
+  const unitState = new Int32Array(nUnits),
+    unitSession = new Int32Array(nUnits),
+    gap = new Int32Array(nUnits);
   const starts: number[] = [];
   keys.forEach((key, i) => {
     unitState[i] = Math.floor(key / maxSession);
     unitSession[i] = key % maxSession;
-    if (i === 0 || unitState[i - 1] !== unitState[i]) { starts.push(i); gap[i] = 0; } else gap[i] = unitSession[i]! - unitSession[i - 1]!;
+    if (i === 0 || unitState[i - 1] !== unitState[i]) {
+      starts.push(i);
+      gap[i] = 0;
+    } else gap[i] = unitSession[i]! - unitSession[i - 1]!;
   });
   starts.push(nUnits);
 
   const nObs = keep.length;
-  const obsItem = new Int32Array(nObs), obsUnit = new Int32Array(nObs), obsY = new Int8Array(nObs);
+  const obsItem = new Int32Array(nObs),
+    obsUnit = new Int32Array(nObs),
+    obsY = new Int8Array(nObs);
   keep.forEach((k, o) => {
     obsItem[o] = rollcallItem[d.voteRollcall[k]!]!;
     obsUnit[o] = unitKey.get(d.voteState[k]! * maxSession + d.rollcalls[d.voteRollcall[k]!]!.session)!;
     obsY[o] = d.vote[k]! - 1;
   });
-  const csr = (n: number, key: Int32Array, other: Int32Array): [Int32Array, Int32Array, Int8Array, Int32Array] => {
+  const csr = (
+    n: number,
+    key: Int32Array,
+    other: Int32Array,
+  ): [Int32Array, Int32Array, Int8Array, Int32Array] => {
     const start = new Int32Array(n + 1);
     for (let o = 0; o < nObs; o++) start[key[o]! + 1]!++;
     for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
     const fill = start.slice(0, n);
-    const oth = new Int32Array(nObs), y = new Int8Array(nObs), at = new Int32Array(nObs);
-    for (let o = 0; o < nObs; o++) { const p = fill[key[o]!]!++; oth[p] = other[o]!; y[p] = obsY[o]!; at[o] = p; }
+    const oth = new Int32Array(nObs),
+      y = new Int8Array(nObs),
+      at = new Int32Array(nObs);
+    for (let o = 0; o < nObs; o++) {
+      const p = fill[key[o]!]!++;
+      oth[p] = other[o]!;
+      y[p] = obsY[o]!;
+      at[o] = p;
+    }
     return [start, oth, y, at];
   };
   const [itemStart, itemUnit, itemY, itemPos] = csr(nItems, obsItem, obsUnit);
@@ -145,14 +170,34 @@ export function buildProblem(data: VoteData, opts: ProblemOptions): Problem {
   const counts = new Int32Array(nItems * 3);
   for (let o = 0; o < nObs; o++) counts[obsItem[o]! * 3 + obsY[o]!]!++;
   return {
-    nItems, nUnits, unitState, unitSession, stateStart: Int32Array.from(starts), gap,
-    itemStart, itemUnit, itemY, unitStart, unitItem, unitY, itemToUnitPos, counts,
-    rollcallRcid: Int32Array.from(d.rollcalls.map((rc) => rc.rcid)), rollcallItem, nObs, nRollcalls: R,
+    nItems,
+    nUnits,
+    unitState,
+    unitSession,
+    stateStart: Int32Array.from(starts),
+    gap,
+    itemStart,
+    itemUnit,
+    itemY,
+    unitStart,
+    unitItem,
+    unitY,
+    itemToUnitPos,
+    counts,
+    rollcallRcid: Int32Array.from(d.rollcalls.map((rc) => rc.rcid)),
+    rollcallItem,
+    nObs,
+    nRollcalls: R,
   };
 }
 
 /** Mutable parameter state of one fit. */
-export interface Params { theta: Float64Array; beta: Float64Array; c1: Float64Array; c2: Float64Array }
+export interface Params {
+  theta: Float64Array;
+  beta: Float64Array;
+  c1: Float64Array;
+  c2: Float64Array;
+}
 
 /** Mean 0, SD 1 over all state-sessions; items transformed so that every β θ − c is unchanged. */
 export function standardise(p: Problem, par: Params): void {
@@ -173,7 +218,10 @@ export function standardise(p: Problem, par: Params): void {
 
 /** Starting values: item polarity from a pivot state's vote (as BSV do with the US/UK), cutpoints from the margins. */
 export function startValues(p: Problem, states: string[], orient: string[]): Params {
-  const theta = new Float64Array(p.nUnits), beta = new Float64Array(p.nItems), c1 = new Float64Array(p.nItems), c2 = new Float64Array(p.nItems);
+  const theta = new Float64Array(p.nUnits),
+    beta = new Float64Array(p.nItems),
+    c1 = new Float64Array(p.nItems),
+    c2 = new Float64Array(p.nItems);
   let pivot = orientIndex(p, states, orient);
   if (pivot < 0) {
     const votes = new Int32Array(states.length);
@@ -188,7 +236,10 @@ export function startValues(p: Problem, states: string[], orient: string[]): Par
     }
   }
   for (let j = 0; j < p.nItems; j++) {
-    const a = p.counts[j * 3]!, b = p.counts[j * 3 + 1]!, c = p.counts[j * 3 + 2]!, n = a + b + c;
+    const a = p.counts[j * 3]!,
+      b = p.counts[j * 3 + 1]!,
+      c = p.counts[j * 3 + 2]!,
+      n = a + b + c;
     c1[j] = qnorm((a + 0.5) / (n + 1.5));
     c2[j] = b === 0 ? c1[j]! : Math.max(qnorm((a + b + 1) / (n + 1.5)), c1[j]! + 0.01);
   }
@@ -199,7 +250,8 @@ export function startValues(p: Problem, states: string[], orient: string[]): Par
     mean[j] = (p.counts[j * 3 + 1]! + 2 * p.counts[j * 3 + 2]!) / n;
   }
   for (let u = 0; u < p.nUnits; u++) {
-    let s = 0, n = 0;
+    let s = 0,
+      n = 0;
     for (let q = p.unitStart[u]!; q < p.unitStart[u + 1]!; q++) {
       const j = p.unitItem[q]!;
       if (beta[j] === 0) continue;
@@ -215,7 +267,10 @@ export function startValues(p: Problem, states: string[], orient: string[]): Par
 
 /** Index of the orientation state: the first identifier in `orient` that has votes in the problem, or −1. */
 export function orientIndex(p: Problem, states: string[], orient: string[]): number {
-  for (const id of orient) { const i = states.indexOf(id); if (i >= 0 && p.unitState.includes(i)) return i; }
+  for (const id of orient) {
+    const i = states.indexOf(id);
+    if (i >= 0 && p.unitState.includes(i)) return i;
+  }
   return -1;
 }
 
@@ -228,4 +283,3 @@ export function orientParams(p: Problem, par: Params, ref: number): void {
   for (let u = 0; u < p.nUnits; u++) par.theta[u] = -par.theta[u]!;
   for (let j = 0; j < p.nItems; j++) par.beta[j] = -par.beta[j]!;
 }
-

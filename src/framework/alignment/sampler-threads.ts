@@ -1,7 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Params, Problem } from './problem.ts';
-import { Chain, itemBlock, sampleIdealPoints, type SamplerOptions, type SamplerResult, type SweepState } from './sampler.ts';
+import {
+  Chain,
+  itemBlock,
+  sampleIdealPoints,
+  type SamplerOptions,
+  type SamplerResult,
+  type SweepState,
+} from './sampler.ts';
 import { toShared } from '../../shared-memory.ts';
 
 /**
@@ -22,16 +29,29 @@ export interface ThreadOptions {
 const MIN_WORK = 3e7;
 const workerFile = new URL('./sampler-worker.mjs', import.meta.url);
 
-export async function sampleIdealPointsThreaded(p: Problem, start: Params, opts: SamplerOptions, t: ThreadOptions = {}): Promise<SamplerResult> {
+export async function sampleIdealPointsThreaded(
+  p: Problem,
+  start: Params,
+  opts: SamplerOptions,
+  t: ThreadOptions = {},
+): Promise<SamplerResult> {
   const threads = Math.max(1, Math.min(Math.floor(t.threads ?? availableParallelism()), p.nItems));
   const sweeps = opts.burn + opts.draws * opts.thin;
   if (threads === 1 || p.nObs * sweeps < (t.minWork ?? MIN_WORK)) return sampleIdealPoints(p, start, opts);
   const state: SweepState = {
-    itemStart: toShared(p.itemStart), itemUnit: toShared(p.itemUnit), itemY: toShared(p.itemY),
-    theta: toShared(start.theta), beta: toShared(start.beta), c1: toShared(start.c1), c2: toShared(start.c2), z: toShared(new Float64Array(p.nObs)),
+    itemStart: toShared(p.itemStart),
+    itemUnit: toShared(p.itemUnit),
+    itemY: toShared(p.itemY),
+    theta: toShared(start.theta),
+    beta: toShared(start.beta),
+    c1: toShared(start.c1),
+    c2: toShared(start.c2),
+    z: toShared(new Float64Array(p.nObs)),
   };
   const bounds = splitByVotes(p, threads);
-  const workers = bounds.slice(1, -1).map((from, k) => new ItemWorker({ state, from, to: bounds[k + 2]!, seed: opts.seed }));
+  const workers = bounds
+    .slice(1, -1)
+    .map((from, k) => new ItemWorker({ state, from, to: bounds[k + 2]!, seed: opts.seed }));
   try {
     const chain = new Chain(p, start, opts, state);
     const sweep = async (s: number): Promise<void> => {
@@ -47,7 +67,10 @@ export async function sampleIdealPointsThreaded(p: Problem, start: Params, opts:
       chain.keep(s);
     }
     // The caller reads the last draw of the item parameters from its start values, as on one thread.
-    start.theta.set(state.theta); start.beta.set(state.beta); start.c1.set(state.c1); start.c2.set(state.c2);
+    start.theta.set(state.theta);
+    start.beta.set(state.beta);
+    start.c1.set(state.c1);
+    start.c2.set(state.c2);
     return chain.result();
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -76,7 +99,9 @@ class ItemWorker {
 
   constructor(data: { state: SweepState; from: number; to: number; seed: number }) {
     this.worker = new Worker(workerFile, { workerData: data });
-    this.worker.on('message', (m: { error?: string } | null) => this.settle(m?.error ? new Error(m.error) : null));
+    this.worker.on('message', (m: { error?: string } | null) =>
+      this.settle(m?.error ? new Error(m.error) : null),
+    );
     this.worker.on('error', (e) => this.settle(e));
     this.worker.on('exit', (code) => this.settle(new Error(`sampler worker exited with code ${code}`)));
   }

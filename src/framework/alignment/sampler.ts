@@ -62,7 +62,10 @@ function logCell(y: number, c1: number, c2: number, mu: number): number {
  */
 function upperTail(a: number, s: Stream): number {
   if (a < 0.45) {
-    for (;;) { const x = s.normal(); if (x > a) return x; }
+    for (;;) {
+      const x = s.normal();
+      if (x > a) return x;
+    }
   }
   const rate = (a + Math.sqrt(a * a + 4)) / 2;
   for (;;) {
@@ -74,19 +77,23 @@ function upperTail(a: number, s: Stream): number {
 /** A draw from N(0, 1) truncated to (a, b), by inversion on the tail that keeps precision. */
 function betweenBounds(a: number, b: number, u: number): number {
   if (a > 0) {
-    const pa = pnorm(-a), pb = pnorm(-b);
+    const pa = pnorm(-a),
+      pb = pnorm(-b);
     return -qnorm(Math.max(pa - u * (pa - pb), 1e-300));
   }
-  const pa = pnorm(a), pb = pnorm(b);
+  const pa = pnorm(a),
+    pb = pnorm(b);
   return qnorm(Math.min(Math.max(pa + u * (pb - pa), 1e-300), 1 - 1e-16));
 }
 
 /** The dynamic prior of each unit: which unit's conditional mean centres it, and its precision. */
 function dynamicPrior(p: Problem, smooth: number): { anchor: Int32Array; precision: Float64Array } {
-  const anchor = new Int32Array(p.nUnits).fill(-1), precision = new Float64Array(p.nUnits);
+  const anchor = new Int32Array(p.nUnits).fill(-1),
+    precision = new Float64Array(p.nUnits);
   const votes = (u: number): number => p.unitStart[u + 1]! - p.unitStart[u]!;
   for (let k = 0; k + 1 < p.stateStart.length; k++) {
-    const s = p.stateStart[k]!, n = p.stateStart[k + 1]! - s;
+    const s = p.stateStart[k]!,
+      n = p.stateStart[k + 1]! - s;
     for (let t = 0; t < n; t++) {
       const u = s + t;
       const other = t > 0 ? u - 1 : n > 1 ? u + 1 : -1;
@@ -100,7 +107,12 @@ function dynamicPrior(p: Problem, smooth: number): { anchor: Int32Array; precisi
 
 /** Latent vote of category y at mean mu between the item's cutpoints, clipped to ±9 as BSV do. */
 function latent(y: number, k1: number, k2: number, mu: number, s: Stream): number {
-  const x = y === 0 ? -upperTail(mu - k1, s) : y === 2 ? upperTail(k2 - mu, s) : betweenBounds(k1 - mu, k2 - mu, s.uniform());
+  const x =
+    y === 0
+      ? -upperTail(mu - k1, s)
+      : y === 2
+        ? upperTail(k2 - mu, s)
+        : betweenBounds(k1 - mu, k2 - mu, s.uniform());
   return Math.min(Math.max(mu + x, -Z_BOUND), Z_BOUND);
 }
 
@@ -125,29 +137,50 @@ export interface SweepState {
  * chain). Every item draws from a stream seeded by (seed, sweep, item), so a chain does not depend on
  * how the items are split across threads.
  */
-export function itemBlock(st: SweepState, from: number, to: number, sweep: number, seed: number, s: Stream): void {
+export function itemBlock(
+  st: SweepState,
+  from: number,
+  to: number,
+  sweep: number,
+  seed: number,
+  s: Stream,
+): void {
   const { itemStart, itemUnit, itemY, theta, beta, c1, c2, z } = st;
   for (let j = from; j < to; j++) {
     s.reset(mixSeed(seed, sweep, j));
     const b = beta[j]!;
     if (sweep === 0) {
-      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) z[q] = latent(itemY[q]!, c1[j]!, c2[j]!, b * theta[itemUnit[q]!]!, s);
+      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++)
+        z[q] = latent(itemY[q]!, c1[j]!, c2[j]!, b * theta[itemUnit[q]!]!, s);
       continue;
     }
-    const g1 = c1[j]!, g2 = c2[j]!;
-    const u1 = s.uniform(), u2 = s.uniform();
-    const n1 = g1 + CUT_STEP * qnorm(u1 * pnorm((g2 - g1) / CUT_STEP) + pnorm((-CUT_BOUND - g1) / CUT_STEP) * (1 - u1));
-    const n2 = g2 + CUT_STEP * qnorm(u2 * pnorm((CUT_BOUND - g2) / CUT_STEP) + pnorm((n1 - g2) / CUT_STEP) * (1 - u2));
+    const g1 = c1[j]!,
+      g2 = c2[j]!;
+    const u1 = s.uniform(),
+      u2 = s.uniform();
+    const n1 =
+      g1 +
+      CUT_STEP * qnorm(u1 * pnorm((g2 - g1) / CUT_STEP) + pnorm((-CUT_BOUND - g1) / CUT_STEP) * (1 - u1));
+    const n2 =
+      g2 + CUT_STEP * qnorm(u2 * pnorm((CUT_BOUND - g2) / CUT_STEP) + pnorm((n1 - g2) / CUT_STEP) * (1 - u2));
     if (Number.isFinite(n1) && Number.isFinite(n2) && n2 > n1) {
-      let logRatio = Math.log(Math.max(1 - pnorm((n1 - g2) / CUT_STEP), 1e-300)) - Math.log(Math.max(1 - pnorm((g1 - n2) / CUT_STEP), 1e-300));
+      let logRatio =
+        Math.log(Math.max(1 - pnorm((n1 - g2) / CUT_STEP), 1e-300)) -
+        Math.log(Math.max(1 - pnorm((g1 - n2) / CUT_STEP), 1e-300));
       for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
-        const y = itemY[q]!, mu = b * theta[itemUnit[q]!]!;
+        const y = itemY[q]!,
+          mu = b * theta[itemUnit[q]!]!;
         logRatio += logCell(y, n1, n2, mu) - logCell(y, g1, g2, mu);
       }
-      if (Math.log(s.uniform()) < logRatio) { c1[j] = n1; c2[j] = n2; }
+      if (Math.log(s.uniform()) < logRatio) {
+        c1[j] = n1;
+        c2[j] = n2;
+      }
     }
-    const k1 = c1[j]!, k2 = c2[j]!;
-    let stt = 0, stz = 0;
+    const k1 = c1[j]!,
+      k2 = c2[j]!;
+    let stt = 0,
+      stz = 0;
     for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
       const th = theta[itemUnit[q]!]!;
       const draw = latent(itemY[q]!, k1, k2, b * th, s);
@@ -178,8 +211,19 @@ export class Chain {
   private nKept = 0;
 
   /** `state` defaults to the start values themselves (updated in place) and the problem's arrays. */
-  constructor(private readonly p: Problem, start: Params, private readonly opts: SamplerOptions, state?: SweepState) {
-    this.state = state ?? { itemStart: p.itemStart, itemUnit: p.itemUnit, itemY: p.itemY, ...start, z: new Float64Array(p.nObs) };
+  constructor(
+    private readonly p: Problem,
+    start: Params,
+    private readonly opts: SamplerOptions,
+    state?: SweepState,
+  ) {
+    this.state = state ?? {
+      itemStart: p.itemStart,
+      itemUnit: p.itemUnit,
+      itemY: p.itemY,
+      ...start,
+      z: new Float64Array(p.nObs),
+    };
     const { c1, c2 } = this.state;
     for (let j = 0; j < p.nItems; j++) {
       c1[j] = Math.min(Math.max(c1[j]!, -CUT_BOUND), CUT_BOUND - 1e-3);
@@ -196,12 +240,25 @@ export class Chain {
 
   /** Step (1): every position from its full conditional, then clipped and standardised. */
   positions(sweep: number): void {
-    const { p, state: { itemStart, itemUnit, theta, beta, z }, sumBZ, sumB2, anchor, precision, condMean, lastMean } = this;
+    const {
+      p,
+      state: { itemStart, itemUnit, theta, beta, z },
+      sumBZ,
+      sumB2,
+      anchor,
+      precision,
+      condMean,
+      lastMean,
+    } = this;
     sumBZ.fill(0);
     sumB2.fill(0);
     for (let j = 0; j < p.nItems; j++) {
       const b = beta[j]!;
-      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) { const u = itemUnit[q]!; sumBZ[u]! += b * z[q]!; sumB2[u]! += b * b; }
+      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
+        const u = itemUnit[q]!;
+        sumBZ[u]! += b * z[q]!;
+        sumB2[u]! += b * b;
+      }
     }
     lastMean.set(condMean);
     const s = this.stream.reset(mixSeed(this.opts.seed, sweep, -1));
@@ -215,7 +272,8 @@ export class Chain {
   }
 
   keep(sweep: number): void {
-    if (sweep > this.opts.burn && (sweep - this.opts.burn) % this.opts.thin === 0) this.kept.set(this.state.theta, (this.nKept++) * this.p.nUnits);
+    if (sweep > this.opts.burn && (sweep - this.opts.burn) % this.opts.thin === 0)
+      this.kept.set(this.state.theta, this.nKept++ * this.p.nUnits);
   }
 
   result(): SamplerResult {
@@ -246,18 +304,31 @@ function standardiseDraw(theta: Float64Array): void {
   for (let u = 0; u < n; u++) theta[u] = (theta[u]! - m) / sd;
 }
 
-function summarise(kept: Float32Array, draws: number, nUnits: number, level: number, sweeps: number): SamplerResult {
-  const mean = new Float64Array(nUnits), sd = new Float64Array(nUnits), lo = new Float64Array(nUnits), hi = new Float64Array(nUnits);
-  const firstHalf = new Float64Array(nUnits), secondHalf = new Float64Array(nUnits);
+function summarise(
+  kept: Float32Array,
+  draws: number,
+  nUnits: number,
+  level: number,
+  sweeps: number,
+): SamplerResult {
+  const mean = new Float64Array(nUnits),
+    sd = new Float64Array(nUnits),
+    lo = new Float64Array(nUnits),
+    hi = new Float64Array(nUnits);
+  const firstHalf = new Float64Array(nUnits),
+    secondHalf = new Float64Array(nUnits);
   const half = draws >> 1;
   const xs = new Float64Array(draws);
   for (let u = 0; u < nUnits; u++) {
-    let s = 0, a = 0, b = 0;
+    let s = 0,
+      a = 0,
+      b = 0;
     for (let r = 0; r < draws; r++) {
       const x = kept[r * nUnits + u]!;
       xs[r] = x;
       s += x;
-      if (r < half) a += x; else b += x;
+      if (r < half) a += x;
+      else b += x;
     }
     const m = s / draws;
     let v = 0;

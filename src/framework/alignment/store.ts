@@ -14,7 +14,16 @@ import { ISSUES, type IssueCode, type RollCall, type VoteData } from './types.ts
  */
 
 /** One file of a dataset as recorded in `loads`. */
-export interface LoadRecord { dataset: string; part: string; version: string; file: string; sha256: string; rows: number; yearMin: number | null; yearMax: number | null }
+export interface LoadRecord {
+  dataset: string;
+  part: string;
+  version: string;
+  file: string;
+  sha256: string;
+  rows: number;
+  yearMin: number | null;
+  yearMax: number | null;
+}
 
 export interface StoreVotes {
   /** States keyed by COW code (string). */
@@ -26,7 +35,18 @@ export interface StoreVotes {
   unmappedVotes: number;
 }
 
-export interface BsvPoint { ccode: number; iso3: string | null; name: string | null; session: number; year: number; theta: number; lo: number | null; hi: number | null; sd: number; nVotes: number | null }
+export interface BsvPoint {
+  ccode: number;
+  iso3: string | null;
+  name: string | null;
+  session: number;
+  year: number;
+  theta: number;
+  lo: number | null;
+  hi: number | null;
+  sd: number;
+  nVotes: number | null;
+}
 
 export interface StoreBsv {
   rows: BsvPoint[];
@@ -43,13 +63,37 @@ export function keyOf(registry: StateRegistry, input: string | number): string {
 }
 
 async function loadsOf(store: Store, dataset: string, parts: string[]): Promise<LoadRecord[]> {
-  const rows = await store.query<{ part: string; version: string; file: string; sha256: string; rows: number; year_min: number | null; year_max: number | null }>(
+  const rows = await store.query<{
+    part: string;
+    version: string;
+    file: string;
+    sha256: string;
+    rows: number;
+    year_min: number | null;
+    year_max: number | null;
+  }>(
     `SELECT p.part, l.version, l.file, l.sha256, l.rows, l.year_min, l.year_max FROM data_load_parts p JOIN loads l USING (load_id)
-     WHERE p.dataset = $1 ORDER BY p.part`, [dataset]);
-  return rows.filter((r) => parts.includes(r.part)).map((r) => ({ dataset, part: r.part, version: r.version, file: r.file, sha256: r.sha256, rows: Number(r.rows), yearMin: r.year_min, yearMax: r.year_max }));
+     WHERE p.dataset = $1 ORDER BY p.part`,
+    [dataset],
+  );
+  return rows
+    .filter((r) => parts.includes(r.part))
+    .map((r) => ({
+      dataset,
+      part: r.part,
+      version: r.version,
+      file: r.file,
+      sha256: r.sha256,
+      rows: Number(r.rows),
+      yearMin: r.year_min,
+      yearMax: r.year_max,
+    }));
 }
 
-const signatureOf = (loads: LoadRecord[]): string => createHash('sha256').update(loads.map((l) => `${l.part}:${l.sha256}`).join('\n')).digest('hex');
+const signatureOf = (loads: LoadRecord[]): string =>
+  createHash('sha256')
+    .update(loads.map((l) => `${l.part}:${l.sha256}`).join('\n'))
+    .digest('hex');
 
 // A server answers many requests from one store: the ~870k votes are read once per loaded version.
 const voteCache = new WeakMap<Store, { signature: string; votes: Promise<StoreVotes> }>();
@@ -74,30 +118,49 @@ export async function loadStoreVotes(store: Store): Promise<StoreVotes | null> {
 
 async function readVotes(store: Store, loads: LoadRecord[], signature: string): Promise<StoreVotes> {
   // Columnar reads: one typed column per field instead of ~870k row objects.
-  const rc = (await store.conn.runAndReadAll(`
+  const rc = (
+    await store.conn.runAndReadAll(`
     SELECT r.rcid, r.session, coalesce(r.year, 1945 + r.session) AS year, r.important, r.amend, r.para, r.short, r.descr, i.issues
     FROM unga_rollcalls r LEFT JOIN (SELECT rcid, string_agg(issue, ',') AS issues FROM unga_rollcall_issues GROUP BY rcid) i USING (rcid)
-    ORDER BY r.rcid`)).getColumnsJS();
+    ORDER BY r.rcid`)
+  ).getColumnsJS();
   const issueSet = new Set<string>(ISSUES);
   const flag = (x: unknown): boolean | null => (x === null || x === undefined ? null : Boolean(x));
   const rcIndex = new Map<number, number>();
   const rollcalls: RollCall[] = (rc[0] ?? []).map((id, i) => {
-    const amend = flag(rc[4]![i]), para = flag(rc[5]![i]);
+    const amend = flag(rc[4]![i]),
+      para = flag(rc[5]![i]);
     rcIndex.set(Number(id), i);
     return {
-      rcid: Number(id), session: Number(rc[1]![i]), year: Number(rc[2]![i]), important: rc[3]![i] === true,
-      amend, para,
-      issues: String(rc[8]![i] ?? '').split(',').filter((x): x is IssueCode => issueSet.has(x)),
+      rcid: Number(id),
+      session: Number(rc[1]![i]),
+      year: Number(rc[2]![i]),
+      important: rc[3]![i] === true,
+      amend,
+      para,
+      issues: String(rc[8]![i] ?? '')
+        .split(',')
+        .filter((x): x is IssueCode => issueSet.has(x)),
       resid: bridgingKey(rc[6]![i] as string | null, rc[7]![i] as string | null, amend, para),
     };
   });
-  const [unmapped] = await store.query<{ n: number }>('SELECT count(*) AS n FROM unga_votes WHERE ccode IS NULL');
-  const v = (await store.conn.runAndReadAll('SELECT ccode, rcid, vote FROM unga_votes WHERE ccode IS NOT NULL ORDER BY rcid, ccode')).getColumnsJS();
-  const cc = v[0] ?? [], rcid = v[1] ?? [], code = v[2] ?? [];
+  const [unmapped] = await store.query<{ n: number }>(
+    'SELECT count(*) AS n FROM unga_votes WHERE ccode IS NULL',
+  );
+  const v = (
+    await store.conn.runAndReadAll(
+      'SELECT ccode, rcid, vote FROM unga_votes WHERE ccode IS NOT NULL ORDER BY rcid, ccode',
+    )
+  ).getColumnsJS();
+  const cc = v[0] ?? [],
+    rcid = v[1] ?? [],
+    code = v[2] ?? [];
   const codes = [...new Set(cc.map(Number))].sort((a, b) => a - b);
   const stateIdx = new Map(codes.map((c, i) => [c, i]));
   const n = cc.length;
-  const voteState = new Int32Array(n), voteRollcall = new Int32Array(n), vote = new Int8Array(n);
+  const voteState = new Int32Array(n),
+    voteRollcall = new Int32Array(n),
+    vote = new Int8Array(n);
   for (let k = 0; k < n; k++) {
     const r = rcIndex.get(Number(rcid[k]));
     // The importer's cross-check guarantees every vote's roll call exists; a violation is a corrupt store.
@@ -106,7 +169,12 @@ async function readVotes(store: Store, loads: LoadRecord[], signature: string): 
     voteRollcall[k] = r;
     vote[k] = Number(code[k]);
   }
-  return { data: { states: codes.map(stateKey), rollcalls, voteState, voteRollcall, vote }, loads, signature, unmappedVotes: Number(unmapped?.n ?? 0) };
+  return {
+    data: { states: codes.map(stateKey), rollcalls, voteState, voteRollcall, vote },
+    loads,
+    signature,
+    unmappedVotes: Number(unmapped?.n ?? 0),
+  };
 }
 
 /**
@@ -122,17 +190,43 @@ export async function loadStoreBsv(store: Store, registry?: StateRegistry): Prom
   if (hit && hit.signature === signature) return hit.bsv;
   const bsv = (async (): Promise<StoreBsv> => {
     const z = qnorm(0.95);
-    const rows = (await store.query<{ ccode: number; session: number; year: number; nvotes: number | null; idealpoint: number; q5: number | null; q95: number | null; iso3: string | null; name: string | null }>(
-      'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM unga_idealpoints WHERE idealpoint IS NOT NULL ORDER BY ccode, session'))
-      .map((r): BsvPoint => {
-        const rec = registry?.byCcode(Number(r.ccode));
-        return {
-          ccode: Number(r.ccode), iso3: rec?.iso3 ?? r.iso3, name: rec?.name ?? r.name, session: Number(r.session), year: Number(r.year),
-          theta: r.idealpoint, lo: r.q5, hi: r.q95, nVotes: r.nvotes === null ? null : Number(r.nvotes),
-          sd: r.q5 !== null && r.q95 !== null ? (r.q95 - r.q5) / (2 * z) : 0,
-        };
-      });
-    return { rows, table: positionTableFromRows(rows.map((r) => ({ state: stateKey(r.ccode), session: r.session, theta: r.theta, sd: r.sd }))), loads, signature };
+    const rows = (
+      await store.query<{
+        ccode: number;
+        session: number;
+        year: number;
+        nvotes: number | null;
+        idealpoint: number;
+        q5: number | null;
+        q95: number | null;
+        iso3: string | null;
+        name: string | null;
+      }>(
+        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM unga_idealpoints WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
+      )
+    ).map((r): BsvPoint => {
+      const rec = registry?.byCcode(Number(r.ccode));
+      return {
+        ccode: Number(r.ccode),
+        iso3: rec?.iso3 ?? r.iso3,
+        name: rec?.name ?? r.name,
+        session: Number(r.session),
+        year: Number(r.year),
+        theta: r.idealpoint,
+        lo: r.q5,
+        hi: r.q95,
+        nVotes: r.nvotes === null ? null : Number(r.nvotes),
+        sd: r.q5 !== null && r.q95 !== null ? (r.q95 - r.q5) / (2 * z) : 0,
+      };
+    });
+    return {
+      rows,
+      table: positionTableFromRows(
+        rows.map((r) => ({ state: stateKey(r.ccode), session: r.session, theta: r.theta, sd: r.sd })),
+      ),
+      loads,
+      signature,
+    };
   })();
   bsvCache.set(store, { signature, bsv });
   bsv.catch(() => bsvCache.delete(store));
@@ -140,10 +234,18 @@ export async function loadStoreBsv(store: Store, registry?: StateRegistry): Prom
 }
 
 /** Provenance of a dataset as results print it: dataset, version and each file's checksum. */
-export function datasetProvenance(loads: LoadRecord[]): { dataset: string; version: string; files: { part: string; file: string; sha256: string; rows: number }[]; years: [number, number] | null } | null {
+export function datasetProvenance(
+  loads: LoadRecord[],
+): {
+  dataset: string;
+  version: string;
+  files: { part: string; file: string; sha256: string; rows: number }[];
+  years: [number, number] | null;
+} | null {
   const first = loads[0];
   if (!first) return null;
-  const mins = loads.flatMap((l) => (l.yearMin === null ? [] : [l.yearMin])), maxs = loads.flatMap((l) => (l.yearMax === null ? [] : [l.yearMax]));
+  const mins = loads.flatMap((l) => (l.yearMin === null ? [] : [l.yearMin])),
+    maxs = loads.flatMap((l) => (l.yearMax === null ? [] : [l.yearMax]));
   return {
     dataset: first.dataset,
     version: [...new Set(loads.map((l) => l.version))].join(', '),

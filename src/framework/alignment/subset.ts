@@ -31,7 +31,12 @@ export function rollcallMatches(rc: RollCall, f: VoteFilter): boolean {
   if (f.sessions && (rc.session < f.sessions[0] || rc.session > f.sessions[1])) return false;
   if (f.years && (rc.year < f.years[0] || rc.year > f.years[1])) return false;
   if (f.dropSessions?.includes(rc.session)) return false;
-  if (f.dropAmendParaAfterYear !== undefined && 1945 + rc.session > f.dropAmendParaAfterYear && (rc.amend === true || rc.para === true)) return false;
+  if (
+    f.dropAmendParaAfterYear !== undefined &&
+    1945 + rc.session > f.dropAmendParaAfterYear &&
+    (rc.amend === true || rc.para === true)
+  )
+    return false;
   if (f.issues && f.issues.length > 0) {
     const hit = f.issues.some((i) => (i === 'important' ? rc.important : rc.issues.includes(i)));
     if (!hit) return false;
@@ -53,12 +58,17 @@ export function selectVotes(data: VoteData, f: VoteFilter): VoteData {
   const dropState = new Uint8Array(data.states.length);
   if (f.dropStates) {
     const drop = new Set(f.dropStates);
-    data.states.forEach((s, i) => { if (drop.has(s)) dropState[i] = 1; });
+    data.states.forEach((s, i) => {
+      if (drop.has(s)) dropState[i] = 1;
+    });
   }
   const n = data.vote.length;
   let m = 0;
-  for (let k = 0; k < n; k++) if (keepRc[data.voteRollcall[k]!]! >= 0 && dropState[data.voteState[k]!] === 0) m++;
-  const voteState = new Int32Array(m), voteRollcall = new Int32Array(m), vote = new Int8Array(m);
+  for (let k = 0; k < n; k++)
+    if (keepRc[data.voteRollcall[k]!]! >= 0 && dropState[data.voteState[k]!] === 0) m++;
+  const voteState = new Int32Array(m),
+    voteRollcall = new Int32Array(m),
+    vote = new Int8Array(m);
   let o = 0;
   for (let k = 0; k < n; k++) {
     const r = keepRc[data.voteRollcall[k]!]!;
@@ -86,9 +96,15 @@ export function stateIndex(data: VoteData, id: string): number {
  * that differs year to year, and only the short topic label (`short`) recurs. Document symbols
  * ("A/72/251 42 - ") are stripped because they change every year.
  */
-export function bridgingKey(short: string | null | undefined, descr: string | null | undefined, amend?: boolean | null, para?: boolean | null): string | null {
+export function bridgingKey(
+  short: string | null | undefined,
+  descr: string | null | undefined,
+  amend?: boolean | null,
+  para?: boolean | null,
+): string | null {
   if (amend === true || para === true) return null;
-  const s = short ?? '', d = descr ?? '';
+  const s = short ?? '',
+    d = descr ?? '';
   let title: string;
   if (/ : resolution/i.test(s)) title = s.split(' : ')[0]!;
   else if (d === '' || /^TO /.test(d)) title = s;

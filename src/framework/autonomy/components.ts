@@ -8,7 +8,15 @@ import { mediation } from '../mediation/index.ts';
 import type { ComponentResult } from '../types.ts';
 import { voice } from '../voice/index.ts';
 
-export const COMPONENTS = ['commitments', 'alignment', 'voice', 'mediation', 'gatekeeper', 'capability', 'dependence'] as const;
+export const COMPONENTS = [
+  'commitments',
+  'alignment',
+  'voice',
+  'mediation',
+  'gatekeeper',
+  'capability',
+  'dependence',
+] as const;
 export type ComponentId = (typeof COMPONENTS)[number];
 
 /** Which of the article's principles each component measures. */
@@ -24,12 +32,26 @@ export const PRINCIPLE: Record<ComponentId, string> = {
 
 /** Default weights: the three principles and the wherewithal a quarter each. */
 export const defaultWeights: Record<ComponentId, number> = {
-  commitments: 0.12, alignment: 0.05, voice: 0.08, mediation: 0.25, gatekeeper: 0.25, capability: 0.15, dependence: 0.1,
+  commitments: 0.12,
+  alignment: 0.05,
+  voice: 0.08,
+  mediation: 0.25,
+  gatekeeper: 0.25,
+  capability: 0.15,
+  dependence: 0.1,
 };
 
-export type ComponentSet = Record<ComponentId, ComponentResult> & { commitments: ComponentResult & { detail: CommitmentsDetail | Record<string, unknown> } };
+export type ComponentSet = Record<ComponentId, ComponentResult> & {
+  commitments: ComponentResult & { detail: CommitmentsDetail | Record<string, unknown> };
+};
 
-export function computeComponents(inp: FrameworkInputs, ccode: number, year: number, transit: TransitInput | null, bridging: BridgingInput | null = null): ComponentSet {
+export function computeComponents(
+  inp: FrameworkInputs,
+  ccode: number,
+  year: number,
+  transit: TransitInput | null,
+  bridging: BridgingInput | null = null,
+): ComponentSet {
   return {
     commitments: commitments(inp, ccode, year),
     alignment: alignmentComponent(inp, ccode, year),

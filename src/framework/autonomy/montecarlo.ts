@@ -1,6 +1,9 @@
 import { dirichlet, normal } from '../random.ts';
 
-export interface McPoint { ip: number; sd: number }
+export interface McPoint {
+  ip: number;
+  sd: number;
+}
 
 export interface McInput {
   /** States × components, row-major; NaN = missing. */
@@ -21,7 +24,11 @@ export interface McInput {
 }
 
 /** Per state and draw (state-major: state i's draws at [i·draws, (i+1)·draws)). */
-export interface McOutput { index: Float64Array; rank: Float64Array; sa: Uint8Array }
+export interface McOutput {
+  index: Float64Array;
+  rank: Float64Array;
+  sa: Uint8Array;
+}
 
 /** Equidistance of a position between the first pole and the nearest other one (see the alignment component). */
 export function equidistance(position: number, poles: ArrayLike<number>): number {
@@ -29,7 +36,8 @@ export function equidistance(position: number, poles: ArrayLike<number>): number
   if (first === undefined || Number.isNaN(first)) return NaN;
   const d1 = Math.abs(position - first);
   let d2 = Infinity;
-  for (let k = 1; k < poles.length; k++) if (!Number.isNaN(poles[k]!)) d2 = Math.min(d2, Math.abs(position - poles[k]!));
+  for (let k = 1; k < poles.length; k++)
+    if (!Number.isNaN(poles[k]!)) d2 = Math.min(d2, Math.abs(position - poles[k]!));
   if (!Number.isFinite(d2)) return NaN;
   return d1 + d2 === 0 ? 1 : 1 - Math.abs(d1 - d2) / (d1 + d2);
 }
@@ -42,7 +50,11 @@ export function equidistance(position: number, poles: ArrayLike<number>): number
  */
 export function monteCarlo(input: McInput): McOutput {
   const { n, components: C, values, draws, rand } = input;
-  const out: McOutput = { index: new Float64Array(n * draws), rank: new Float64Array(n * draws), sa: new Uint8Array(n * draws) };
+  const out: McOutput = {
+    index: new Float64Array(n * draws),
+    rank: new Float64Array(n * draws),
+    sa: new Uint8Array(n * draws),
+  };
   const work = new Float64Array(n * C);
   const column = new Float64Array(n);
   const order = new Int32Array(n);
@@ -54,7 +66,9 @@ export function monteCarlo(input: McInput): McOutput {
     const wd = dirichlet(rand, input.weights, input.concentration);
     const rankNorm = rand() < 0.5;
     const medianFill = rand() < 0.5;
-    input.poles.forEach((p, k) => { poles[k] = p ? p.ip + normal(rand) * p.sd : NaN; });
+    input.poles.forEach((p, k) => {
+      poles[k] = p ? p.ip + normal(rand) * p.sd : NaN;
+    });
     work.set(values);
     for (let i = 0; i < n; i++) {
       const own = input.ideal[i];
@@ -65,16 +79,24 @@ export function monteCarlo(input: McInput): McOutput {
     if (medianFill) {
       for (let c = 0; c < C; c++) {
         let m = 0;
-        for (let i = 0; i < n; i++) { const x = work[i * C + c]!; if (!Number.isNaN(x)) column[m++] = x; }
+        for (let i = 0; i < n; i++) {
+          const x = work[i * C + c]!;
+          if (!Number.isNaN(x)) column[m++] = x;
+        }
         const sorted = column.subarray(0, m).sort();
         medians[c] = m === 0 ? NaN : m % 2 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
       }
     }
     for (let i = 0; i < n; i++) {
-      let s = 0, wsum = 0;
+      let s = 0,
+        wsum = 0;
       for (let c = 0; c < C; c++) {
         let x = work[i * C + c]!;
-        if (Number.isNaN(x)) { if (!medianFill) continue; x = medians[c]!; if (Number.isNaN(x)) continue; }
+        if (Number.isNaN(x)) {
+          if (!medianFill) continue;
+          x = medians[c]!;
+          if (Number.isNaN(x)) continue;
+        }
         s += x * wd[c]!;
         wsum += wd[c]!;
       }
@@ -87,7 +109,8 @@ export function monteCarlo(input: McInput): McOutput {
     for (let i = 0; i < n; i++) out.rank[i * draws + d] = NaN;
     for (let k = 0; k < m; k++) {
       const i = ranked[k]!;
-      out.rank[i * draws + d] = k > 0 && idx[ranked[k - 1]!] === idx[i] ? out.rank[ranked[k - 1]! * draws + d]! : k + 1;
+      out.rank[i * draws + d] =
+        k > 0 && idx[ranked[k - 1]!] === idx[i] ? out.rank[ranked[k - 1]! * draws + d]! : k + 1;
     }
     for (let i = 0; i < n; i++) {
       out.index[i * draws + d] = idx[i]!;

@@ -2,8 +2,22 @@ import type { FrameworkInputs } from '../inputs.ts';
 import type { BridgingInput, TransitInput } from '../gatekeeper/index.ts';
 import type { ComponentResult, Provenance } from '../types.ts';
 import { ccodeOf } from '../facts.ts';
-import { COMPONENTS, PRINCIPLE, computeComponents, defaultWeights, type ComponentId, type ComponentSet } from './components.ts';
-import { classify, defaultRules, structuralFacts, type Posture, type PostureRules, type StructuralFacts } from './posture.ts';
+import {
+  COMPONENTS,
+  PRINCIPLE,
+  computeComponents,
+  defaultWeights,
+  type ComponentId,
+  type ComponentSet,
+} from './components.ts';
+import {
+  classify,
+  defaultRules,
+  structuralFacts,
+  type Posture,
+  type PostureRules,
+  type StructuralFacts,
+} from './posture.ts';
 import { monteCarlo } from './montecarlo.ts';
 import { quantile, rng } from '../random.ts';
 
@@ -24,9 +38,19 @@ export interface AutonomyOptions {
 }
 
 /** Everything about a year that does not depend on weights or draws: the slow part of a run. */
-export interface PreparedYear { ccodes: number[]; comps: ComponentSet[]; values: Float64Array[]; structural: StructuralFacts[] }
+export interface PreparedYear {
+  ccodes: number[];
+  comps: ComponentSet[];
+  values: Float64Array[];
+  structural: StructuralFacts[];
+}
 
-export function prepareYear(inp: FrameworkInputs, year: number, transit: TransitInput | null, bridging: BridgingInput | null = null): PreparedYear {
+export function prepareYear(
+  inp: FrameworkInputs,
+  year: number,
+  transit: TransitInput | null,
+  bridging: BridgingInput | null = null,
+): PreparedYear {
   const ccodes = statesIn(inp, year);
   const comps = ccodes.map((c) => computeComponents(inp, c, year, transit, bridging));
   const values = comps.map((cs) => Float64Array.from(COMPONENTS, (c) => cs[c].value ?? NaN));
@@ -34,7 +58,10 @@ export function prepareYear(inp: FrameworkInputs, year: number, transit: Transit
   return { ccodes, comps, values, structural };
 }
 
-export interface ComponentOut extends ComponentResult { weight: number; principle: string }
+export interface ComponentOut extends ComponentResult {
+  weight: number;
+  principle: string;
+}
 
 export interface StateYearResult {
   state: string;
@@ -57,21 +84,40 @@ export interface StateYearResult {
   provenance: Provenance[];
 }
 
-export interface Transition { state: string; year: number; from: Posture; to: Posture; lasting: boolean }
+export interface Transition {
+  state: string;
+  year: number;
+  from: Posture;
+  to: Posture;
+  lasting: boolean;
+}
 
-export interface AutonomyRun { results: StateYearResult[]; transitions: Transition[]; settings: { weights: Record<ComponentId, number>; rules: PostureRules; draws: number; seed: number; concentration: number } }
+export interface AutonomyRun {
+  results: StateYearResult[];
+  transitions: Transition[];
+  settings: {
+    weights: Record<ComponentId, number>;
+    rules: PostureRules;
+    draws: number;
+    seed: number;
+    concentration: number;
+  };
+}
 
-
-export function normaliseWeights(partial: Partial<Record<ComponentId, number>> = {}): Record<ComponentId, number> {
+export function normaliseWeights(
+  partial: Partial<Record<ComponentId, number>> = {},
+): Record<ComponentId, number> {
   const merged = { ...defaultWeights, ...partial };
-  for (const [k, v] of Object.entries(merged)) if (!(v >= 0)) throw new RangeError(`weight of ${k} must be a non-negative number`);
+  for (const [k, v] of Object.entries(merged))
+    if (!(v >= 0)) throw new RangeError(`weight of ${k} must be a non-negative number`);
   const total = COMPONENTS.reduce((s, c) => s + merged[c], 0);
   if (!(total > 0)) throw new RangeError('at least one weight must be positive');
   return Object.fromEntries(COMPONENTS.map((c) => [c, merged[c] / total])) as Record<ComponentId, number>;
 }
 
 function weightedMean(values: Float64Array, weights: ArrayLike<number>): number {
-  let s = 0, w = 0;
+  let s = 0,
+    w = 0;
   for (let c = 0; c < values.length; c++) {
     const v = values[c]!;
     if (Number.isNaN(v)) continue;
@@ -84,7 +130,10 @@ function weightedMean(values: Float64Array, weights: ArrayLike<number>): number 
 function columnMedians(values: Float64Array[]): Float64Array {
   const out = new Float64Array(COMPONENTS.length);
   for (let c = 0; c < COMPONENTS.length; c++) {
-    const col = values.map((v) => v[c]!).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+    const col = values
+      .map((v) => v[c]!)
+      .filter((x) => !Number.isNaN(x))
+      .sort((a, b) => a - b);
     out[c] = col.length ? quantile(col, 0.5) : NaN;
   }
   return out;
@@ -92,7 +141,9 @@ function columnMedians(values: Float64Array[]): Float64Array {
 
 /** States to score in a year: those in the system (COW spells), else every state with an ISO3 code. */
 function statesIn(inp: FrameworkInputs, year: number): number[] {
-  return inp.registry.hasSpans() ? inp.registry.inSystem(year).map((s) => s.ccode) : inp.registry.states.filter((s) => s.iso3).map((s) => s.ccode);
+  return inp.registry.hasSpans()
+    ? inp.registry.inSystem(year).map((s) => s.ccode)
+    : inp.registry.states.filter((s) => s.iso3).map((s) => s.ccode);
 }
 
 /**
@@ -116,31 +167,52 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
   for (let year = opts.years[0]; year <= opts.years[1]; year++) {
     // One stream per year, so a year's draws do not depend on which other years were asked for.
     const rand = rng(Math.imul(seed, 0x9e3779b1) ^ year);
-    const { ccodes, comps, values, structural } = opts.prepared?.(year) ?? prepareYear(inp, year, opts.transit ?? null);
+    const { ccodes, comps, values, structural } =
+      opts.prepared?.(year) ?? prepareYear(inp, year, opts.transit ?? null);
     const index = values.map((v) => weightedMean(v, w));
     const medians = columnMedians(values);
     const ranked = rankOrder(index);
 
     // Fixed parts of the strategic-autonomy test (they do not vary across draws).
     const fixedOk = ccodes.map((_, i) => {
-      const v = values[i]!, at = (c: ComponentId) => v[COMPONENTS.indexOf(c)]!;
+      const v = values[i]!,
+        at = (c: ComponentId) => v[COMPONENTS.indexOf(c)]!;
       const ok = (x: number, min: number, missingOk: boolean) => (Number.isNaN(x) ? missingOk : x >= min);
-      return ok(at('voice'), rules.minVoice, false) && ok(at('mediation'), rules.minMediation, true) && ok(at('capability'), rules.minCapability, true) && ok(at('gatekeeper'), rules.minGatekeeper, false);
+      return (
+        ok(at('voice'), rules.minVoice, false) &&
+        ok(at('mediation'), rules.minMediation, true) &&
+        ok(at('capability'), rules.minCapability, true) &&
+        ok(at('gatekeeper'), rules.minGatekeeper, false)
+      );
     });
     const focus = opts.focus ? new Set(opts.focus) : null;
     const reported = ccodes.map((c) => !focus || focus.has(c));
-    const basePosture = ccodes.map((_, i) => (reported[i] ? classify(structural[i]!, postureInputs(values[i]!, index[i]!), rules) : null));
+    const basePosture = ccodes.map((_, i) =>
+      reported[i] ? classify(structural[i]!, postureInputs(values[i]!, index[i]!), rules) : null,
+    );
 
     // Monte Carlo.
     const sdOf = (p: { lo: number; hi: number }) => Math.max(0, (p.hi - p.lo) / 3.29);
-    const point = (p: { ip: number; lo: number; hi: number } | undefined) => (p ? { ip: p.ip, sd: sdOf(p) } : undefined);
+    const point = (p: { ip: number; lo: number; hi: number } | undefined) =>
+      p ? { ip: p.ip, sd: sdOf(p) } : undefined;
     const flat = new Float64Array(ccodes.length * COMPONENTS.length);
     values.forEach((v, i) => flat.set(v, i * COMPONENTS.length));
     const mc = monteCarlo({
-      values: flat, n: ccodes.length, components: COMPONENTS.length, weights: w, alignCol,
+      values: flat,
+      n: ccodes.length,
+      components: COMPONENTS.length,
+      weights: w,
+      alignCol,
       ideal: ccodes.map((c) => point(inp.ideal.data.get(c)?.get(year))),
-      poles: inp.config.poles.map((p) => { const c = ccodeOf(inp, p.leader); return point(c === undefined ? undefined : inp.ideal.data.get(c)?.get(year)); }),
-      fixedOk: Uint8Array.from(fixedOk, (ok) => (ok ? 1 : 0)), minIndex: rules.minIndex, draws, concentration, rand,
+      poles: inp.config.poles.map((p) => {
+        const c = ccodeOf(inp, p.leader);
+        return point(c === undefined ? undefined : inp.ideal.data.get(c)?.get(year));
+      }),
+      fixedOk: Uint8Array.from(fixedOk, (ok) => (ok ? 1 : 0)),
+      minIndex: rules.minIndex,
+      draws,
+      concentration,
+      rand,
     });
     const drawsOf = (a: Float64Array, i: number) => a.subarray(i * draws, (i + 1) * draws);
 
@@ -153,16 +225,26 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
       const base = basePosture[i]!;
       const probabilities: Partial<Record<Posture, number>> = {};
       if (base.posture === 'balanced' || base.posture === 'strategic-autonomy') {
-        const sa = draws ? mc.sa.subarray(i * draws, (i + 1) * draws).reduce((a, b) => a + b, 0) / draws : base.posture === 'strategic-autonomy' ? 1 : 0;
+        const sa = draws
+          ? mc.sa.subarray(i * draws, (i + 1) * draws).reduce((a, b) => a + b, 0) / draws
+          : base.posture === 'strategic-autonomy'
+            ? 1
+            : 0;
         if (sa > 0) probabilities['strategic-autonomy'] = sa;
         if (sa < 1) probabilities.balanced = 1 - sa;
       } else probabilities[base.posture] = 1;
-      const di = Float64Array.from(drawsOf(mc.index, i)).filter((x) => !Number.isNaN(x)).sort();
-      const dr = Float64Array.from(drawsOf(mc.rank, i)).filter((x) => !Number.isNaN(x)).sort();
+      const di = Float64Array.from(drawsOf(mc.index, i))
+        .filter((x) => !Number.isNaN(x))
+        .sort();
+      const dr = Float64Array.from(drawsOf(mc.rank, i))
+        .filter((x) => !Number.isNaN(x))
+        .sort();
       const missingIds = COMPONENTS.filter((c) => cs[c].value === null);
       const filled = Float64Array.from(values[i]!, (x, c) => (Number.isNaN(x) ? medians[c]! : x));
       const idxFilled = weightedMean(filled, w);
-      const components = Object.fromEntries(COMPONENTS.map((c) => [c, { ...cs[c], weight: weights[c], principle: PRINCIPLE[c] }])) as Record<ComponentId, ComponentOut>;
+      const components = Object.fromEntries(
+        COMPONENTS.map((c) => [c, { ...cs[c], weight: weights[c], principle: PRINCIPLE[c] }]),
+      ) as Record<ComponentId, ComponentOut>;
       results.push({
         state: rec.iso3 ?? rec.cowAbbrev,
         ccode,
@@ -181,26 +263,45 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
         posture_probabilities: probabilities,
         explanation: [
           ...base.reasons,
-          ...COMPONENTS.filter((c) => cs[c].value !== null).map((c) => `${c}: ${cs[c].value!.toFixed(2)} — ${cs[c].explanation.join('; ')}`),
+          ...COMPONENTS.filter((c) => cs[c].value !== null).map(
+            (c) => `${c}: ${cs[c].value!.toFixed(2)} — ${cs[c].explanation.join('; ')}`,
+          ),
           ...missingIds.map((c) => `${c}: missing — ${cs[c].explanation.join('; ')}`),
         ],
         provenance: dedupeProvenance(COMPONENTS.flatMap((c) => cs[c].provenance)),
       });
     }
   }
-  return { results, transitions: findTransitions(results), settings: { weights, rules, draws, seed, concentration } };
+  return {
+    results,
+    transitions: findTransitions(results),
+    settings: { weights, rules, draws, seed, concentration },
+  };
 }
 
 function postureInputs(v: Float64Array, index: number) {
-  const at = (c: ComponentId) => { const x = v[COMPONENTS.indexOf(c)]!; return Number.isNaN(x) ? null : x; };
-  return { index: Number.isNaN(index) ? null : index, voice: at('voice'), mediation: at('mediation'), capability: at('capability'), gatekeeper: at('gatekeeper') };
+  const at = (c: ComponentId) => {
+    const x = v[COMPONENTS.indexOf(c)]!;
+    return Number.isNaN(x) ? null : x;
+  };
+  return {
+    index: Number.isNaN(index) ? null : index,
+    voice: at('voice'),
+    mediation: at('mediation'),
+    capability: at('capability'),
+    gatekeeper: at('gatekeeper'),
+  };
 }
 
 /** 1 = highest index; ties share the better rank; NaN for states without an index. */
 function rankOrder(index: ArrayLike<number>): Float64Array {
   const out = new Float64Array(index.length).fill(NaN);
-  const order = Array.from({ length: index.length }, (_, i) => i).filter((i) => !Number.isNaN(index[i]!)).sort((a, b) => index[b]! - index[a]!);
-  order.forEach((i, k) => { out[i] = k > 0 && index[order[k - 1]!] === index[i] ? out[order[k - 1]!]! : k + 1; });
+  const order = Array.from({ length: index.length }, (_, i) => i)
+    .filter((i) => !Number.isNaN(index[i]!))
+    .sort((a, b) => index[b]! - index[a]!);
+  order.forEach((i, k) => {
+    out[i] = k > 0 && index[order[k - 1]!] === index[i] ? out[order[k - 1]!]! : k + 1;
+  });
   return out;
 }
 
@@ -223,10 +324,17 @@ export function findTransitions(results: StateYearResult[]): Transition[] {
   for (const [state, rows] of byState) {
     rows.sort((a, b) => a.year - b.year);
     for (let k = 1; k < rows.length; k++) {
-      const prev = rows[k - 1]!, cur = rows[k]!;
+      const prev = rows[k - 1]!,
+        cur = rows[k]!;
       if (prev.posture === cur.posture || cur.year !== prev.year + 1) continue;
       const next = rows[k + 1];
-      out.push({ state, year: cur.year, from: prev.posture, to: cur.posture, lasting: !next || next.posture === cur.posture });
+      out.push({
+        state,
+        year: cur.year,
+        from: prev.posture,
+        to: cur.posture,
+        lasting: !next || next.posture === cur.posture,
+      });
     }
   }
   return out;

@@ -90,7 +90,8 @@ export function transitCountries(net: CorridorNetwork, used: readonly UsedLeg[])
   const out = new Set<string>();
   for (const u of used) {
     const l = net.legs[u.leg] as NetLeg;
-    for (const n of [net.nodes[l.from] as NetNode, net.nodes[l.to] as NetNode]) if (!n.atSea) out.add(n.country);
+    for (const n of [net.nodes[l.from] as NetNode, net.nodes[l.to] as NetNode])
+      if (!n.atSea) out.add(n.country);
     for (const c of l.via) out.add(c);
   }
   out.delete(first.country);
@@ -114,7 +115,16 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
   const work: OdWork[] = net.demands.map((d) => {
     const a = resolvePlace(net, d.from);
     const b = resolvePlace(net, d.to);
-    return { od: d.id, name: d.name, a, b, demand: d.mt, g: d.mt > 0 ? buildExpanded(net, by, [a.nodes, b.nodes]) : null, flows: new Map(), unassigned: 0 };
+    return {
+      od: d.id,
+      name: d.name,
+      a,
+      b,
+      demand: d.mt,
+      g: d.mt > 0 ? buildExpanded(net, by, [a.nodes, b.nodes]) : null,
+      flows: new Map(),
+      unassigned: 0,
+    };
   });
 
   for (let round = 0; round < K; round++) {
@@ -176,7 +186,16 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
       }
     }
     paths.sort((x, y) => y.mt - x.mt);
-    return { od: w.od, name: w.name, from: w.a.name, to: w.b.name, demand_mt: w.demand, assigned_mt: assigned, unassigned_mt: w.demand - assigned, paths };
+    return {
+      od: w.od,
+      name: w.name,
+      from: w.a.name,
+      to: w.b.name,
+      demand_mt: w.demand,
+      assigned_mt: assigned,
+      unassigned_mt: w.demand - assigned,
+      paths,
+    };
   });
 
   const legs: LegFlow[] = [];
@@ -185,14 +204,25 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
     const bwd = legFlow[2 * l.index + 1] as number;
     if (fwd <= EPS && bwd <= EPS) continue;
     const cap = Number.isFinite(l.capacityMt) ? l.capacityMt : null;
-    legs.push({ leg: l.id, mode: l.mode, forward_mt: fwd, backward_mt: bwd, capacity_mt: cap, utilisation: cap === null ? null : cap === 0 ? 1 : Math.max(fwd, bwd) / cap });
+    legs.push({
+      leg: l.id,
+      mode: l.mode,
+      forward_mt: fwd,
+      backward_mt: bwd,
+      capacity_mt: cap,
+      utilisation: cap === null ? null : cap === 0 ? 1 : Math.max(fwd, bwd) / cap,
+    });
   }
   const demandOf = new Map(ods.map((o) => [o.od, o.demand_mt] as const));
   const transitRows: TransitRow[] = [...transit.entries()]
     .map(([country, row]) => ({
       country,
       mt: [...row.values()].reduce((s, x) => s + x, 0),
-      by_od: [...row.entries()].map(([od, mt]) => ({ od, mt, share: (demandOf.get(od) ?? 0) > 0 ? mt / (demandOf.get(od) as number) : 0 })),
+      by_od: [...row.entries()].map(([od, mt]) => ({
+        od,
+        mt,
+        share: (demandOf.get(od) ?? 0) > 0 ? mt / (demandOf.get(od) as number) : 0,
+      })),
     }))
     .sort((x, y) => y.mt - x.mt || x.country.localeCompare(y.country));
   return { by, ods, legs, transit: transitRows };
@@ -214,7 +244,12 @@ export interface Bottleneck {
 /** Capacity used for legs and nodes without a figure: far above any corridor's flow. */
 const UNKNOWN_CAPACITY = 1e6;
 
-export function bottleneck(net: CorridorNetwork, from: string | Place, to: string | Place, od = ''): Bottleneck {
+export function bottleneck(
+  net: CorridorNetwork,
+  from: string | Place,
+  to: string | Place,
+  od = '',
+): Bottleneck {
   const a = typeof from === 'string' ? resolvePlace(net, from) : from;
   const b = typeof to === 'string' ? resolvePlace(net, to) : to;
   const endpoints = [...a.nodes, ...b.nodes];
@@ -229,11 +264,16 @@ export function bottleneck(net: CorridorNetwork, from: string | Place, to: strin
   for (const n of net.nodes) {
     if (ok[n.index] === 0) continue;
     const arc = fn.addEdge(2 * n.index, 2 * n.index + 1, capOf(n.capacityMt));
-    arcInfo.set(arc, Number.isFinite(n.capacityMt) ? { kind: 'node', id: n.id, capacity_mt: n.capacityMt } : null);
+    arcInfo.set(
+      arc,
+      Number.isFinite(n.capacityMt) ? { kind: 'node', id: n.id, capacity_mt: n.capacityMt } : null,
+    );
   }
   for (const l of net.legs) {
     if (!legUsable(net, l, ok, endCountries)) continue;
-    const info = Number.isFinite(l.capacityMt) ? { kind: 'leg' as const, id: l.id, capacity_mt: l.capacityMt } : null;
+    const info = Number.isFinite(l.capacityMt)
+      ? { kind: 'leg' as const, id: l.id, capacity_mt: l.capacityMt }
+      : null;
     arcInfo.set(fn.addEdge(2 * l.from + 1, 2 * l.to, capOf(l.capacityMt)), info);
     if (!l.oneway) arcInfo.set(fn.addEdge(2 * l.to + 1, 2 * l.from, capOf(l.capacityMt)), info);
   }

@@ -40,7 +40,16 @@ export interface CorridorRouteOptions {
 export function corridorRoute(from: string, to: string, opts: CorridorRouteOptions = {}): RouteResult {
   const net = corridorNetwork({ kbDir: opts.kbDir, scenario: opts.scenario });
   const r = route(net, from, to, { by: opts.by ?? 'time', alternatives: opts.alternatives ?? 2 });
-  return { from: r.from, to: r.to, by: r.by, km: r.km, hours: r.hours, path: r.path, legs: r.legs, alternatives: r.alternatives };
+  return {
+    from: r.from,
+    to: r.to,
+    by: r.by,
+    km: r.km,
+    hours: r.hours,
+    path: r.path,
+    legs: r.legs,
+    alternatives: r.alternatives,
+  };
 }
 
 export function corridorTransit(opts: RunOptions & { scenario?: string; kbDir?: string } = {}): ScenarioRun {

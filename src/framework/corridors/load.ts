@@ -89,7 +89,12 @@ function parseFile(path: string, issues: DataIssue[]): ParsedFile | null {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) issues.push({ file, line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, message: `malformed YAML: ${e.message.split('\n')[0]}` });
+    for (const e of doc.errors)
+      issues.push({
+        file,
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
+        message: `malformed YAML: ${e.message.split('\n')[0]}`,
+      });
     return null;
   }
   const lineOf = (node: YamlNode | null | undefined, fallback = 1): number =>
@@ -110,18 +115,32 @@ function deepest(node: YamlNode, path: ReadonlyArray<PropertyKey>): YamlNode {
   return cur;
 }
 
-function validateItem<S extends z.ZodType>(pf: ParsedFile, node: YamlNode, schema: S, issues: DataIssue[]): z.output<S> | null {
+function validateItem<S extends z.ZodType>(
+  pf: ParsedFile,
+  node: YamlNode,
+  schema: S,
+  issues: DataIssue[],
+): z.output<S> | null {
   const parsed = schema.safeParse((node as unknown as { toJSON(): unknown }).toJSON());
   if (parsed.success) return parsed.data as z.output<S>;
   const itemLine = pf.lineOf(node);
   for (const problem of parsed.error.issues) {
     const field = problem.path.map(String).join('.');
-    issues.push({ file: pf.file, line: pf.lineOf(deepest(node, problem.path), itemLine), message: `${field ? `${field}: ` : ''}${problem.message}` });
+    issues.push({
+      file: pf.file,
+      line: pf.lineOf(deepest(node, problem.path), itemLine),
+      message: `${field ? `${field}: ` : ''}${problem.message}`,
+    });
   }
   return null;
 }
 
-function readList<S extends z.ZodType>(path: string, key: string, schema: S, issues: DataIssue[]): Located<z.output<S>>[] {
+function readList<S extends z.ZodType>(
+  path: string,
+  key: string,
+  schema: S,
+  issues: DataIssue[],
+): Located<z.output<S>>[] {
   const pf = parseFile(path, issues);
   if (pf === null) return [];
   const list = isMap(pf.root) ? pf.root.get(key, true) : undefined;
@@ -133,16 +152,25 @@ function readList<S extends z.ZodType>(path: string, key: string, schema: S, iss
   for (const item of list.items) {
     const node = item as YamlNode;
     const value = validateItem(pf, node, schema, issues);
-    if (value !== null) out.push({ ...(value as object), where: { file: pf.file, line: pf.lineOf(node) } } as Located<z.output<S>>);
+    if (value !== null)
+      out.push({ ...(value as object), where: { file: pf.file, line: pf.lineOf(node) } } as Located<
+        z.output<S>
+      >);
   }
   return out;
 }
 
-function readObject<S extends z.ZodType>(path: string, schema: S, issues: DataIssue[]): Located<z.output<S>> | null {
+function readObject<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  issues: DataIssue[],
+): Located<z.output<S>> | null {
   const pf = parseFile(path, issues);
   if (pf === null || pf.root === null) return null;
   const value = validateItem(pf, pf.root, schema, issues);
-  return value === null ? null : ({ ...(value as object), where: { file: pf.file, line: 1 } } as Located<z.output<S>>);
+  return value === null
+    ? null
+    : ({ ...(value as object), where: { file: pf.file, line: 1 } } as Located<z.output<S>>);
 }
 
 /** Every source id in kb/sources.yaml and kb/sources/*.yaml (other teams' files are read leniently). */
@@ -150,7 +178,9 @@ export function readSourceIds(kbDir: string, issues: DataIssue[]): Set<string> {
   const files: string[] = [];
   if (existsSync(join(kbDir, 'sources.yaml'))) files.push(join(kbDir, 'sources.yaml'));
   const dir = join(kbDir, 'sources');
-  if (existsSync(dir)) for (const f of readdirSync(dir).sort()) if (f.endsWith('.yaml') || f.endsWith('.yml')) files.push(join(dir, f));
+  if (existsSync(dir))
+    for (const f of readdirSync(dir).sort())
+      if (f.endsWith('.yaml') || f.endsWith('.yml')) files.push(join(dir, f));
   const ids = new Set<string>();
   for (const f of files) {
     const own = basename(f) === 'corridors.yaml';
@@ -176,7 +206,12 @@ export function readCorridorData(kbDir: string = defaultKbDir): { data: Corridor
   const legs = readList(join(dir, 'legs.yaml'), 'legs', legSchema, issues);
   const regions = readList(join(dir, 'regions.yaml'), 'regions', regionSchema, issues);
   const demands = readList(join(dir, 'demands.yaml'), 'demands', demandSchema, issues);
-  const references = readList(join(dir, 'reference-routes.yaml'), 'reference_routes', referenceRouteSchema, issues);
+  const references = readList(
+    join(dir, 'reference-routes.yaml'),
+    'reference_routes',
+    referenceRouteSchema,
+    issues,
+  );
   const figures = readList(join(dir, 'figures.yaml'), 'figures', figureSchema, issues);
   const params = readObject(join(dir, 'params.yaml'), paramsSchema, issues);
   const scenarios: Located<ScenarioEntry>[] = [];
@@ -186,7 +221,8 @@ export function readCorridorData(kbDir: string = defaultKbDir): { data: Corridor
       if (!f.endsWith('.yaml')) continue;
       const s = readScenarioFile(join(scenDir, f), issues);
       if (s === null) continue;
-      if (`${s.id}.yaml` !== f) issues.push({ ...s.where, message: `scenario id '${s.id}' does not match its file name` });
+      if (`${s.id}.yaml` !== f)
+        issues.push({ ...s.where, message: `scenario id '${s.id}' does not match its file name` });
       scenarios.push(s);
     }
   }
@@ -202,7 +238,8 @@ export function readCorridorData(kbDir: string = defaultKbDir): { data: Corridor
     scenarios,
     sourceIds,
   };
-  if (params === null) issues.push({ file: shown(join(dir, 'params.yaml')), line: 1, message: 'params are missing or invalid' });
+  if (params === null)
+    issues.push({ file: shown(join(dir, 'params.yaml')), line: 1, message: 'params are missing or invalid' });
   checkReferences(data, params?.where ?? { file: shown(join(dir, 'params.yaml')), line: 1 }, issues);
   return { data, issues };
 }
@@ -238,22 +275,30 @@ function checkReferences(data: CorridorData, paramsWhere: Where, issues: DataIss
   }
   const regionIds = new Set(data.regions.map((r) => r.id));
   const cite = (list: readonly string[] | undefined, where: Where): void => {
-    for (const s of list ?? []) if (!data.sourceIds.has(s)) issues.push({ ...where, message: `unknown source '${s}' (not in kb/sources.yaml or kb/sources/*.yaml)` });
+    for (const s of list ?? [])
+      if (!data.sourceIds.has(s))
+        issues.push({
+          ...where,
+          message: `unknown source '${s}' (not in kb/sources.yaml or kb/sources/*.yaml)`,
+        });
   };
   for (const n of data.nodes) cite(n.sources, n.where);
   const checkLeg = (l: LegEntry, where: Where, extraNodes: Set<string> = nodeIds): void => {
-    if (!extraNodes.has(l.from)) issues.push({ ...where, message: `leg '${l.id}': unknown node '${l.from}'` });
+    if (!extraNodes.has(l.from))
+      issues.push({ ...where, message: `leg '${l.id}': unknown node '${l.from}'` });
     if (!extraNodes.has(l.to)) issues.push({ ...where, message: `leg '${l.id}': unknown node '${l.to}'` });
     if (l.from === l.to) issues.push({ ...where, message: `leg '${l.id}' starts and ends at '${l.from}'` });
     cite(l.sources, where);
   };
   for (const l of data.legs) checkLeg(l, l.where);
   for (const r of data.regions) {
-    for (const n of r.nodes ?? []) if (!nodeIds.has(n)) issues.push({ ...r.where, message: `region '${r.id}': unknown node '${n}'` });
+    for (const n of r.nodes ?? [])
+      if (!nodeIds.has(n)) issues.push({ ...r.where, message: `region '${r.id}': unknown node '${n}'` });
   }
   for (const d of data.demands) {
     for (const end of [d.from, d.to]) {
-      if (!nodeIds.has(end) && !regionIds.has(end)) issues.push({ ...d.where, message: `demand '${d.id}': '${end}' is neither a node nor a region` });
+      if (!nodeIds.has(end) && !regionIds.has(end))
+        issues.push({ ...d.where, message: `demand '${d.id}': '${end}' is neither a node nor a region` });
     }
     cite(d.sources, d.where);
   }
@@ -284,7 +329,8 @@ export function checkScenarioRefs(
   checkLeg?: (l: LegEntry, where: Where) => void,
 ): void {
   const legIds = new Set(known.legIds);
-  const say = (message: string): void => void issues.push({ ...s.where, message: `scenario '${s.id}': ${message}` });
+  const say = (message: string): void =>
+    void issues.push({ ...s.where, message: `scenario '${s.id}': ${message}` });
   s.edits.forEach((e: ScenarioEdit, i) => {
     const at = `edit ${i + 1}`;
     if ('add_leg' in e) {
@@ -307,20 +353,24 @@ export function checkScenarioRefs(
     }
     if ('capacity' in e) {
       const c = e.capacity;
-      if ((c.leg === undefined) === (c.node === undefined)) say(`${at}: capacity names exactly one of leg, node`);
-      if ((c.mt === undefined) === (c.factor === undefined)) say(`${at}: capacity gives exactly one of mt, factor`);
+      if ((c.leg === undefined) === (c.node === undefined))
+        say(`${at}: capacity names exactly one of leg, node`);
+      if ((c.mt === undefined) === (c.factor === undefined))
+        say(`${at}: capacity gives exactly one of mt, factor`);
       if (c.leg !== undefined && !legIds.has(c.leg)) say(`${at}: unknown leg '${c.leg}'`);
       if (c.node !== undefined && !known.nodeIds.has(c.node)) say(`${at}: unknown node '${c.node}'`);
       return;
     }
     if ('hours' in e) {
       if (!legIds.has(e.hours.leg)) say(`${at}: unknown leg '${e.hours.leg}'`);
-      if ((e.hours.add === undefined) === (e.hours.factor === undefined)) say(`${at}: hours gives exactly one of add, factor`);
+      if ((e.hours.add === undefined) === (e.hours.factor === undefined))
+        say(`${at}: hours gives exactly one of add, factor`);
       return;
     }
     if ('demand' in e) {
       if (!known.demandIds.has(e.demand.od)) say(`${at}: unknown demand '${e.demand.od}'`);
-      if ((e.demand.mt === undefined) === (e.demand.factor === undefined)) say(`${at}: demand gives exactly one of mt, factor`);
+      if ((e.demand.mt === undefined) === (e.demand.factor === undefined))
+        say(`${at}: demand gives exactly one of mt, factor`);
     }
   });
 }

@@ -4,7 +4,16 @@
  * it returns a new one that shares the unchanged parts.
  */
 import { MODES } from './schema.ts';
-import type { DemandEntry, LegEntry, LegStatus, Mode, NodeEntry, Params, ReferenceRoute, RegionEntry } from './schema.ts';
+import type {
+  DemandEntry,
+  LegEntry,
+  LegStatus,
+  Mode,
+  NodeEntry,
+  Params,
+  ReferenceRoute,
+  RegionEntry,
+} from './schema.ts';
 import type { CorridorData, Where } from './load.ts';
 
 export interface NetNode {
@@ -98,8 +107,17 @@ export function customsUnionOf(params: Params): Map<string, string> {
 }
 
 /** Counts customs borders along from → via… → to. Arriving from international waters is one crossing. */
-export function countCrossings(fromNode: NetNode | NodeEntry & { atSea?: boolean }, toNode: NetNode | NodeEntry & { atSea?: boolean }, via: readonly string[], unions: Map<string, string>): number {
-  const seq: (string | null)[] = [fromNode.atSea ? null : fromNode.country, ...via, toNode.atSea ? null : toNode.country];
+export function countCrossings(
+  fromNode: NetNode | (NodeEntry & { atSea?: boolean }),
+  toNode: NetNode | (NodeEntry & { atSea?: boolean }),
+  via: readonly string[],
+  unions: Map<string, string>,
+): number {
+  const seq: (string | null)[] = [
+    fromNode.atSea ? null : fromNode.country,
+    ...via,
+    toNode.atSea ? null : toNode.country,
+  ];
   let n = 0;
   for (let i = 1; i < seq.length; i++) {
     const a = seq[i - 1] ?? null;
@@ -142,7 +160,13 @@ function makeNode(e: NodeEntry, index: number, params: Params): NetNode {
   };
 }
 
-export function makeLeg(e: LegEntry, index: number, nodes: readonly NetNode[], nodeById: ReadonlyMap<string, number>, unions: Map<string, string>): NetLeg {
+export function makeLeg(
+  e: LegEntry,
+  index: number,
+  nodes: readonly NetNode[],
+  nodeById: ReadonlyMap<string, number>,
+  unions: Map<string, string>,
+): NetLeg {
   const from = nodeById.get(e.from);
   const to = nodeById.get(e.to);
   if (from === undefined || to === undefined) throw new Error(`leg '${e.id}' references an unknown node`);
@@ -176,7 +200,11 @@ export function incidence(nodeCount: number, legs: readonly NetLeg[]): number[][
   return inc;
 }
 
-export function regionNodes(r: RegionEntry, nodes: readonly NetNode[], nodeById: ReadonlyMap<string, number>): number[] {
+export function regionNodes(
+  r: RegionEntry,
+  nodes: readonly NetNode[],
+  nodeById: ReadonlyMap<string, number>,
+): number[] {
   const out = new Set<number>();
   for (const id of r.nodes ?? []) {
     const i = nodeById.get(id);
@@ -193,8 +221,21 @@ export function buildNetwork(data: CorridorData): CorridorNetwork {
   const unions = customsUnionOf(data.params);
   const legs = data.legs.map((e, i) => makeLeg(e, i, nodes, nodeById, unions));
   const legById = new Map(legs.map((l) => [l.id, l.index] as const));
-  const regions = data.regions.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases, nodes: regionNodes(r, nodes, nodeById) }));
-  const demands = data.demands.map((d) => ({ id: d.id, name: d.name, from: d.from, to: d.to, year: d.year, mt: d.mt, entry: d }));
+  const regions = data.regions.map((r) => ({
+    id: r.id,
+    name: r.name,
+    aliases: r.aliases,
+    nodes: regionNodes(r, nodes, nodeById),
+  }));
+  const demands = data.demands.map((d) => ({
+    id: d.id,
+    name: d.name,
+    from: d.from,
+    to: d.to,
+    year: d.year,
+    mt: d.mt,
+    entry: d,
+  }));
   return {
     nodes,
     legs,

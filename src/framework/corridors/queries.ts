@@ -88,10 +88,24 @@ export interface RouteQuery {
 }
 
 /** `corridorRoute` over composed overlays, plus the best route's cost (alternatives carry theirs). */
-export function routeUnder(from: string, to: string, q: RouteQuery = {}): RouteResult & { cost_usd_per_t: number } {
+export function routeUnder(
+  from: string,
+  to: string,
+  q: RouteQuery = {},
+): RouteResult & { cost_usd_per_t: number } {
   const net = networkUnder(q.scenarios ?? []);
   const r = route(net, from, to, { by: q.by ?? 'time', alternatives: q.alternatives ?? 2 });
-  return { from: r.from, to: r.to, by: r.by, km: r.km, hours: r.hours, path: r.path, legs: r.legs, alternatives: r.alternatives, cost_usd_per_t: routeCost(net, r.legs) };
+  return {
+    from: r.from,
+    to: r.to,
+    by: r.by,
+    km: r.km,
+    hours: r.hours,
+    path: r.path,
+    legs: r.legs,
+    alternatives: r.alternatives,
+    cost_usd_per_t: routeCost(net, r.legs),
+  };
 }
 
 export function transitUnder(q: { scenarios?: readonly string[]; by?: Criterion } = {}): ScenarioRun {
@@ -106,14 +120,22 @@ export interface LegProvenance {
 }
 
 /** Where each leg's figures come from: cited source ids, estimated fields and the kb file:line. */
-export function legProvenance(legIds: Iterable<string>, net: CorridorNetwork = corridorNetwork()): LegProvenance[] {
+export function legProvenance(
+  legIds: Iterable<string>,
+  net: CorridorNetwork = corridorNetwork(),
+): LegProvenance[] {
   const where = new Map(corridorData().legs.map((l) => [l.id, l.where] as const));
   const out: LegProvenance[] = [];
   for (const id of new Set(legIds)) {
     const i = net.legById.get(id);
     if (i === undefined) continue;
     const l = net.legs[i] as NetLeg;
-    out.push({ leg: id, sources: l.entry.sources, estimated: l.entry.estimated ?? [], where: where.get(id) ?? null });
+    out.push({
+      leg: id,
+      sources: l.entry.sources,
+      estimated: l.entry.estimated ?? [],
+      where: where.get(id) ?? null,
+    });
   }
   return out;
 }
@@ -153,7 +175,15 @@ export interface NetworkView {
   nodes: MapNode[];
   legs: MapLeg[];
   regions: { id: string; name: string; nodes: string[] }[];
-  demands: { id: string; name: string; from: string; to: string; year: number; mt: number; sources: string[] }[];
+  demands: {
+    id: string;
+    name: string;
+    from: string;
+    to: string;
+    year: number;
+    mt: number;
+    sources: string[];
+  }[];
 }
 
 /**
@@ -196,7 +226,19 @@ export function networkView(scenarios: readonly string[] = []): NetworkView {
       corridors: l.entry.corridors ?? [],
       sources: l.entry.sources,
     })),
-    regions: net.regions.map((r) => ({ id: r.id, name: r.name, nodes: r.nodes.map((i) => (net.nodes[i] as { id: string }).id) })),
-    demands: net.demands.map((d) => ({ id: d.id, name: d.name, from: d.from, to: d.to, year: d.year, mt: d.mt, sources: d.entry.sources })),
+    regions: net.regions.map((r) => ({
+      id: r.id,
+      name: r.name,
+      nodes: r.nodes.map((i) => (net.nodes[i] as { id: string }).id),
+    })),
+    demands: net.demands.map((d) => ({
+      id: d.id,
+      name: d.name,
+      from: d.from,
+      to: d.to,
+      year: d.year,
+      mt: d.mt,
+      sources: d.entry.sources,
+    })),
   };
 }

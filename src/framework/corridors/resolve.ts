@@ -41,7 +41,11 @@ function levenshtein(a: string, b: string): number {
     prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = prev[j] as number;
-      prev[j] = Math.min((prev[j] as number) + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev[j] = Math.min(
+        (prev[j] as number) + 1,
+        (prev[j - 1] as number) + 1,
+        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       diag = tmp;
     }
   }
@@ -77,9 +81,16 @@ export function resolvePlace(net: CorridorNetwork, query: string): Place {
   }
   // Nodes win over regions with the same spelling: 'Baku' is the station, not a region.
   const exact = all.filter((c) => c.key === q);
-  const nodesHit = [...new Map(exact.filter((c) => c.place.kind === 'node').map((c) => [c.place.id, c.place])).values()];
+  const nodesHit = [
+    ...new Map(exact.filter((c) => c.place.kind === 'node').map((c) => [c.place.id, c.place])).values(),
+  ];
   if (nodesHit.length === 1) return nodesHit[0] as Place;
-  if (nodesHit.length > 1) throw new UnknownPlaceError(query, nodesHit.map((p) => `${p.name} (${p.id})`), true);
+  if (nodesHit.length > 1)
+    throw new UnknownPlaceError(
+      query,
+      nodesHit.map((p) => `${p.name} (${p.id})`),
+      true,
+    );
   const regionHit = exact.find((c) => c.place.kind === 'region');
   if (regionHit) return regionHit.place;
   if (/^[A-Za-z]{3}$/.test(query.trim())) {
@@ -93,10 +104,16 @@ export function resolvePlace(net: CorridorNetwork, query: string): Place {
 function closest(all: Candidate[], q: string, k = 5): string[] {
   const scored = new Map<string, number>();
   for (const c of all) {
-    const d = c.key.startsWith(q) || q.startsWith(c.key) ? Math.abs(c.key.length - q.length) * 0.1 : levenshtein(q, c.key);
+    const d =
+      c.key.startsWith(q) || q.startsWith(c.key)
+        ? Math.abs(c.key.length - q.length) * 0.1
+        : levenshtein(q, c.key);
     const label = `${c.place.name} (${c.place.id})`;
     const prev = scored.get(label);
     if (prev === undefined || d < prev) scored.set(label, d);
   }
-  return [...scored.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, k).map(([label]) => label);
+  return [...scored.entries()]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, k)
+    .map(([label]) => label);
 }

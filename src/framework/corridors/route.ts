@@ -49,7 +49,12 @@ export function allowedNodes(net: CorridorNetwork, endpoints: readonly number[])
   return ok;
 }
 
-export function legUsable(net: CorridorNetwork, leg: NetLeg, ok: Uint8Array, endCountries: ReadonlySet<string>): boolean {
+export function legUsable(
+  net: CorridorNetwork,
+  leg: NetLeg,
+  ok: Uint8Array,
+  endCountries: ReadonlySet<string>,
+): boolean {
   if (!leg.open || ok[leg.from] === 0 || ok[leg.to] === 0) return false;
   for (const c of leg.via) {
     if (net.closedCountries.has(c)) return false;
@@ -74,7 +79,11 @@ export interface ExpandedGraph extends WeightedGraph {
  * Builds the expanded graph for one query. `layers` is [origins, via1, …, destinations];
  * layer i runs from layers[i] to layers[i+1].
  */
-export function buildExpanded(net: CorridorNetwork, c: Criterion, layers: readonly (readonly number[])[]): ExpandedGraph {
+export function buildExpanded(
+  net: CorridorNetwork,
+  c: Criterion,
+  layers: readonly (readonly number[])[],
+): ExpandedGraph {
   const endpoints = layers.flat();
   const ok = allowedNodes(net, endpoints);
   const endCountries = new Set(endpoints.map((i) => (net.nodes[i] as NetNode).country));
@@ -128,7 +137,8 @@ export function buildExpanded(net: CorridorNetwork, c: Criterion, layers: readon
           const charge = passCharge(un, c) + (m !== l.modeIndex ? transferCharge(net, un, c) : 0);
           push(state(layer, u, m), state(layer, v, l.modeIndex), base + charge, l.index, d, u, v);
         }
-        if (layer === 0 ? starts.has(u) : false) push(state(layer, u, originMode), state(layer, v, l.modeIndex), base, l.index, d, u, v);
+        if (layer === 0 ? starts.has(u) : false)
+          push(state(layer, u, originMode), state(layer, v, l.modeIndex), base, l.index, d, u, v);
       }
     }
     if (layer === 0) {
@@ -139,8 +149,10 @@ export function buildExpanded(net: CorridorNetwork, c: Criterion, layers: readon
     for (const v of nextSet) {
       if (ok[v] === 0) continue;
       if (layer + 1 < segments) {
-        for (const m of modesAt[v] as number[]) push(state(layer, v, m), state(layer + 1, v, m), 0, -1, 0, v, v);
-        if (layer === 0 && starts.has(v)) push(state(0, v, originMode), state(1, v, originMode), 0, -1, 0, v, v);
+        for (const m of modesAt[v] as number[])
+          push(state(layer, v, m), state(layer + 1, v, m), 0, -1, 0, v, v);
+        if (layer === 0 && starts.has(v))
+          push(state(0, v, originMode), state(1, v, originMode), 0, -1, 0, v, v);
       } else {
         for (const m of modesAt[v] as number[]) push(state(layer, v, m), sink, 0, -1, 0, v, -1);
         if (segments === 1 && starts.has(v)) push(state(0, v, originMode), sink, 0, -1, 0, v, -1);
@@ -156,7 +168,15 @@ export function buildExpanded(net: CorridorNetwork, c: Criterion, layers: readon
           const u = d === 0 ? l.from : l.to;
           if (u !== v) continue;
           const tgt = d === 0 ? l.to : l.from;
-          push(state(layer, u, originMode), state(layer, tgt, l.modeIndex), legWeight(net, l, c) + borderCharge(net, l, c), l.index, d, u, tgt);
+          push(
+            state(layer, u, originMode),
+            state(layer, tgt, l.modeIndex),
+            legWeight(net, l, c) + borderCharge(net, l, c),
+            l.index,
+            d,
+            u,
+            tgt,
+          );
         }
       }
     }
@@ -175,7 +195,18 @@ export function buildExpanded(net: CorridorNetwork, c: Criterion, layers: readon
     edgeHeadNode[i] = head[k] as number;
     edgeTailNode[i] = tail[k] as number;
   }
-  return { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, source, sink, edgeLeg, edgeDir, edgeHeadNode, edgeTailNode };
+  return {
+    n: csr.n,
+    offsets: csr.offsets,
+    targets: csr.targets,
+    weights: csr.weights,
+    source,
+    sink,
+    edgeLeg,
+    edgeDir,
+    edgeHeadNode,
+    edgeTailNode,
+  };
 }
 
 export interface UsedLeg {
@@ -259,9 +290,11 @@ export function describeLegs(net: CorridorNetwork, used: readonly UsedLeg[]): Ro
     cost += legCost;
     if (i === 0) path.push(a.name);
     path.push(b.name);
-    const countries = [a.atSea ? null : a.country, ...(u.reversed ? [...l.via].reverse() : l.via), b.atSea ? null : b.country].filter(
-      (x): x is string => x !== null,
-    );
+    const countries = [
+      a.atSea ? null : a.country,
+      ...(u.reversed ? [...l.via].reverse() : l.via),
+      b.atSea ? null : b.country,
+    ].filter((x): x is string => x !== null);
     legs.push({
       id: l.id,
       from: a.name,
@@ -314,7 +347,12 @@ function visitsNodeTwice(net: CorridorNetwork, used: readonly UsedLeg[]): boolea
 }
 
 /** The best route and up to `alternatives` loopless alternatives between two places. */
-export function route(net: CorridorNetwork, from: string | Place, to: string | Place, opts: RouteOptions = {}): RouteResult {
+export function route(
+  net: CorridorNetwork,
+  from: string | Place,
+  to: string | Place,
+  opts: RouteOptions = {},
+): RouteResult {
   const by = opts.by ?? 'time';
   const a = placesFor(net, from);
   const b = placesFor(net, to);
@@ -322,7 +360,12 @@ export function route(net: CorridorNetwork, from: string | Place, to: string | P
   const g = buildExpanded(net, by, [a.nodes, ...via.map((p) => p.nodes), b.nodes]);
   const want = 1 + Math.max(0, opts.alternatives ?? 2);
   // Yen may return paths that loop through a node in two arrival modes; ask for a few spare ones.
-  const paths = want === 1 ? [extractPath(dijkstra(g, [g.source], { target: g.sink }), g.sink)].filter((p): p is GraphPath => p !== null) : yenKShortestPaths(g, g.source, g.sink, want + 3);
+  const paths =
+    want === 1
+      ? [extractPath(dijkstra(g, [g.source], { target: g.sink }), g.sink)].filter(
+          (p): p is GraphPath => p !== null,
+        )
+      : yenKShortestPaths(g, g.source, g.sink, want + 3);
   const summaries: RouteSummary[] = [];
   const keys = new Set<string>();
   for (const p of paths) {

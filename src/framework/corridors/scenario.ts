@@ -64,7 +64,8 @@ export function applyScenario(net: CorridorNetwork, s: ScenarioEntry): CorridorN
       const i = legIndex(e.open.leg);
       legs[i] = { ...(legs[i] as NetLeg), open: true, status: 'operational' };
       const l = legs[i] as NetLeg;
-      for (const v of [l.from, l.to]) if (!(nodes[v] as NetNode).open) nodes[v] = { ...(nodes[v] as NetNode), open: true };
+      for (const v of [l.from, l.to])
+        if (!(nodes[v] as NetNode).open) nodes[v] = { ...(nodes[v] as NetNode), open: true };
     } else if ('capacity' in e) {
       const c = e.capacity;
       if (c.leg !== undefined) {
@@ -79,7 +80,10 @@ export function applyScenario(net: CorridorNetwork, s: ScenarioEntry): CorridorN
     } else if ('hours' in e) {
       const i = legIndex(e.hours.leg);
       const l = legs[i] as NetLeg;
-      legs[i] = { ...l, hours: e.hours.add !== undefined ? l.hours + e.hours.add : l.hours * (e.hours.factor ?? 1) };
+      legs[i] = {
+        ...l,
+        hours: e.hours.add !== undefined ? l.hours + e.hours.add : l.hours * (e.hours.factor ?? 1),
+      };
     } else if ('add_leg' in e) {
       if (!added) {
         legById = new Map(legById);
@@ -118,14 +122,20 @@ export function findScenario(data: CorridorData, nameOrFile: string): Located<Sc
     if (s !== null) {
       checkScenarioRefs(
         s,
-        { nodeIds: new Set(data.nodes.map((n) => n.id)), legIds: new Set(data.legs.map((l) => l.id)), demandIds: new Set(data.demands.map((d) => d.id)) },
+        {
+          nodeIds: new Set(data.nodes.map((n) => n.id)),
+          legIds: new Set(data.legs.map((l) => l.id)),
+          demandIds: new Set(data.demands.map((d) => d.id)),
+        },
         issues,
       );
     }
     if (issues.length > 0 || s === null) throw new CorridorDataError(issues);
     return s;
   }
-  throw new Error(`unknown scenario '${nameOrFile}'; built-in scenarios: ${data.scenarios.map((s) => s.id).join(', ')}`);
+  throw new Error(
+    `unknown scenario '${nameOrFile}'; built-in scenarios: ${data.scenarios.map((s) => s.id).join(', ')}`,
+  );
 }
 
 export interface OdRoute {
@@ -151,7 +161,10 @@ export interface RunOptions extends AssignOptions {
 export function runNetwork(net: CorridorNetwork, opts: RunOptions = {}): ScenarioRun {
   const routes: OdRoute[] = net.demands.map((d) => {
     try {
-      return { od: d.id, route: route(net, d.from, d.to, { by: opts.by ?? 'time', alternatives: opts.alternatives ?? 0 }) };
+      return {
+        od: d.id,
+        route: route(net, d.from, d.to, { by: opts.by ?? 'time', alternatives: opts.alternatives ?? 0 }),
+      };
     } catch (err) {
       if (err instanceof NoRouteError) return { od: d.id, route: null, error: err.message };
       throw err;

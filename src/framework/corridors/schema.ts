@@ -5,7 +5,14 @@ export const MODES = ['rail', 'road', 'sea', 'ferry-caspian', 'ferry-black-sea']
 export type Mode = (typeof MODES)[number];
 export const STATUSES = ['operational', 'under-construction', 'planned', 'closed'] as const;
 export type LegStatus = (typeof STATUSES)[number];
-export const NODE_KINDS = ['seaport', 'rail-terminal', 'rail-junction', 'border-crossing', 'canal', 'waypoint'] as const;
+export const NODE_KINDS = [
+  'seaport',
+  'rail-terminal',
+  'rail-junction',
+  'border-crossing',
+  'canal',
+  'waypoint',
+] as const;
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$/, 'ids are kebab-case');
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'country must be an ISO 3166 alpha-3 code');
@@ -13,7 +20,12 @@ const sources = z.array(z.string().min(1)).min(1, 'every entry cites at least on
 const estimatedFields = z.array(z.string()).optional();
 
 export const volumeSchema = z.strictObject({
-  period: z.string().regex(/^\d{4}([-A-Za-z0-9]*)$/, 'period is a year, optionally with a suffix (2024, 2024-H1, 2024-Jan-Aug)'),
+  period: z
+    .string()
+    .regex(
+      /^\d{4}([-A-Za-z0-9]*)$/,
+      'period is a year, optionally with a suffix (2024, 2024-H1, 2024-Jan-Aug)',
+    ),
   t: z.number().nonnegative().optional(),
   teu: z.number().nonnegative().optional(),
 });
@@ -70,7 +82,10 @@ export const regionSchema = z
     countries: z.array(iso3).optional(),
     nodes: z.array(id).optional(),
   })
-  .refine((r) => (r.countries?.length ?? 0) + (r.nodes?.length ?? 0) > 0, 'a region lists countries or nodes');
+  .refine(
+    (r) => (r.countries?.length ?? 0) + (r.nodes?.length ?? 0) > 0,
+    'a region lists countries or nodes',
+  );
 export type RegionEntry = z.output<typeof regionSchema>;
 
 export const demandSchema = z.strictObject({
@@ -101,7 +116,10 @@ const unitCost = z.strictObject({
 });
 
 export const paramsSchema = z.strictObject({
-  speeds_km_per_day: z.record(z.string(), z.strictObject({ value: z.number().positive(), basis: z.string() })),
+  speeds_km_per_day: z.record(
+    z.string(),
+    z.strictObject({ value: z.number().positive(), basis: z.string() }),
+  ),
   border: z.strictObject({
     note: z.string().optional(),
     hours: modeNumbers,
@@ -183,14 +201,27 @@ export const editSchema = z.union([
   }),
   z.strictObject({ open: z.strictObject({ leg: id }) }),
   z.strictObject({
-    capacity: z.strictObject({ leg: id.optional(), node: id.optional(), mt: z.number().nonnegative().optional(), factor: z.number().nonnegative().optional() }),
+    capacity: z.strictObject({
+      leg: id.optional(),
+      node: id.optional(),
+      mt: z.number().nonnegative().optional(),
+      factor: z.number().nonnegative().optional(),
+    }),
   }),
   z.strictObject({
-    hours: z.strictObject({ leg: id, add: z.number().optional(), factor: z.number().nonnegative().optional() }),
+    hours: z.strictObject({
+      leg: id,
+      add: z.number().optional(),
+      factor: z.number().nonnegative().optional(),
+    }),
   }),
   z.strictObject({ add_leg: legSchema }),
   z.strictObject({
-    demand: z.strictObject({ od: id, mt: z.number().nonnegative().optional(), factor: z.number().nonnegative().optional() }),
+    demand: z.strictObject({
+      od: id,
+      mt: z.number().nonnegative().optional(),
+      factor: z.number().nonnegative().optional(),
+    }),
   }),
 ]);
 export type ScenarioEdit = z.output<typeof editSchema>;

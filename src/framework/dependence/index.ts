@@ -31,28 +31,52 @@ export function supplierBloc(inp: FrameworkInputs, supplier: number, year: numbe
  * concentration is not computed: the COW trade file holds national totals only.
  */
 export function dependence(inp: FrameworkInputs, ccode: number, year: number): ComponentResult {
-  if (!covers(inp.arms, year)) return { value: null, explanation: [`SIPRI arms transfers cover ${inp.arms.covers?.join('–') ?? 'no years (not imported)'}`], provenance: [inp.arms.provenance], detail: {} };
+  if (!covers(inp.arms, year))
+    return {
+      value: null,
+      explanation: [`SIPRI arms transfers cover ${inp.arms.covers?.join('–') ?? 'no years (not imported)'}`],
+      provenance: [inp.arms.provenance],
+      detail: {},
+    };
   const w = inp.config.armsWindow;
   const bySupplier = new Map<number, number>();
   for (let y = year - w + 1; y <= year; y++) {
-    for (const [s, tiv] of inp.arms.data.get(ccode)?.get(y) ?? []) bySupplier.set(s, (bySupplier.get(s) ?? 0) + tiv);
+    for (const [s, tiv] of inp.arms.data.get(ccode)?.get(y) ?? [])
+      bySupplier.set(s, (bySupplier.get(s) ?? 0) + tiv);
   }
   const total = [...bySupplier.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return { value: 1, explanation: [`no arms imports recorded by SIPRI in ${year - w + 1}–${year}`], provenance: [inp.arms.provenance], detail: { total: 0 } };
+  if (total === 0)
+    return {
+      value: 1,
+      explanation: [`no arms imports recorded by SIPRI in ${year - w + 1}–${year}`],
+      provenance: [inp.arms.provenance],
+      detail: { total: 0 },
+    };
   const byBloc = new Map<string, number>();
   for (const [s, tiv] of bySupplier) {
     const b = supplierBloc(inp, s, year);
     byBloc.set(b, (byBloc.get(b) ?? 0) + tiv);
   }
   const supplierHhi = hhi(bySupplier.values());
-  const [topBloc, topBlocTiv] = [...byBloc].filter(([b]) => b !== 'other').sort((a, b) => b[1] - a[1])[0] ?? ['other', 0];
+  const [topBloc, topBlocTiv] = [...byBloc].filter(([b]) => b !== 'other').sort((a, b) => b[1] - a[1])[0] ?? [
+    'other',
+    0,
+  ];
   const blocShare = topBlocTiv / total;
   const [topSupplier, topTiv] = [...bySupplier].sort((a, b) => b[1] - a[1])[0]!;
   const name = (c: number) => inp.registry.byCcode(c)?.iso3 ?? String(c);
   return {
     value: 1 - (supplierHhi + blocShare) / 2,
-    explanation: [`arms imports ${year - w + 1}–${year}: ${total.toFixed(0)} TIV from ${bySupplier.size} suppliers (largest ${name(topSupplier)} ${((topTiv / total) * 100).toFixed(0)}%), HHI ${supplierHhi.toFixed(2)}; ${(blocShare * 100).toFixed(0)}% from the ${topBloc} pole`],
+    explanation: [
+      `arms imports ${year - w + 1}–${year}: ${total.toFixed(0)} TIV from ${bySupplier.size} suppliers (largest ${name(topSupplier)} ${((topTiv / total) * 100).toFixed(0)}%), HHI ${supplierHhi.toFixed(2)}; ${(blocShare * 100).toFixed(0)}% from the ${topBloc} pole`,
+    ],
     provenance: [{ ...inp.arms.provenance, note: `deliveries to the state ${year - w + 1}–${year}` }],
-    detail: { totalTiv: total, suppliers: Object.fromEntries([...bySupplier].map(([s, v]) => [name(s), v])), byPole: Object.fromEntries(byBloc), supplierHhi, largestPoleShare: blocShare },
+    detail: {
+      totalTiv: total,
+      suppliers: Object.fromEntries([...bySupplier].map(([s, v]) => [name(s), v])),
+      byPole: Object.fromEntries(byBloc),
+      supplierHhi,
+      largestPoleShare: blocShare,
+    },
   };
 }

@@ -44,7 +44,11 @@ export interface BlocAssignment {
   provenance: Provenance;
 }
 
-export function blocsForYear(inp: FrameworkInputs, year: number, opts: BlocOptions = {}): BlocAssignment | null {
+export function blocsForYear(
+  inp: FrameworkInputs,
+  year: number,
+  opts: BlocOptions = {},
+): BlocAssignment | null {
   const cov = inp.ideal.covers;
   if (!cov) return null;
   const end = Math.min(year, cov[1]);
@@ -60,10 +64,17 @@ export function blocsForYear(inp: FrameworkInputs, year: number, opts: BlocOptio
     }
   }
   const table = positionTableFromRows(rows);
-  const west = opts.west ?? 'USA', east = opts.east ?? 'CHN';
+  const west = opts.west ?? 'USA',
+    east = opts.east ?? 'CHN';
   let assigned;
   try {
-    assigned = assignBlocs(table, { west, east, sessions: [start - 1945, end - 1945], lower: opts.lower ?? BLOC_CUTS[0], upper: opts.upper ?? BLOC_CUTS[1] });
+    assigned = assignBlocs(table, {
+      west,
+      east,
+      sessions: [start - 1945, end - 1945],
+      lower: opts.lower ?? BLOC_CUTS[0],
+      upper: opts.upper ?? BLOC_CUTS[1],
+    });
   } catch {
     return null;
   }
@@ -89,7 +100,15 @@ export function blocsForYear(inp: FrameworkInputs, year: number, opts: BlocOptio
     }
   }
   return {
-    bloc, relative, equidistance, position, window: [start, end], carried: end < year,
-    provenance: { ...inp.ideal.provenance, note: `blocs from mean BSV ideal points ${start}–${end} (${west} and ${east} as poles, cut at s ≤ ${(opts.lower ?? BLOC_CUTS[0]).toFixed(2)} / s ≥ ${(opts.upper ?? BLOC_CUTS[1]).toFixed(2)})${end < year ? `, carried forward to ${year}` : ''}` },
+    bloc,
+    relative,
+    equidistance,
+    position,
+    window: [start, end],
+    carried: end < year,
+    provenance: {
+      ...inp.ideal.provenance,
+      note: `blocs from mean BSV ideal points ${start}–${end} (${west} and ${east} as poles, cut at s ≤ ${(opts.lower ?? BLOC_CUTS[0]).toFixed(2)} / s ≥ ${(opts.upper ?? BLOC_CUTS[1]).toFixed(2)})${end < year ? `, carried forward to ${year}` : ''}`,
+    },
   };
 }

@@ -37,10 +37,24 @@ export function bridgeStats(g: Csr, side: Int32Array): BridgeStats {
   const gl: Csr = { ...g, weights: lengths };
   const opts = { undirected: true, weighted: lengths !== null };
   const part = (f: (s: number) => number): Int32Array => Int32Array.from(side, (s) => f(s));
-  const a = bridgingBetweenness(gl, part((s) => (s === 0 ? 0 : s === 1 ? 1 : 2)), opts);
-  const b = bridgingBetweenness(gl, part((s) => (s === 0 ? 0 : 1)), opts);
-  const c = bridgingBetweenness(gl, part((s) => (s === 1 ? 1 : 0)), opts);
-  const raw = new Float64Array(n), pairs = new Float64Array(n), share = new Float64Array(n);
+  const a = bridgingBetweenness(
+    gl,
+    part((s) => (s === 0 ? 0 : s === 1 ? 1 : 2)),
+    opts,
+  );
+  const b = bridgingBetweenness(
+    gl,
+    part((s) => (s === 0 ? 0 : 1)),
+    opts,
+  );
+  const c = bridgingBetweenness(
+    gl,
+    part((s) => (s === 1 ? 1 : 0)),
+    opts,
+  );
+  const raw = new Float64Array(n),
+    pairs = new Float64Array(n),
+    share = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     const p = (b.raw[v] as number) + (c.raw[v] as number) - (a.raw[v] as number);
     const r = (b.pairs[v] as number) + (c.pairs[v] as number) - (a.pairs[v] as number);
@@ -48,16 +62,27 @@ export function bridgeStats(g: Csr, side: Int32Array): BridgeStats {
     pairs[v] = r > 1e-9 ? Math.round(r) : 0;
     share[v] = pairs[v]! > 0 ? raw[v]! / pairs[v]! : 0;
   }
-  const opposing = new Float64Array(n), opposingWeighted = new Float64Array(n);
+  const opposing = new Float64Array(n),
+    opposingWeighted = new Float64Array(n);
   const { offsets, targets } = g;
   for (let v = 0; v < n; v++) {
-    const west: number[] = [], east: number[] = [], wW: number[] = [], wE: number[] = [];
+    const west: number[] = [],
+      east: number[] = [],
+      wW: number[] = [],
+      wE: number[] = [];
     for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
       const u = targets[e]!;
       const w = strengths ? strengths[e]! : 1;
-      if (side[u] === 0) { west.push(u); wW.push(w); } else if (side[u] === 1) { east.push(u); wE.push(w); }
+      if (side[u] === 0) {
+        west.push(u);
+        wW.push(w);
+      } else if (side[u] === 1) {
+        east.push(u);
+        wE.push(w);
+      }
     }
-    let count = 0, weighted = 0;
+    let count = 0,
+      weighted = 0;
     for (let i = 0; i < west.length; i++) {
       for (let k = 0; k < east.length; k++) {
         if (findEdge(g, west[i]!, east[k]!) >= 0) continue;

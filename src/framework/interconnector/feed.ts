@@ -9,7 +9,11 @@ import type { InterconnectorData } from './layers.ts';
  * two-paths), both relative to the year's strongest bridge. The interconnector index's own
  * "aligned with neither" factor is left out here, since commitments and alignment already score it.
  */
-export function bridgingInput(inputs: FrameworkInputs, year: number, data: InterconnectorData | null): BridgingInput | null {
+export function bridgingInput(
+  inputs: FrameworkInputs,
+  year: number,
+  data: InterconnectorData | null,
+): BridgingInput | null {
   let run;
   try {
     run = interconnectorRun(inputs, year, { ...(data ? { data } : {}), nullSamples: 0, perLayer: false });
@@ -19,5 +23,17 @@ export function bridgingInput(inputs: FrameworkInputs, year: number, data: Inter
   }
   const byState = new Map<string, number>();
   for (const [iso3, s] of run.scores) byState.set(iso3, (s.parts.bridging + s.parts.brokerage) / 2);
-  return { byState, provenance: [{ dataset: 'interconnector multiplex', note: `layers ${run.layers.filter((l) => l.available).map((l) => l.id).join(', ')}; blocs from BSV ideal points`, covers: [year, year] }] };
+  return {
+    byState,
+    provenance: [
+      {
+        dataset: 'interconnector multiplex',
+        note: `layers ${run.layers
+          .filter((l) => l.available)
+          .map((l) => l.id)
+          .join(', ')}; blocs from BSV ideal points`,
+        covers: [year, year],
+      },
+    ],
+  };
 }

@@ -29,7 +29,17 @@ import { LAYER_IDS, type Bloc, type Layer, type LayerId } from './types.ts';
 export * from './types.ts';
 export { DEFAULT_LAYER_WEIGHTS, multiplex, normaliseLayer } from './multiplex.ts';
 export type { MultiplexEdge } from './multiplex.ts';
-export { allianceLayer, armsLayer, buildLayer, hostingLayer, igoLayer, topK, transportLayer, transportLegs, voteLayer } from './layers.ts';
+export {
+  allianceLayer,
+  armsLayer,
+  buildLayer,
+  hostingLayer,
+  igoLayer,
+  topK,
+  transportLayer,
+  transportLegs,
+  voteLayer,
+} from './layers.ts';
 export type { InterconnectorData, LayerOptions, TransportLeg } from './layers.ts';
 export { blocsForYear } from './blocs.ts';
 export type { BlocAssignment, BlocOptions } from './blocs.ts';
@@ -53,7 +63,12 @@ export interface InterconnectorOptions extends LayerOptions {
 
 export type RoleSet = Record<Role, number>;
 
-export interface Counterpart { state: string; bloc: Bloc; weight: number; layers: Partial<Record<LayerId, number>> }
+export interface Counterpart {
+  state: string;
+  bloc: Bloc;
+  weight: number;
+  layers: Partial<Record<LayerId, number>>;
+}
 
 export interface LayerContribution {
   /** Tie strength (λ·ŵ summed) to each bloc in this layer. */
@@ -81,7 +96,19 @@ export interface InterconnectorScore {
   /** The interconnector index in [0, 1]; null when the state has no ideal point in the bloc window. */
   score: number | null;
   rank: number | null;
-  parts: { alignment: number | null; alignmentVotes: number | null; guarantee: { from: string; weight: number } | null; bridging: number; brokerage: number; crossShare: number; crossPairs: number; opposingPaths: number; opposingWeighted: number; degree: number; strength: number };
+  parts: {
+    alignment: number | null;
+    alignmentVotes: number | null;
+    guarantee: { from: string; weight: number } | null;
+    bridging: number;
+    brokerage: number;
+    crossShare: number;
+    crossPairs: number;
+    opposingPaths: number;
+    opposingWeighted: number;
+    degree: number;
+    strength: number;
+  };
   roles: { raw: RoleSet; zSna: RoleSet; zDegree: RoleSet | null };
   layers: Partial<Record<LayerId, LayerContribution>>;
   counterparts: { west: Counterpart[]; east: Counterpart[] };
@@ -97,7 +124,14 @@ export interface InterconnectorRun {
   nodes: string[];
   edges: MultiplexEdge[];
   scores: Map<string, InterconnectorScore>;
-  settings: { nullSamples: number; seed: number; voteK: number; igoK: number; armsWindow: number; eventWindow: number };
+  settings: {
+    nullSamples: number;
+    seed: number;
+    voteK: number;
+    igoK: number;
+    armsWindow: number;
+    eventWindow: number;
+  };
 }
 
 /** Bad input (a year no bloc can be assigned for, unknown layers): the CLI exits 1 on it. */
@@ -113,12 +147,25 @@ function roleSet(r: RoleArrays, v: number): RoleSet {
 
 const maxOf = (xs: Float64Array): number => xs.reduce((m, x) => (x > m ? x : m), 0);
 
-interface Scored { score: (v: number) => number | null; stats: ReturnType<typeof bridgeStats>; g: Csr }
+interface Scored {
+  score: (v: number) => number | null;
+  stats: ReturnType<typeof bridgeStats>;
+  g: Csr;
+}
 
-function scoreGraph(ids: string[], edges: MultiplexEdge[], side: Int32Array, alignment: (v: number) => number | null): Scored {
-  const g = csrFromEdges(edges.flatMap((e) => [{ source: e.source, target: e.target, weight: e.weight }]), { ids, undirected: true });
+function scoreGraph(
+  ids: string[],
+  edges: MultiplexEdge[],
+  side: Int32Array,
+  alignment: (v: number) => number | null,
+): Scored {
+  const g = csrFromEdges(
+    edges.flatMap((e) => [{ source: e.source, target: e.target, weight: e.weight }]),
+    { ids, undirected: true },
+  );
   const stats = bridgeStats(g, side);
-  const maxShare = maxOf(stats.share), maxOpp = maxOf(stats.opposingWeighted);
+  const maxShare = maxOf(stats.share),
+    maxOpp = maxOf(stats.opposingWeighted);
   const score = (v: number): number | null => {
     const a = alignment(v);
     if (a === null) return null;
@@ -130,19 +177,36 @@ function scoreGraph(ids: string[], edges: MultiplexEdge[], side: Int32Array, ali
 }
 
 /** The whole analysis for a year; `interconnectorScores` and the network view read from it. */
-export function interconnectorRun(inputs: FrameworkInputs, year: number, options: InterconnectorOptions = {}): InterconnectorRun {
+export function interconnectorRun(
+  inputs: FrameworkInputs,
+  year: number,
+  options: InterconnectorOptions = {},
+): InterconnectorRun {
   const ids = options.layers ?? LAYER_IDS;
-  for (const id of ids) if (!(LAYER_IDS as readonly string[]).includes(id)) throw new InterconnectorInputError(`unknown layer '${id}' (one of ${LAYER_IDS.join(', ')})`);
+  for (const id of ids)
+    if (!(LAYER_IDS as readonly string[]).includes(id))
+      throw new InterconnectorInputError(`unknown layer '${id}' (one of ${LAYER_IDS.join(', ')})`);
   if (ids.length === 0) throw new InterconnectorInputError('name at least one layer');
   const blocs = blocsForYear(inputs, year, options.blocs);
-  if (!blocs) throw new InterconnectorInputError(`no bloc partition for ${year}: BSV ideal points cover ${inputs.ideal.covers?.join('–') ?? 'no years'}`);
+  if (!blocs)
+    throw new InterconnectorInputError(
+      `no bloc partition for ${year}: BSV ideal points cover ${inputs.ideal.covers?.join('–') ?? 'no years'}`,
+    );
   const weights = { ...DEFAULT_LAYER_WEIGHTS, ...(options.weights ?? {}) };
   const layers = ids.map((id) => buildLayer(id, inputs, options.data, year, options));
-  if (!layers.some((l) => l.available)) throw new InterconnectorInputError(`none of the layers ${ids.join(', ')} covers ${year}`);
+  if (!layers.some((l) => l.available))
+    throw new InterconnectorInputError(`none of the layers ${ids.join(', ')} covers ${year}`);
 
   // Nodes: the states in the system that year (all states seen, without the COW state list).
-  const inSystem = inputs.registry.hasSpans() ? inputs.registry.inSystem(year).flatMap((s) => (s.iso3 ? [s.iso3] : [])) : null;
-  const seen = new Set<string>(inSystem ?? [...blocs.bloc.keys(), ...layers.flatMap((l) => l.edges.flatMap((e) => [e.source, e.target]))]);
+  const inSystem = inputs.registry.hasSpans()
+    ? inputs.registry.inSystem(year).flatMap((s) => (s.iso3 ? [s.iso3] : []))
+    : null;
+  const seen = new Set<string>(
+    inSystem ?? [
+      ...blocs.bloc.keys(),
+      ...layers.flatMap((l) => l.edges.flatMap((e) => [e.source, e.target])),
+    ],
+  );
   const nodes = [...seen].sort();
   const nodeSet = new Set(nodes);
   const edges = multiplex(layers, weights, nodeSet);
@@ -150,14 +214,21 @@ export function interconnectorRun(inputs: FrameworkInputs, year: number, options
   const side = Int32Array.from(nodes, (s) => BLOC_CODE[blocOf(s)]);
   // Alignment with neither pole, as principle 1 reads it: by votes (bloc, or equidistance) and by
   // security ties (no guarantee from a pole leader), averaged; a pole leader is aligned by definition.
-  const allianceForAlignment = layers.find((l) => l.id === 'alliances') ?? buildLayer('alliances', inputs, options.data, year, options);
-  const guarantee = poleGuarantees(allianceForAlignment, inputs.config.poles.map((p) => p.leader));
+  const allianceForAlignment =
+    layers.find((l) => l.id === 'alliances') ?? buildLayer('alliances', inputs, options.data, year, options);
+  const guarantee = poleGuarantees(
+    allianceForAlignment,
+    inputs.config.poles.map((p) => p.leader),
+  );
   const leaders = new Set(inputs.config.poles.map((p) => p.leader));
   const alignmentParts = (s: string): { votes: number; ties: number | null } | null => {
     const b = blocs.bloc.get(s);
     if (!b) return null;
-    const votes = b === 'non-aligned' ? 1 : blocs.equidistance.get(s) ?? 0;
-    return { votes, ties: allianceForAlignment.available ? 1 - Math.min(1, guarantee.get(s)?.weight ?? 0) : null };
+    const votes = b === 'non-aligned' ? 1 : (blocs.equidistance.get(s) ?? 0);
+    return {
+      votes,
+      ties: allianceForAlignment.available ? 1 - Math.min(1, guarantee.get(s)?.weight ?? 0) : null,
+    };
   };
   const alignment = (v: number): number | null => {
     const s = nodes[v] as string;
@@ -174,21 +245,30 @@ export function interconnectorRun(inputs: FrameworkInputs, year: number, options
   const zSna = snaNull(binary, side, raw).z;
   const nullSamples = options.nullSamples ?? 200;
   const seed = options.seed ?? 1;
-  const zDeg = nullSamples > 1 && binary.targets.length > 4 ? degreePreservingNull(binary, side, raw, { samples: nullSamples, seed, undirected: true }).z : null;
+  const zDeg =
+    nullSamples > 1 && binary.targets.length > 4
+      ? degreePreservingNull(binary, side, raw, { samples: nullSamples, seed, undirected: true }).z
+      : null;
 
   // Each layer on its own.
   const perLayer = new Map<LayerId, Scored>();
   if (options.perLayer ?? true) {
     for (const layer of layers) {
       if (!layer.available || layer.edges.length === 0) continue;
-      perLayer.set(layer.id, scoreGraph(nodes, multiplex([layer], { [layer.id]: 1 }, nodeSet), side, alignment));
+      perLayer.set(
+        layer.id,
+        scoreGraph(nodes, multiplex([layer], { [layer.id]: 1 }, nodeSet), side, alignment),
+      );
     }
   }
 
   // Ties by state for strengths and counterparts.
   const ties = new Map<string, Array<{ other: string; e: MultiplexEdge }>>();
   for (const e of edges) {
-    for (const [a, b] of [[e.source, e.target], [e.target, e.source]] as const) {
+    for (const [a, b] of [
+      [e.source, e.target],
+      [e.target, e.source],
+    ] as const) {
       let list = ties.get(a);
       if (!list) ties.set(a, (list = []));
       list.push({ other: b, e });
@@ -203,7 +283,12 @@ export function interconnectorRun(inputs: FrameworkInputs, year: number, options
     const layerParts: Partial<Record<LayerId, LayerContribution>> = {};
     for (const layer of layers) {
       if (!layer.available) continue;
-      const c: LayerContribution = { west: 0, east: 0, other: 0, score: perLayer.get(layer.id)?.score(v) ?? (alignment(v) === null ? null : 0) };
+      const c: LayerContribution = {
+        west: 0,
+        east: 0,
+        other: 0,
+        score: perLayer.get(layer.id)?.score(v) ?? (alignment(v) === null ? null : 0),
+      };
       for (const t of my) {
         const w = t.e.layers[layer.id] ?? 0;
         const ob = blocOf(t.other);
@@ -213,20 +298,33 @@ export function interconnectorRun(inputs: FrameworkInputs, year: number, options
       }
       layerParts[layer.id] = c;
     }
-    const counterpart = (want: Bloc): Counterpart[] => my.filter((t) => blocOf(t.other) === want).sort((a, b) => b.e.weight - a.e.weight || (a.other < b.other ? -1 : 1)).slice(0, 5)
-      .map((t) => ({ state: t.other, bloc: want, weight: t.e.weight, layers: t.e.layers }));
-    const maxShare = maxOf(main.stats.share), maxOpp = maxOf(main.stats.opposingWeighted);
+    const counterpart = (want: Bloc): Counterpart[] =>
+      my
+        .filter((t) => blocOf(t.other) === want)
+        .sort((a, b) => b.e.weight - a.e.weight || (a.other < b.other ? -1 : 1))
+        .slice(0, 5)
+        .map((t) => ({ state: t.other, bloc: want, weight: t.e.weight, layers: t.e.layers }));
+    const maxShare = maxOf(main.stats.share),
+      maxOpp = maxOf(main.stats.opposingWeighted);
     scores.set(state, {
-      state, name: inputs.registry.byIso3(state)?.name ?? state, year, bloc,
-      score: main.score(v), rank: null,
+      state,
+      name: inputs.registry.byIso3(state)?.name ?? state,
+      year,
+      bloc,
+      score: main.score(v),
+      rank: null,
       parts: {
         alignment: alignment(v),
         alignmentVotes: alignmentParts(state)?.votes ?? null,
         guarantee: guarantee.get(state) ?? null,
         bridging: maxShare > 0 ? main.stats.share[v]! / maxShare : 0,
         brokerage: maxOpp > 0 ? Math.log1p(main.stats.opposingWeighted[v]!) / Math.log1p(maxOpp) : 0,
-        crossShare: main.stats.share[v]!, crossPairs: main.stats.pairs[v]!, opposingPaths: main.stats.opposing[v]!, opposingWeighted: main.stats.opposingWeighted[v]!,
-        degree: my.length, strength: my.reduce((s, t) => s + t.e.weight, 0),
+        crossShare: main.stats.share[v]!,
+        crossPairs: main.stats.pairs[v]!,
+        opposingPaths: main.stats.opposing[v]!,
+        opposingWeighted: main.stats.opposingWeighted[v]!,
+        degree: my.length,
+        strength: my.reduce((s, t) => s + t.e.weight, 0),
       },
       roles: { raw: roleSet(raw, v), zSna: roleSet(zSna, v), zDegree: zDeg ? roleSet(zDeg, v) : null },
       layers: layerParts,
@@ -235,11 +333,28 @@ export function interconnectorRun(inputs: FrameworkInputs, year: number, options
       provenance: [blocs.provenance, ...layerProv],
     });
   });
-  const ranked = [...scores.values()].filter((s) => s.score !== null).sort((a, b) => (b.score as number) - (a.score as number) || (a.state < b.state ? -1 : 1));
-  ranked.forEach((s, i) => { s.rank = i + 1; });
+  const ranked = [...scores.values()]
+    .filter((s) => s.score !== null)
+    .sort((a, b) => (b.score as number) - (a.score as number) || (a.state < b.state ? -1 : 1));
+  ranked.forEach((s, i) => {
+    s.rank = i + 1;
+  });
   return {
-    year, layers, weights, blocs, nodes, edges, scores,
-    settings: { nullSamples, seed, voteK: options.voteK ?? 5, igoK: options.igoK ?? 10, armsWindow: options.armsWindow ?? inputs.config.armsWindow, eventWindow: options.eventWindow ?? inputs.config.eventWindow },
+    year,
+    layers,
+    weights,
+    blocs,
+    nodes,
+    edges,
+    scores,
+    settings: {
+      nullSamples,
+      seed,
+      voteK: options.voteK ?? 5,
+      igoK: options.igoK ?? 10,
+      armsWindow: options.armsWindow ?? inputs.config.armsWindow,
+      eventWindow: options.eventWindow ?? inputs.config.eventWindow,
+    },
   };
 }
 
@@ -247,16 +362,26 @@ export function interconnectorRun(inputs: FrameworkInputs, year: number, options
  * The interconnector index by state for a year (ISO3 → score, roles, layers, counterparts,
  * provenance), for the framework's gatekeeper component.
  */
-export function interconnectorScores(inputs: FrameworkInputs, year: number, options: InterconnectorOptions = {}): Map<string, InterconnectorScore> {
+export function interconnectorScores(
+  inputs: FrameworkInputs,
+  year: number,
+  options: InterconnectorOptions = {},
+): Map<string, InterconnectorScore> {
   return interconnectorRun(inputs, year, options).scores;
 }
 
 /** The strongest alliance tie of each state to a pole leader (the leaders themselves excluded). */
-export function poleGuarantees(alliances: Layer, leaders: readonly string[]): Map<string, { from: string; weight: number }> {
+export function poleGuarantees(
+  alliances: Layer,
+  leaders: readonly string[],
+): Map<string, { from: string; weight: number }> {
   const out = new Map<string, { from: string; weight: number }>();
   const set = new Set(leaders);
   for (const e of alliances.edges) {
-    for (const [leader, state] of [[e.source, e.target], [e.target, e.source]] as const) {
+    for (const [leader, state] of [
+      [e.source, e.target],
+      [e.target, e.source],
+    ] as const) {
       if (!set.has(leader) || set.has(state)) continue;
       const cur = out.get(state);
       if (!cur || e.weight > cur.weight) out.set(state, { from: leader, weight: e.weight });
@@ -279,18 +404,33 @@ export function connectedness(state: string, arms: Layer, blocs: BlocAssignment)
     if (other && blocs.position.has(other)) w.set(other, (w.get(other) ?? 0) + e.weight);
   }
   if (w.size < 2) return null;
-  let sw = 0, sd = 0;
-  for (const [o, wt] of w) { sw += wt; sd += wt * Math.abs(x - blocs.position.get(o)!); }
+  let sw = 0,
+    sd = 0;
+  for (const [o, wt] of w) {
+    sw += wt;
+    sd += wt * Math.abs(x - blocs.position.get(o)!);
+  }
   const mean = sd / sw;
   let v = 0;
   for (const [o, wt] of w) v += wt * (Math.abs(x - blocs.position.get(o)!) - mean) ** 2;
-  return { vulnerability: mean, connectedness: Math.sqrt(v / sw), partners: w.size, uses: `SIPRI arms transfers ${arms.note} (TIV, supplied + received) × BSV ideal-point distance ${blocs.window.join('–')}` };
+  return {
+    vulnerability: mean,
+    connectedness: Math.sqrt(v / sw),
+    partners: w.size,
+    uses: `SIPRI arms transfers ${arms.note} (TIV, supplied + received) × BSV ideal-point distance ${blocs.window.join('–')}`,
+  };
 }
 
 /** The network view: nodes with bloc and score, multiplex edges with their per-layer weights. */
-export function interconnectorNetwork(run: InterconnectorRun): { nodes: Array<{ id: string; name: string; bloc: Bloc; score: number | null; rank: number | null }>; edges: MultiplexEdge[] } {
+export function interconnectorNetwork(run: InterconnectorRun): {
+  nodes: Array<{ id: string; name: string; bloc: Bloc; score: number | null; rank: number | null }>;
+  edges: MultiplexEdge[];
+} {
   return {
-    nodes: run.nodes.map((id) => { const s = run.scores.get(id)!; return { id, name: s.name, bloc: s.bloc, score: s.score, rank: s.rank }; }),
+    nodes: run.nodes.map((id) => {
+      const s = run.scores.get(id)!;
+      return { id, name: s.name, bloc: s.bloc, score: s.score, rank: s.rank };
+    }),
     edges: run.edges,
   };
 }

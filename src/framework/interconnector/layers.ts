@@ -18,7 +18,11 @@ export interface InterconnectorData {
   transport: { legs: TransportLeg[]; from: number; provenance: Provenance } | null;
 }
 
-export interface TransportLeg { id: string; countries: string[]; mode: string }
+export interface TransportLeg {
+  id: string;
+  countries: string[];
+  mode: string;
+}
 
 export interface LayerOptions {
   /** Years of arms deliveries pooled, ending at the year (default: config.armsWindow, 5). */
@@ -52,7 +56,9 @@ class PairMap {
     }
   }
   edges(): LayerEdge[] {
-    return [...this.m.values()].sort((x, y) => (x.source === y.source ? (x.target < y.target ? -1 : 1) : x.source < y.source ? -1 : 1));
+    return [...this.m.values()].sort((x, y) =>
+      x.source === y.source ? (x.target < y.target ? -1 : 1) : x.source < y.source ? -1 : 1,
+    );
   }
 }
 
@@ -87,30 +93,77 @@ const other = (e: LayerEdge, v: string): string => (e.source === v ? e.target : 
 export function allianceLayer(inp: FrameworkInputs, year: number): Layer {
   const w = inp.config.obligationWeights;
   const cov = inp.atop.covers;
-  const base: Omit<Layer, 'edges' | 'available' | 'dataYear'> = { id: 'alliances', directed: false, unit: 'obligation weight (0–1)', normalisation: 'max', provenance: [inp.atop.provenance], note: '' };
-  if (!cov || year < cov[0]) return { ...base, edges: [], available: false, dataYear: null, note: `ATOP does not cover ${year}` };
+  const base: Omit<Layer, 'edges' | 'available' | 'dataYear'> = {
+    id: 'alliances',
+    directed: false,
+    unit: 'obligation weight (0–1)',
+    normalisation: 'max',
+    provenance: [inp.atop.provenance],
+    note: '',
+  };
+  if (!cov || year < cov[0])
+    return { ...base, edges: [], available: false, dataYear: null, note: `ATOP does not cover ${year}` };
   const dataYear = Math.min(year, cov[1]);
   const pairs = new PairMap();
   const suffix = `:${dataYear}`;
   for (const [key, o] of inp.atop.data) {
     if (!key.endsWith(suffix)) continue;
     const [g, p] = key.slice(0, -suffix.length).split('>').map(Number) as [number, number];
-    const a = iso(inp, g), b = iso(inp, p);
+    const a = iso(inp, g),
+      b = iso(inp, p);
     if (!a || !b) continue;
     const pledge = o.defense || o.offense;
-    const weight = pledge ? (o.backed ? w.defence : w['collective-defence']) : o.consultation ? w.consultation : o.neutrality || o.nonaggression ? Math.max(w.neutrality, w['non-aggression']) : 0;
+    const weight = pledge
+      ? o.backed
+        ? w.defence
+        : w['collective-defence']
+      : o.consultation
+        ? w.consultation
+        : o.neutrality || o.nonaggression
+          ? Math.max(w.neutrality, w['non-aggression'])
+          : 0;
     if (weight <= 0) continue;
-    const kind = pledge ? (o.backed ? 'backed defence' : 'collective defence') : o.consultation ? 'consultation' : 'neutrality/non-aggression';
+    const kind = pledge
+      ? o.backed
+        ? 'backed defence'
+        : 'collective defence'
+      : o.consultation
+        ? 'consultation'
+        : 'neutrality/non-aggression';
     pairs.add(a, b, weight, `ATOP ${o.alliances.join('/')} ${kind}`, 'max');
   }
-  const obligationWeight = { defence: w.defence, consultation: w.consultation, 'non-aggression': w['non-aggression'], basing: w.basing, peacekeeping: w.peacekeeping } as const;
-  const facts = inForce(inp.kb, 'security', year, (f) => f.host_consent && isState(inp, f.provider) && isState(inp, f.recipient));
+  const obligationWeight = {
+    defence: w.defence,
+    consultation: w.consultation,
+    'non-aggression': w['non-aggression'],
+    basing: w.basing,
+    peacekeeping: w.peacekeeping,
+  } as const;
+  const facts = inForce(
+    inp.kb,
+    'security',
+    year,
+    (f) => f.host_consent && isState(inp, f.provider) && isState(inp, f.recipient),
+  );
   for (const f of facts) {
     const weight = obligationWeight[f.obligation];
     if (weight > 0) pairs.add(f.provider, f.recipient, weight, f.id, 'max');
   }
-  const provenance: Provenance[] = [inp.atop.provenance, ...(facts.length ? [{ facts: facts.map((f) => f.id) }] : [])];
-  return { ...base, provenance, edges: pairs.edges(), available: true, dataYear, note: dataYear < year ? `ATOP obligations of ${dataYear} carried forward to ${year}, plus knowledge-base pacts in force in ${year}` : `ATOP obligations in force in ${year}, plus knowledge-base pacts` };
+  const provenance: Provenance[] = [
+    inp.atop.provenance,
+    ...(facts.length ? [{ facts: facts.map((f) => f.id) }] : []),
+  ];
+  return {
+    ...base,
+    provenance,
+    edges: pairs.edges(),
+    available: true,
+    dataYear,
+    note:
+      dataYear < year
+        ? `ATOP obligations of ${dataYear} carried forward to ${year}, plus knowledge-base pacts in force in ${year}`
+        : `ATOP obligations in force in ${year}, plus knowledge-base pacts`,
+  };
 }
 
 const isState = (inp: FrameworkInputs, actor: string): boolean => inp.registry.byIso3(actor) !== undefined;
@@ -120,20 +173,47 @@ const isState = (inp: FrameworkInputs, actor: string): boolean => inp.registry.b
  * both belong to as full members. Nearly every pair shares some (the UN family), so each state keeps
  * only its `igoK` strongest ties.
  */
-export function igoLayer(inp: FrameworkInputs, data: InterconnectorData | undefined, year: number, opts: LayerOptions = {}): Layer {
+export function igoLayer(
+  inp: FrameworkInputs,
+  data: InterconnectorData | undefined,
+  year: number,
+  opts: LayerOptions = {},
+): Layer {
   const k = opts.igoK ?? 10;
-  const base = { id: 'igo' as const, directed: false, unit: 'shared full IGO memberships', normalisation: 'max' as const, provenance: data ? [data.igoShared.provenance] : [] };
+  const base = {
+    id: 'igo' as const,
+    directed: false,
+    unit: 'shared full IGO memberships',
+    normalisation: 'max' as const,
+    provenance: data ? [data.igoShared.provenance] : [],
+  };
   const byPair = data?.igoShared.data.get(year);
-  if (!data || !byPair) return { ...base, edges: [], available: false, dataYear: null, note: data ? `COW IGO does not cover ${year} (it ends in ${data.igoShared.covers?.[1] ?? '?'}); not carried forward` : 'IGO co-membership not loaded' };
+  if (!data || !byPair)
+    return {
+      ...base,
+      edges: [],
+      available: false,
+      dataYear: null,
+      note: data
+        ? `COW IGO does not cover ${year} (it ends in ${data.igoShared.covers?.[1] ?? '?'}); not carried forward`
+        : 'IGO co-membership not loaded',
+    };
   const all: LayerEdge[] = [];
   for (const [key, n] of byPair) {
     const [x, y] = key.split('|').map(Number) as [number, number];
-    const a = iso(inp, x), b = iso(inp, y);
+    const a = iso(inp, x),
+      b = iso(inp, y);
     if (!a || !b || a === b) continue;
     const [s, t] = pairKey(a, b);
     all.push({ source: s, target: t, weight: n });
   }
-  return { ...base, edges: topK(all, k), available: true, dataYear: year, note: `each state's ${k} strongest co-membership ties (of ${all.length} pairs sharing any IGO)` };
+  return {
+    ...base,
+    edges: topK(all, k),
+    available: true,
+    dataYear: year,
+    note: `each state's ${k} strongest co-membership ties (of ${all.length} pairs sharing any IGO)`,
+  };
 }
 
 /**
@@ -143,8 +223,15 @@ export function igoLayer(inp: FrameworkInputs, data: InterconnectorData | undefi
 export function armsLayer(inp: FrameworkInputs, year: number, opts: LayerOptions = {}): Layer {
   const window = opts.armsWindow ?? inp.config.armsWindow;
   const cov = inp.arms.covers;
-  const base = { id: 'arms' as const, directed: true, unit: `TIV (SIPRI trend-indicator value, millions), ${window}-year sum`, normalisation: 'log-max' as const, provenance: [inp.arms.provenance] };
-  if (!cov || year < cov[0] || year > cov[1]) return { ...base, edges: [], available: false, dataYear: null, note: `SIPRI does not cover ${year}` };
+  const base = {
+    id: 'arms' as const,
+    directed: true,
+    unit: `TIV (SIPRI trend-indicator value, millions), ${window}-year sum`,
+    normalisation: 'log-max' as const,
+    provenance: [inp.arms.provenance],
+  };
+  if (!cov || year < cov[0] || year > cov[1])
+    return { ...base, edges: [], available: false, dataYear: null, note: `SIPRI does not cover ${year}` };
   const flows = new Map<string, LayerEdge>();
   for (const [recipient, byYear] of inp.arms.data) {
     const r = iso(inp, recipient);
@@ -162,7 +249,9 @@ export function armsLayer(inp: FrameworkInputs, year: number, opts: LayerOptions
       }
     }
   }
-  const edges = [...flows.values()].sort((a, b) => (a.source === b.source ? (a.target < b.target ? -1 : 1) : a.source < b.source ? -1 : 1));
+  const edges = [...flows.values()].sort((a, b) =>
+    a.source === b.source ? (a.target < b.target ? -1 : 1) : a.source < b.source ? -1 : 1,
+  );
   return { ...base, edges, available: true, dataYear: year, note: `deliveries ${year - window + 1}–${year}` };
 }
 
@@ -172,26 +261,40 @@ export function armsLayer(inp: FrameworkInputs, year: number, opts: LayerOptions
  */
 export function voteLayer(inp: FrameworkInputs, year: number, opts: LayerOptions = {}): Layer {
   const k = opts.voteK ?? 5;
-  const base = { id: 'votes' as const, directed: false, unit: 'ideal-point proximity (0–1)', normalisation: 'max' as const, provenance: [inp.ideal.provenance] };
+  const base = {
+    id: 'votes' as const,
+    directed: false,
+    unit: 'ideal-point proximity (0–1)',
+    normalisation: 'max' as const,
+    provenance: [inp.ideal.provenance],
+  };
   const pts: Array<[string, number]> = [];
   for (const [ccode, byYear] of inp.ideal.data) {
     const p = byYear.get(year);
     const a = iso(inp, ccode);
     if (p && a) pts.push([a, p.ip]);
   }
-  if (pts.length < 2) return { ...base, edges: [], available: false, dataYear: null, note: `no BSV ideal points for ${year}` };
+  if (pts.length < 2)
+    return { ...base, edges: [], available: false, dataYear: null, note: `no BSV ideal points for ${year}` };
   pts.sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1));
   const range = (pts[pts.length - 1] as [string, number])[1] - (pts[0] as [string, number])[1] || 1;
   const all: LayerEdge[] = [];
   // On a line the k nearest lie within k positions on either side.
   for (let i = 0; i < pts.length; i++) {
     for (let j = i + 1; j < Math.min(pts.length, i + k + 1); j++) {
-      const [a, x] = pts[i] as [string, number], [b, y] = pts[j] as [string, number];
+      const [a, x] = pts[i] as [string, number],
+        [b, y] = pts[j] as [string, number];
       const [s, t] = pairKey(a, b);
       all.push({ source: s, target: t, weight: Math.max(1e-6, 1 - Math.abs(x - y) / range) });
     }
   }
-  return { ...base, edges: topK(all, k), available: true, dataYear: year, note: `each state's ${k} nearest states by ${year} ideal point` };
+  return {
+    ...base,
+    edges: topK(all, k),
+    available: true,
+    dataYear: year,
+    note: `each state's ${k} nearest states by ${year} ideal point`,
+  };
 }
 
 /**
@@ -211,8 +314,16 @@ export function hostingLayer(inp: FrameworkInputs, year: number, opts: LayerOpti
     }
   }
   return {
-    id: 'hosting', directed: false, unit: 'rounds hosted', normalisation: 'max', edges: pairs.edges(), available: true, dataYear: year,
-    provenance: facts.length ? [{ facts: facts.map((f) => f.id) }] : [{ note: 'knowledge base: no hosting facts in the window' }],
+    id: 'hosting',
+    directed: false,
+    unit: 'rounds hosted',
+    normalisation: 'max',
+    edges: pairs.edges(),
+    available: true,
+    dataYear: year,
+    provenance: facts.length
+      ? [{ facts: facts.map((f) => f.id) }]
+      : [{ note: 'knowledge base: no hosting facts in the window' }],
     note: `knowledge-base hosting facts dated ${year - window}–${year}`,
   };
 }
@@ -228,21 +339,43 @@ function leaderOf(inp: FrameworkInputs, actor: string): string | undefined {
  * (on no country's territory) are left out.
  */
 export function transportLayer(data: InterconnectorData | undefined, year: number): Layer {
-  const base = { id: 'transport' as const, directed: false, unit: 'operational corridor legs', normalisation: 'max' as const };
+  const base = {
+    id: 'transport' as const,
+    directed: false,
+    unit: 'operational corridor legs',
+    normalisation: 'max' as const,
+  };
   const t = data?.transport;
-  if (!t || year < t.from) return { ...base, edges: [], available: false, dataYear: null, provenance: t ? [t.provenance] : [], note: t ? `the corridor model's network stands for ${t.from} on` : 'corridor model not loaded' };
+  if (!t || year < t.from)
+    return {
+      ...base,
+      edges: [],
+      available: false,
+      dataYear: null,
+      provenance: t ? [t.provenance] : [],
+      note: t ? `the corridor model's network stands for ${t.from} on` : 'corridor model not loaded',
+    };
   const pairs = new PairMap();
   for (const leg of t.legs) {
-    for (let i = 0; i + 1 < leg.countries.length; i++) pairs.add(leg.countries[i] as string, leg.countries[i + 1] as string, 1, leg.id);
+    for (let i = 0; i + 1 < leg.countries.length; i++)
+      pairs.add(leg.countries[i] as string, leg.countries[i + 1] as string, 1, leg.id);
   }
-  return { ...base, edges: pairs.edges(), available: true, dataYear: year, provenance: [t.provenance], note: 'the 2020s corridor network (kb/corridors), operational legs' };
+  return {
+    ...base,
+    edges: pairs.edges(),
+    available: true,
+    dataYear: year,
+    provenance: [t.provenance],
+    note: 'the 2020s corridor network (kb/corridors), operational legs',
+  };
 }
 
 /** The corridor network reduced to the transport layer's legs. */
 export function transportLegs(net: CorridorNetwork): TransportLeg[] {
   const out: TransportLeg[] = [];
   for (const l of net.legs) {
-    const a = net.nodes[l.from], b = net.nodes[l.to];
+    const a = net.nodes[l.from],
+      b = net.nodes[l.to];
     if (!a || !b || a.atSea || b.atSea || !l.open || l.status !== 'operational') continue;
     const countries = [a.country, ...l.via, b.country].filter((c, i, arr) => i === 0 || c !== arr[i - 1]);
     if (countries.length > 1) out.push({ id: l.id, countries, mode: l.mode });
@@ -250,13 +383,25 @@ export function transportLegs(net: CorridorNetwork): TransportLeg[] {
   return out;
 }
 
-export function buildLayer(id: LayerId, inp: FrameworkInputs, data: InterconnectorData | undefined, year: number, opts: LayerOptions = {}): Layer {
+export function buildLayer(
+  id: LayerId,
+  inp: FrameworkInputs,
+  data: InterconnectorData | undefined,
+  year: number,
+  opts: LayerOptions = {},
+): Layer {
   switch (id) {
-    case 'alliances': return allianceLayer(inp, year);
-    case 'igo': return igoLayer(inp, data, year, opts);
-    case 'arms': return armsLayer(inp, year, opts);
-    case 'votes': return voteLayer(inp, year, opts);
-    case 'hosting': return hostingLayer(inp, year, opts);
-    case 'transport': return transportLayer(data, year);
+    case 'alliances':
+      return allianceLayer(inp, year);
+    case 'igo':
+      return igoLayer(inp, data, year, opts);
+    case 'arms':
+      return armsLayer(inp, year, opts);
+    case 'votes':
+      return voteLayer(inp, year, opts);
+    case 'hosting':
+      return hostingLayer(inp, year, opts);
+    case 'transport':
+      return transportLayer(data, year);
   }
 }

@@ -8,41 +8,88 @@ import type { CorridorNetwork } from '../corridors/network.ts';
 import type { Provenance } from '../types.ts';
 import { transportLegs, type InterconnectorData } from './layers.ts';
 
-async function igoProvenance(store: Store): Promise<{ provenance: Provenance; covers: [number, number] | null }> {
-  const rows = await store.query<{ version: string; sha256: string; rows: number; year_min: number | null; year_max: number | null }>(
+async function igoProvenance(
+  store: Store,
+): Promise<{ provenance: Provenance; covers: [number, number] | null }> {
+  const rows = await store.query<{
+    version: string;
+    sha256: string;
+    rows: number;
+    year_min: number | null;
+    year_max: number | null;
+  }>(
     `SELECT l.version, l.sha256, l.rows, l.year_min, l.year_max FROM loads l JOIN data_load_parts p USING (load_id)
-     WHERE l.dataset = 'cow_igo' AND p.part = 'memberships' ORDER BY l.load_id`);
-  const fallback = await store.query<{ y0: number | null; y1: number | null }>(`SELECT min(year) AS y0, max(year) AS y1 FROM igo_memberships`).catch(() => [] as { y0: number | null; y1: number | null }[]);
+     WHERE l.dataset = 'cow_igo' AND p.part = 'memberships' ORDER BY l.load_id`,
+  );
+  const fallback = await store
+    .query<{ y0: number | null; y1: number | null }>(
+      `SELECT min(year) AS y0, max(year) AS y1 FROM igo_memberships`,
+    )
+    .catch(() => [] as { y0: number | null; y1: number | null }[]);
   const r = rows[rows.length - 1];
-  const y0 = r?.year_min ?? fallback[0]?.y0 ?? null, y1 = r?.year_max ?? fallback[0]?.y1 ?? null;
+  const y0 = r?.year_min ?? fallback[0]?.y0 ?? null,
+    y1 = r?.year_max ?? fallback[0]?.y1 ?? null;
   const covers: [number, number] | null = y0 !== null && y1 !== null ? [y0, y1] : null;
   return {
-    provenance: r ? { dataset: 'cow_igo', version: r.version, sha256: r.sha256.slice(0, 12), rows: Number(r.rows), ...(covers ? { covers } : {}), note: 'full memberships, pairs sharing IGOs' } : { dataset: 'cow_igo', ...(covers ? { covers } : {}), note: 'igo_memberships' },
+    provenance: r
+      ? {
+          dataset: 'cow_igo',
+          version: r.version,
+          sha256: r.sha256.slice(0, 12),
+          rows: Number(r.rows),
+          ...(covers ? { covers } : {}),
+          note: 'full memberships, pairs sharing IGOs',
+        }
+      : { dataset: 'cow_igo', ...(covers ? { covers } : {}), note: 'igo_memberships' },
     covers,
   };
 }
 
 /** Loads IGO co-membership for `years` (those the data covers) and reduces the corridor network. */
-export async function loadInterconnectorData(store: Store, opts: { years: number[]; corridors?: CorridorNetwork | null; corridorFrom?: number; into?: InterconnectorData }): Promise<InterconnectorData> {
-  const data: InterconnectorData = opts.into ?? { igoShared: { data: new Map(), covers: null, provenance: { dataset: 'cow_igo', note: 'not imported' } }, transport: null };
-  const exists = await store.query<{ n: number }>(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'igo_memberships'`);
+export async function loadInterconnectorData(
+  store: Store,
+  opts: {
+    years: number[];
+    corridors?: CorridorNetwork | null;
+    corridorFrom?: number;
+    into?: InterconnectorData;
+  },
+): Promise<InterconnectorData> {
+  const data: InterconnectorData = opts.into ?? {
+    igoShared: { data: new Map(), covers: null, provenance: { dataset: 'cow_igo', note: 'not imported' } },
+    transport: null,
+  };
+  const exists = await store.query<{ n: number }>(
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'igo_memberships'`,
+  );
   if ((exists[0]?.n ?? 0) > 0) {
     const prov = await igoProvenance(store);
     data.igoShared.covers = prov.covers;
     data.igoShared.provenance = prov.provenance;
-    const want = opts.years.filter((y) => prov.covers && y >= prov.covers[0] && y <= prov.covers[1] && !data.igoShared.data.has(y));
+    const want = opts.years.filter(
+      (y) => prov.covers && y >= prov.covers[0] && y <= prov.covers[1] && !data.igoShared.data.has(y),
+    );
     if (want.length) {
       const rows = await store.query<{ year: number; x: number; y: number; n: number }>(
         `SELECT a.year, a.ccode AS x, b.ccode AS y, count(*)::INTEGER AS n
          FROM igo_memberships a JOIN igo_memberships b ON a.igo = b.igo AND a.year = b.year AND a.ccode < b.ccode
          WHERE a.status = 'full' AND b.status = 'full' AND a.year IN (${want.map((_, i) => `$${i + 1}`).join(',')})
-         GROUP BY 1, 2, 3`, want);
+         GROUP BY 1, 2, 3`,
+        want,
+      );
       for (const y of want) data.igoShared.data.set(y, new Map());
       for (const r of rows) data.igoShared.data.get(r.year)?.set(`${r.x}|${r.y}`, Number(r.n));
     }
   }
   if (opts.corridors && !data.transport) {
-    data.transport = { legs: transportLegs(opts.corridors), from: opts.corridorFrom ?? 2017, provenance: { dataset: 'corridor model', note: 'kb/corridors legs (operational), aggregated to country pairs' } };
+    data.transport = {
+      legs: transportLegs(opts.corridors),
+      from: opts.corridorFrom ?? 2017,
+      provenance: {
+        dataset: 'corridor model',
+        note: 'kb/corridors legs (operational), aggregated to country pairs',
+      },
+    };
   }
   return data;
 }

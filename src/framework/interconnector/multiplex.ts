@@ -9,7 +9,14 @@
  */
 import type { Layer, LayerEdge, LayerId } from './types.ts';
 
-export const DEFAULT_LAYER_WEIGHTS: Record<LayerId, number> = { alliances: 1, igo: 1, arms: 1, votes: 0.5, hosting: 0.5, transport: 0.5 };
+export const DEFAULT_LAYER_WEIGHTS: Record<LayerId, number> = {
+  alliances: 1,
+  igo: 1,
+  arms: 1,
+  votes: 0.5,
+  hosting: 0.5,
+  transport: 0.5,
+};
 
 export interface MultiplexEdge {
   source: string;
@@ -31,12 +38,19 @@ export function normaliseLayer(layer: Layer): LayerEdge[] {
   const edges = [...sym.values()].filter((e) => e.weight > 0);
   const max = Math.max(0, ...edges.map((e) => e.weight));
   if (max <= 0) return [];
-  const f = layer.normalisation === 'log-max' ? (w: number) => Math.log1p(w) / Math.log1p(max) : (w: number) => w / max;
+  const f =
+    layer.normalisation === 'log-max'
+      ? (w: number) => Math.log1p(w) / Math.log1p(max)
+      : (w: number) => w / max;
   return edges.map((e) => ({ ...e, weight: f(e.weight) }));
 }
 
 /** Combines layers; `nodes` (if given) restricts ties to those between listed states. */
-export function multiplex(layers: Layer[], weights: Partial<Record<LayerId, number>> = {}, nodes?: ReadonlySet<string>): MultiplexEdge[] {
+export function multiplex(
+  layers: Layer[],
+  weights: Partial<Record<LayerId, number>> = {},
+  nodes?: ReadonlySet<string>,
+): MultiplexEdge[] {
   const out = new Map<string, MultiplexEdge>();
   for (const layer of layers) {
     if (!layer.available) continue;
@@ -52,5 +66,7 @@ export function multiplex(layers: Layer[], weights: Partial<Record<LayerId, numb
       m.layers[layer.id] = (m.layers[layer.id] ?? 0) + c;
     }
   }
-  return [...out.values()].sort((a, b) => (a.source === b.source ? (a.target < b.target ? -1 : 1) : a.source < b.source ? -1 : 1));
+  return [...out.values()].sort((a, b) =>
+    a.source === b.source ? (a.target < b.target ? -1 : 1) : a.source < b.source ? -1 : 1,
+  );
 }

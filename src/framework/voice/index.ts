@@ -2,10 +2,25 @@ import { covers, type FrameworkInputs } from '../inputs.ts';
 import { inForce, iso3Of } from '../facts.ts';
 import type { ComponentResult, Provenance } from '../types.ts';
 
-export interface Engagement { org: string; role: string; rule: string; scope: string; score: number; weight: number; fact: string }
+export interface Engagement {
+  org: string;
+  role: string;
+  rule: string;
+  scope: string;
+  score: number;
+  weight: number;
+  fact: string;
+}
 
 const MAKER_RULES = new Set(['consensus', 'unanimity', 'majority', 'qualified-majority', 'informal']);
-const TAKER_ROLES = new Set(['observer', 'partner', 'dialogue-partner', 'associate', 'candidate', 'applicant']);
+const TAKER_ROLES = new Set([
+  'observer',
+  'partner',
+  'dialogue-partner',
+  'associate',
+  'candidate',
+  'applicant',
+]);
 
 /**
  * Principle 1, "engage only where you have a say": the scope-weighted share of a state's
@@ -22,11 +37,28 @@ export function voice(inp: FrameworkInputs, ccode: number, year: number): Compon
       const org = inp.kb.orgById.get(m.org);
       if (!org || ['suspended', 'frozen', 'withdrawn'].includes(m.role)) continue;
       const score = TAKER_ROLES.has(m.role) ? 0 : MAKER_RULES.has(org.decision_rule) ? 1 : 0.5;
-      engagements.push({ org: m.org, role: m.role, rule: org.decision_rule, scope: org.scope, score, weight: inp.config.scopeWeights[org.scope], fact: m.id });
+      engagements.push({
+        org: m.org,
+        role: m.role,
+        rule: org.decision_rule,
+        scope: org.scope,
+        score,
+        weight: inp.config.scopeWeights[org.scope],
+        fact: m.id,
+      });
     }
     for (const c of inForce(inp.kb, 'chairmanship', year, (f) => f.state === iso3)) {
       const org = inp.kb.orgById.get(c.org);
-      if (org) engagements.push({ org: c.org, role: 'chair', rule: org.decision_rule, scope: org.scope, score: 1, weight: inp.config.scopeWeights[org.scope], fact: c.id });
+      if (org)
+        engagements.push({
+          org: c.org,
+          role: 'chair',
+          rule: org.decision_rule,
+          scope: org.scope,
+          score: 1,
+          weight: inp.config.scopeWeights[org.scope],
+          fact: c.id,
+        });
     }
   }
   const parts: number[] = [];
@@ -36,9 +68,15 @@ export function voice(inp: FrameworkInputs, ccode: number, year: number): Compon
     const total = engagements.reduce((s, e) => s + e.weight, 0);
     const kbScore = engagements.reduce((s, e) => s + e.weight * e.score, 0) / total;
     parts.push(kbScore);
-    const makers = engagements.filter((e) => e.score === 1).map((e) => (e.role === 'chair' ? `${e.org} (chair)` : e.org));
-    const takers = engagements.filter((e) => e.score < 1).map((e) => `${e.org} (${e.role === 'member' || e.role === 'founding-member' ? e.rule : e.role})`);
-    explanation.push(`rule-maker or equal in ${makers.length ? [...new Set(makers)].join(', ') : 'none'}; taker in ${takers.length ? takers.join(', ') : 'none'} (knowledge base, score ${kbScore.toFixed(2)})`);
+    const makers = engagements
+      .filter((e) => e.score === 1)
+      .map((e) => (e.role === 'chair' ? `${e.org} (chair)` : e.org));
+    const takers = engagements
+      .filter((e) => e.score < 1)
+      .map((e) => `${e.org} (${e.role === 'member' || e.role === 'founding-member' ? e.rule : e.role})`);
+    explanation.push(
+      `rule-maker or equal in ${makers.length ? [...new Set(makers)].join(', ') : 'none'}; taker in ${takers.length ? takers.join(', ') : 'none'} (knowledge base, score ${kbScore.toFixed(2)})`,
+    );
     provenance.push({ facts: engagements.map((e) => e.fact) });
   }
   const igo = inp.igo.data.get(ccode)?.get(year);
@@ -51,7 +89,19 @@ export function voice(inp: FrameworkInputs, ccode: number, year: number): Compon
     }
   }
   if (parts.length === 0) {
-    return { value: null, explanation: [`no memberships recorded for ${year} (COW IGO ends in ${inp.igo.covers?.[1] ?? '—'}; the knowledge base covers the article's states)`], provenance: [inp.igo.provenance], detail: {} };
+    return {
+      value: null,
+      explanation: [
+        `no memberships recorded for ${year} (COW IGO ends in ${inp.igo.covers?.[1] ?? '—'}; the knowledge base covers the article's states)`,
+      ],
+      provenance: [inp.igo.provenance],
+      detail: {},
+    };
   }
-  return { value: parts.reduce((a, b) => a + b, 0) / parts.length, explanation, provenance, detail: { engagements, igo: igo ?? null } };
+  return {
+    value: parts.reduce((a, b) => a + b, 0) / parts.length,
+    explanation,
+    provenance,
+    detail: { engagements, igo: igo ?? null },
+  };
 }

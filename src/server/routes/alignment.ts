@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { agreementMatrix, alignmentProfile, idealPointTable, IDEALPOINT_COLUMNS, SELECTIONS } from '../../framework/alignment/report.ts';
+import {
+  agreementMatrix,
+  alignmentProfile,
+  idealPointTable,
+  IDEALPOINT_COLUMNS,
+  SELECTIONS,
+} from '../../framework/alignment/report.ts';
 import type { IssueSelector } from '../../framework/alignment/types.ts';
 import type { Store } from '../../store/store.ts';
 import { parseYearRange } from '../../cli/args.ts';
@@ -20,20 +26,33 @@ const yearsParam = z.string().transform((text, ctx) => {
     return z.NEVER;
   }
 });
-const listParam = (what: string) => z.string().regex(/^[^,]{1,80}(,[^,]{1,80}){0,49}$/, `must be a comma-separated list of ${what}`).transform((t) => t.split(',').map((s) => s.trim()));
-const issueParam = z.enum(SELECTIONS as [string, ...string[]], { error: `must be one of ${SELECTIONS.join(', ')}` }).transform((t) => (t === 'all' ? undefined : (t as IssueSelector)));
+const listParam = (what: string) =>
+  z
+    .string()
+    .regex(/^[^,]{1,80}(,[^,]{1,80}){0,49}$/, `must be a comma-separated list of ${what}`)
+    .transform((t) => t.split(',').map((s) => s.trim()));
+const issueParam = z
+  .enum(SELECTIONS as [string, ...string[]], { error: `must be one of ${SELECTIONS.join(', ')}` })
+  .transform((t) => (t === 'all' ? undefined : (t as IssueSelector)));
 const sourceParam = z.enum(['own', 'bsv'], { error: 'must be own or bsv' });
-const flagParam = z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).transform((t) => t === 'true' || t === '1');
+const flagParam = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((t) => t === 'true' || t === '1');
 
 export function alignmentRoutes(deps: ServerDeps): ApiRoute[] {
   const store = async (): Promise<Store> => {
-    if (!deps.store) throw new HttpError(409, 'the server has no store: start it with `interconnector serve` after `interconnector data pull unga_votes unga_idealpoints`');
+    if (!deps.store)
+      throw new HttpError(
+        409,
+        'the server has no store: start it with `interconnector serve` after `interconnector data pull unga_votes unga_idealpoints`',
+      );
     return deps.store;
   };
   return [
     defineRoute({
       path: '/api/alignment',
-      summary: 'UNGA alignment of a state per session year: agreement with poles, ideal point with interval, distance to poles, bloc, hedging (and optionally sensitivity to the vote selection), with provenance',
+      summary:
+        'UNGA alignment of a state per session year: agreement with poles, ideal point with interval, distance to poles, bloc, hedging (and optionally sensitivity to the vote selection), with provenance',
       query: z.strictObject({
         state: stateParam,
         years: yearsParam.optional(),
@@ -42,11 +61,20 @@ export function alignmentRoutes(deps: ServerDeps): ApiRoute[] {
         source: sourceParam.optional(),
         sensitivity: flagParam.optional(),
       }),
-      handler: async (q) => alignmentProfile(await store(), deps.registry, { state: q.state, years: q.years, poles: q.poles, issue: q.issue, source: q.source, sensitivity: q.sensitivity }),
+      handler: async (q) =>
+        alignmentProfile(await store(), deps.registry, {
+          state: q.state,
+          years: q.years,
+          poles: q.poles,
+          issue: q.issue,
+          source: q.source,
+          sensitivity: q.sensitivity,
+        }),
     }),
     defineRoute({
       path: '/api/idealpoints',
-      summary: 'UNGA ideal points per state and session year: our estimator (source=own, cached; method=gibbs, BSV\'s model, or mode) or the published BSV file (source=bsv), with provenance',
+      summary:
+        "UNGA ideal points per state and session year: our estimator (source=own, cached; method=gibbs, BSV's model, or mode) or the published BSV file (source=bsv), with provenance",
       query: z.strictObject({
         years: yearsParam.optional(),
         issue: issueParam.optional(),
@@ -56,7 +84,12 @@ export function alignmentRoutes(deps: ServerDeps): ApiRoute[] {
       }),
       handler: async (q) => {
         const only = q.states ? new Set(q.states.map((s) => deps.registry.resolve(s).ccode)) : null;
-        const { rows, provenance } = await idealPointTable(await store(), deps.registry, { years: q.years, issue: q.issue, source: q.source, method: q.method });
+        const { rows, provenance } = await idealPointTable(await store(), deps.registry, {
+          years: q.years,
+          issue: q.issue,
+          source: q.source,
+          method: q.method,
+        });
         const kept = only ? rows.filter((r) => only.has(r.ccode)) : rows;
         return { count: kept.length, columns: IDEALPOINT_COLUMNS, rows: kept, provenance };
       },
@@ -70,7 +103,13 @@ export function alignmentRoutes(deps: ServerDeps): ApiRoute[] {
         years: yearsParam.optional(),
         issue: issueParam.optional(),
       }),
-      handler: async (q) => agreementMatrix(await store(), deps.registry, { states: q.states, poles: q.poles, years: q.years, issue: q.issue }),
+      handler: async (q) =>
+        agreementMatrix(await store(), deps.registry, {
+          states: q.states,
+          poles: q.poles,
+          years: q.years,
+          issue: q.issue,
+        }),
     }),
   ];
 }

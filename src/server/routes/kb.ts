@@ -5,7 +5,20 @@ import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
 import { HttpError } from '../errors.ts';
 import { stateParam, yearParam } from './params.ts';
 
-const kinds = ['membership', 'chairmanship', 'agreement', 'security', 'negotiation', 'hosting', 'statement', 'resolution', 'aid', 'energy-export', 'doctrine', 'system-continuation'] as const;
+const kinds = [
+  'membership',
+  'chairmanship',
+  'agreement',
+  'security',
+  'negotiation',
+  'hosting',
+  'statement',
+  'resolution',
+  'aid',
+  'energy-export',
+  'doctrine',
+  'system-continuation',
+] as const;
 
 export function kbRoutes(deps: ServerDeps): ApiRoute[] {
   return [
@@ -16,13 +29,29 @@ export function kbRoutes(deps: ServerDeps): ApiRoute[] {
         state: stateParam.optional(),
         from: yearParam.optional(),
         to: yearParam.optional(),
-        kind: z.string().regex(new RegExp(`^(${kinds.join('|')})(,(${kinds.join('|')}))*$`), `must be a comma-separated list of: ${kinds.join(', ')}`).optional(),
+        kind: z
+          .string()
+          .regex(
+            new RegExp(`^(${kinds.join('|')})(,(${kinds.join('|')}))*$`),
+            `must be a comma-separated list of: ${kinds.join(', ')}`,
+          )
+          .optional(),
       }),
       handler: (q) => {
-        if (q.from !== undefined && q.to !== undefined && q.to < q.from) throw new HttpError(400, `invalid parameter 'to': ${q.to} is before from=${q.from}`);
+        if (q.from !== undefined && q.to !== undefined && q.to < q.from)
+          throw new HttpError(400, `invalid parameter 'to': ${q.to} is before from=${q.from}`);
         const state = q.state === undefined ? undefined : deps.registry.resolve(q.state);
-        const entries = timeline(deps.kb, { state: state?.iso3 ?? undefined, from: q.from, to: q.to, kinds: q.kind?.split(',') });
-        return { state: state ? { iso3: state.iso3, ccode: state.ccode, name: state.name } : null, count: entries.length, facts: entries };
+        const entries = timeline(deps.kb, {
+          state: state?.iso3 ?? undefined,
+          from: q.from,
+          to: q.to,
+          kinds: q.kind?.split(','),
+        });
+        return {
+          state: state ? { iso3: state.iso3, ccode: state.ccode, name: state.name } : null,
+          count: entries.length,
+          facts: entries,
+        };
       },
     }),
     defineRoute({

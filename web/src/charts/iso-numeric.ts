@@ -21,4 +21,6 @@ const pairs = [
   '854:BFA 858:URY 860:UZB 862:VEN 887:YEM 894:ZMB',
 ].join(' ');
 
-export const alpha3ByNumeric: ReadonlyMap<string, string> = new Map(pairs.split(' ').map((p) => p.split(':') as [string, string]));
+export const alpha3ByNumeric: ReadonlyMap<string, string> = new Map(
+  pairs.split(' ').map((p) => p.split(':') as [string, string]),
+);

@@ -11,8 +11,10 @@ export function loadPlot(): Promise<PlotModule> {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-const fmt2 = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? 'missing' : x.toFixed(2));
-export const fmt = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || Number.isNaN(x) ? 'missing' : x.toFixed(d));
+const fmt2 = (x: number | null | undefined): string =>
+  x === null || x === undefined || Number.isNaN(x) ? 'missing' : x.toFixed(2);
+export const fmt = (x: number | null | undefined, d = 3): string =>
+  x === null || x === undefined || Number.isNaN(x) ? 'missing' : x.toFixed(d);
 export { fmt2 };
 
 /**
@@ -20,12 +22,30 @@ export { fmt2 };
  * other re-renders. The selected year is an overlay line moved in place, so selecting a year costs
  * an attribute update rather than a new chart.
  */
-export function PlotFigure({ build, deps, label, description, highlight, testid, className = 'plot' }: {
-  build: (Plot: PlotModule, width: number) => Element; deps: string; label: string; description?: string;
-  highlight?: number | null; testid?: string; className?: string;
+export function PlotFigure({
+  build,
+  deps,
+  label,
+  description,
+  highlight,
+  testid,
+  className = 'plot',
+}: {
+  build: (Plot: PlotModule, width: number) => Element;
+  deps: string;
+  label: string;
+  description?: string;
+  highlight?: number | null;
+  testid?: string;
+  className?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<{ svg: SVGSVGElement; x: ((v: number) => number) | null; y: [number, number]; line: SVGLineElement } | null>(null);
+  const chart = useRef<{
+    svg: SVGSVGElement;
+    x: ((v: number) => number) | null;
+    y: [number, number];
+    line: SVGLineElement;
+  } | null>(null);
   const [built, setBuilt] = useState(0);
 
   useEffect(() => {
@@ -45,11 +65,18 @@ export function PlotFigure({ build, deps, label, description, highlight, testid,
         line.setAttribute('class', 'year-highlight');
         line.setAttribute('aria-hidden', 'true');
         svg.appendChild(line);
-        const p = el as unknown as { scale?: (n: string) => { apply: (v: unknown) => number; range?: number[] } | undefined };
+        const p = el as unknown as {
+          scale?: (n: string) => { apply: (v: unknown) => number; range?: number[] } | undefined;
+        };
         const xs = p.scale?.('x');
         const ys = p.scale?.('y');
         const yr = (ys?.range ?? [0, Number(svg.getAttribute('height') ?? 0)]) as number[];
-        chart.current = { svg, x: xs ? (v: number) => xs.apply(v) : null, y: [Math.min(...yr), Math.max(...yr)], line };
+        chart.current = {
+          svg,
+          x: xs ? (v: number) => xs.apply(v) : null,
+          y: [Math.min(...yr), Math.max(...yr)],
+          line,
+        };
       }
       host.replaceChildren(el);
       setBuilt((n) => n + 1);
@@ -68,7 +95,13 @@ export function PlotFigure({ build, deps, label, description, highlight, testid,
       return;
     }
     c.line.setAttribute('visibility', 'visible');
-    for (const [k, v] of [['x1', x], ['x2', x], ['y1', c.y[0]], ['y2', c.y[1]]] as const) c.line.setAttribute(k, String(v));
+    for (const [k, v] of [
+      ['x1', x],
+      ['x2', x],
+      ['y1', c.y[0]],
+      ['y2', c.y[1]],
+    ] as const)
+      c.line.setAttribute(k, String(v));
   }, [highlight, built]);
 
   // The inner div belongs to Plot alone: Preact never diffs its children.

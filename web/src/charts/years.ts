@@ -10,7 +10,9 @@ let latest: Promise<PosturesResponse> | null = null;
 /** The API's latest scored year comes with the postures of that year: one cheap request, shared by the pages. */
 export function latestPostures(): Promise<PosturesResponse> {
   latest ??= getJson<PosturesResponse>('/api/postures');
-  latest.catch(() => { latest = null; });
+  latest.catch(() => {
+    latest = null;
+  });
   return latest;
 }
 
@@ -19,7 +21,10 @@ export function yearRange(last: number): number[] {
 }
 
 /** Runs the latest call only after `ms` of quiet: for sliders that would otherwise ask on every step. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel: () => void } {
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+): ((...args: A) => void) & { cancel: () => void } {
   let t: ReturnType<typeof setTimeout> | undefined;
   const d = (...args: A) => {
     clearTimeout(t);

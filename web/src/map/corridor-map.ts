@@ -36,7 +36,15 @@ export interface CorridorMapProps {
 }
 
 /** The corridor network on an offline world map: legs by mode and status, flows as widths, bottlenecks and the chosen route on top. */
-export function CorridorMap({ geo, nodes, legs, transit, route, scenarioName, labelAll = false }: CorridorMapProps) {
+export function CorridorMap({
+  geo,
+  nodes,
+  legs,
+  transit,
+  route,
+  scenarioName,
+  labelAll = false,
+}: CorridorMapProps) {
   const started = performance.now();
   const svg = useRef<SVGSVGElement>(null);
   // Render cost is exposed for the browser test's interaction budget (precomputed paths keep it small).
@@ -58,7 +66,10 @@ export function CorridorMap({ geo, nodes, legs, transit, route, scenarioName, la
     const l = legEnds.get(id);
     return l ? d(l.id, l.from, l.to) : '';
   };
-  const labelled = new Set<string>([...cutNodes, ...(labelAll ? nodes.filter((n) => !n.at_sea).map((n) => n.id) : [])]);
+  const labelled = new Set<string>([
+    ...cutNodes,
+    ...(labelAll ? nodes.filter((n) => !n.at_sea).map((n) => n.id) : []),
+  ]);
   if (route) {
     const first = route.legs[0];
     const last = route.legs[route.legs.length - 1];
@@ -66,9 +77,23 @@ export function CorridorMap({ geo, nodes, legs, transit, route, scenarioName, la
     if (last) labelled.add(last.to_id);
   }
   const open = legs.filter((l) => l.open).length;
-  return html`<svg ref=${svg} class="corridor-map" data-testid="corridor-map" viewBox=${`0 0 ${geo.width} ${geo.height}`} role="img" aria-labelledby="map-title map-desc">
-    <title id="map-title">Freight corridor network between China, Central Asia, the Caucasus, Iran, Russia and Europe${scenarioName ? ` under: ${scenarioName}` : ''}</title>
-    <desc id="map-desc">${legs.length} legs (${open} open) coloured by mode; dashed legs are planned or under construction, dotted legs closed; line width is the assigned freight flow; vermillion casings and rings mark bottlenecks.${route ? ` Highlighted: best route ${route.path.join(', ')}.` : ''}</desc>
+  return html`<svg
+    ref=${svg}
+    class="corridor-map"
+    data-testid="corridor-map"
+    viewBox=${`0 0 ${geo.width} ${geo.height}`}
+    role="img"
+    aria-labelledby="map-title map-desc"
+  >
+    <title id="map-title">
+      Freight corridor network between China, Central Asia, the Caucasus, Iran, Russia and
+      Europe${scenarioName ? ` under: ${scenarioName}` : ''}
+    </title>
+    <desc id="map-desc">
+      ${legs.length} legs (${open} open) coloured by mode; dashed legs are planned or under construction,
+      dotted legs closed; line width is the assigned freight flow; vermillion casings and rings mark
+      bottlenecks.${route ? ` Highlighted: best route ${route.path.join(', ')}.` : ''}
+    </desc>
     <path class="sphere" d=${geo.sphere} />
     <path class="land" d=${geo.land} />
     <path class="borders" d=${geo.borders} />
@@ -78,23 +103,50 @@ export function CorridorMap({ geo, nodes, legs, transit, route, scenarioName, la
     <g class="legs">
       ${legs.map((l) => {
         const mt = flow.get(l.id) ?? 0;
-        return html`<path key=${l.id} class=${legClass(l)} d=${d(l.id, l.from, l.to)} stroke-width=${flowWidth(mt)} data-testid="leg" data-leg=${l.id} data-mode=${l.mode} data-open=${String(l.open)}>
-          <title>${`${byId.get(l.from)?.name ?? l.from} – ${byId.get(l.to)?.name ?? l.to}: ${modeLabels[l.mode]}, ${fmt(l.km, 0)} km, ${l.status}${l.open ? '' : ', closed'}${l.capacity_mt !== null ? `, capacity ${fmt(l.capacity_mt)} Mt/yr` : ''}${mt > 0 ? `, flow ${fmt(mt, 2)} Mt/yr` : ''}`}</title>
+        return html`<path
+          key=${l.id}
+          class=${legClass(l)}
+          d=${d(l.id, l.from, l.to)}
+          stroke-width=${flowWidth(mt)}
+          data-testid="leg"
+          data-leg=${l.id}
+          data-mode=${l.mode}
+          data-open=${String(l.open)}
+        >
+          <title>
+            ${`${byId.get(l.from)?.name ?? l.from} – ${byId.get(l.to)?.name ?? l.to}: ${modeLabels[l.mode]}, ${fmt(l.km, 0)} km, ${l.status}${l.open ? '' : ', closed'}${l.capacity_mt !== null ? `, capacity ${fmt(l.capacity_mt)} Mt/yr` : ''}${mt > 0 ? `, flow ${fmt(mt, 2)} Mt/yr` : ''}`}
+          </title>
         </path>`;
       })}
     </g>
-    ${route ? html`<g class="route-layer" data-testid="route-overlay">
-      ${route.alternatives.map((a, i) => html`<g class=${`route alt alt-${i + 1}`}>${a.legs.map((l) => html`<path d=${routeD(l.id)} />`)}</g>`)}
-      <g class="route best-halo">${route.legs.map((l) => html`<path d=${routeD(l.id)} />`)}</g>
-      <g class="route best">${route.legs.map((l) => html`<path d=${routeD(l.id)} data-testid="route-leg" />`)}</g>
-    </g>` : null}
+    ${
+      route
+        ? html`<g class="route-layer" data-testid="route-overlay">
+            ${route.alternatives.map((a, i) => html`<g class=${`route alt alt-${i + 1}`}>${a.legs.map((l) => html`<path d=${routeD(l.id)} />`)}</g>`)}
+            <g class="route best-halo">${route.legs.map((l) => html`<path d=${routeD(l.id)} />`)}</g>
+            <g class="route best"
+              >${route.legs.map((l) => html`<path d=${routeD(l.id)} data-testid="route-leg" />`)}</g
+            >
+          </g>`
+        : null
+    }
     <g class="nodes">
-      ${nodes.filter((n) => !n.at_sea).map((n) => {
-        const [x, y] = geo.project(n);
-        return html`<circle key=${n.id} cx=${x} cy=${y} r=${cutNodes.has(n.id) ? 5 : 2.6} class=${`node${n.open ? '' : ' closed'}${cutNodes.has(n.id) ? ' cut' : ''}`}>
-          <title>${`${n.name} (${n.country})${n.capacity_mt !== null ? `, capacity ${fmt(n.capacity_mt)} Mt/yr` : ''}${cutNodes.has(n.id) ? ' — bottleneck' : ''}`}</title>
-        </circle>`;
-      })}
+      ${nodes
+        .filter((n) => !n.at_sea)
+        .map((n) => {
+          const [x, y] = geo.project(n);
+          return html`<circle
+            key=${n.id}
+            cx=${x}
+            cy=${y}
+            r=${cutNodes.has(n.id) ? 5 : 2.6}
+            class=${`node${n.open ? '' : ' closed'}${cutNodes.has(n.id) ? ' cut' : ''}`}
+          >
+            <title>
+              ${`${n.name} (${n.country})${n.capacity_mt !== null ? `, capacity ${fmt(n.capacity_mt)} Mt/yr` : ''}${cutNodes.has(n.id) ? ' — bottleneck' : ''}`}
+            </title>
+          </circle>`;
+        })}
     </g>
     <g class="labels" aria-hidden="true">
       ${[...labelled].map((id) => {
@@ -109,14 +161,33 @@ export function CorridorMap({ geo, nodes, legs, transit, route, scenarioName, la
 
 /** Swatches explaining colour, dash, width and marks; text says it too, so colour is never the only cue. */
 export function MapLegend({ modes }: { modes: readonly Mode[] }) {
-  const line = (cls: string, width = 3) => html`<svg width="34" height="12" aria-hidden="true"><line x1="1" y1="6" x2="33" y2="6" class=${cls} stroke-width=${width} /></svg>`;
+  const line = (cls: string, width = 3) =>
+    html`<svg width="34" height="12" aria-hidden="true">
+      <line x1="1" y1="6" x2="33" y2="6" class=${cls} stroke-width=${width} />
+    </svg>`;
   return html`<ul class="legend" aria-label="Map legend">
     ${modes.map((m) => html`<li>${line(`leg mode-${m}`)} ${modeLabels[m]}</li>`)}
     <li>${line('leg mode-rail unbuilt')} planned / under construction</li>
     <li>${line('leg mode-rail closed')} closed (status or scenario)</li>
     <li>${line('leg mode-rail', flowWidth(5))} width = assigned flow (Mt/yr)</li>
-    <li><svg width="34" height="14" aria-hidden="true"><line x1="1" y1="7" x2="33" y2="7" class="cut-casing" stroke-width="9" /><line x1="1" y1="7" x2="33" y2="7" class="leg mode-rail" stroke-width="3" /></svg> bottleneck (minimum cut)</li>
-    <li><svg width="34" height="12" aria-hidden="true"><line x1="1" y1="6" x2="33" y2="6" class="route-swatch best" /></svg> best route</li>
-    <li><svg width="34" height="12" aria-hidden="true"><line x1="1" y1="6" x2="33" y2="6" class="route-swatch alt" /></svg> alternatives</li>
+    <li>
+      <svg width="34" height="14" aria-hidden="true">
+        <line x1="1" y1="7" x2="33" y2="7" class="cut-casing" stroke-width="9" />
+        <line x1="1" y1="7" x2="33" y2="7" class="leg mode-rail" stroke-width="3" />
+      </svg>
+      bottleneck (minimum cut)
+    </li>
+    <li>
+      <svg width="34" height="12" aria-hidden="true">
+        <line x1="1" y1="6" x2="33" y2="6" class="route-swatch best" />
+      </svg>
+      best route
+    </li>
+    <li>
+      <svg width="34" height="12" aria-hidden="true">
+        <line x1="1" y1="6" x2="33" y2="6" class="route-swatch alt" />
+      </svg>
+      alternatives
+    </li>
   </ul>`;
 }

@@ -9,7 +9,10 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 
-export interface Point { lon: number; lat: number }
+export interface Point {
+  lon: number;
+  lat: number;
+}
 
 export interface MapGeometry {
   width: number;
@@ -29,7 +32,10 @@ export function makeGeometry(points: readonly Point[], width = 960, height = 560
   const projection: GeoProjection = geoNaturalEarth1().rotate([-60, 0]);
   const margin = 28;
   projection.fitExtent(
-    [[margin, margin], [width - margin, height - margin]],
+    [
+      [margin, margin],
+      [width - margin, height - margin],
+    ],
     { type: 'MultiPoint', coordinates: points.map((p) => [p.lon, p.lat]) },
   );
   const path = geoPath(projection);
@@ -50,7 +56,14 @@ export function makeGeometry(points: readonly Point[], width = 960, height = 560
     legPath(id, from, to) {
       let d = legs.get(id);
       if (d === undefined) {
-        d = path({ type: 'LineString', coordinates: [[from.lon, from.lat], [to.lon, to.lat]] }) ?? '';
+        d =
+          path({
+            type: 'LineString',
+            coordinates: [
+              [from.lon, from.lat],
+              [to.lon, to.lat],
+            ],
+          }) ?? '';
         legs.set(id, d);
       }
       return d;

@@ -60,7 +60,13 @@ export interface RouteLeg {
   countries: string[];
 }
 
-export interface RouteSummary { km: number; hours: number; cost_usd_per_t: number; path: string[]; legs: RouteLeg[] }
+export interface RouteSummary {
+  km: number;
+  hours: number;
+  cost_usd_per_t: number;
+  path: string[];
+  legs: RouteLeg[];
+}
 
 export interface RouteResponse extends RouteSummary {
   from: string;
@@ -75,8 +81,27 @@ export interface TransitResponse {
   scenario: { id: string; name: string } | null;
   by: Criterion;
   transit: { country: string; mt: number; by_od: { od: string; mt: number; share: number }[] }[];
-  ods: { od: string; name: string; from: string; to: string; demand_mt: number; assigned_mt: number; unassigned_mt: number }[];
-  legs: { leg: string; mode: Mode; forward_mt: number; backward_mt: number; capacity_mt: number | null; utilisation: number | null }[];
-  bottlenecks: { od: string; maxflow_mt: number | null; cut: { kind: 'leg' | 'node'; id: string; capacity_mt: number }[] }[];
+  ods: {
+    od: string;
+    name: string;
+    from: string;
+    to: string;
+    demand_mt: number;
+    assigned_mt: number;
+    unassigned_mt: number;
+  }[];
+  legs: {
+    leg: string;
+    mode: Mode;
+    forward_mt: number;
+    backward_mt: number;
+    capacity_mt: number | null;
+    utilisation: number | null;
+  }[];
+  bottlenecks: {
+    od: string;
+    maxflow_mt: number | null;
+    cut: { kind: 'leg' | 'node'; id: string; capacity_mt: number }[];
+  }[];
   provenance: { sources: string[] };
 }

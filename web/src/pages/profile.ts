@@ -1,12 +1,26 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getJson, type AutonomyResponse, type ComponentId, type StateRow, type StateYearDoc, type SummaryResponse } from '../api.ts';
+import {
+  getJson,
+  type AutonomyResponse,
+  type ComponentId,
+  type StateRow,
+  type StateYearDoc,
+  type SummaryResponse,
+} from '../api.ts';
 import { html } from '../html.ts';
 import { COMPONENT_LABEL, componentChart, indexChart, rankChart } from '../charts/autonomy-charts.ts';
 import { ClassifierExplanation, ComponentTable } from '../charts/details.ts';
 import { fmt, PlotFigure } from '../charts/plot.ts';
 import { PostureBand, PostureLegend, postureLabel } from '../charts/postures.ts';
 import { debounce, latestPostures, yearRange } from '../charts/years.ts';
-import { compositeIndex, normalisedWeights, parseWeights, sameWeights, weightsParam, type Weights } from '../profile/composite.ts';
+import {
+  compositeIndex,
+  normalisedWeights,
+  parseWeights,
+  sameWeights,
+  weightsParam,
+  type Weights,
+} from '../profile/composite.ts';
 import { Headline, headOfDoc, headOfSummary, type HeadRow } from '../profile/headline.ts';
 import { deriveSeries, reweightedPoints } from '../profile/series.ts';
 import { WeightsPanel } from '../profile/weights-panel.ts';
@@ -33,7 +47,12 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   const [weights, setWeights] = useState<Weights | null>(parseWeights(params.get('weights')));
   const [applied, setApplied] = useState<string | undefined>(weights ? weightsParam(weights) : undefined);
   const [series, setSeries] = useState<{ key: string; data: SummaryResponse } | null>(null);
-  const [single, setSingle] = useState<{ key: string; year: number; doc: StateYearDoc; data: AutonomyResponse } | null>(null);
+  const [single, setSingle] = useState<{
+    key: string;
+    year: number;
+    doc: StateYearDoc;
+    data: AutonomyResponse;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const defaults = useRef<Weights | null>(null);
   const seq = useRef(0);
@@ -44,7 +63,13 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
 
   useEffect(() => {
     loadStates().then(setStates, (e: Error) => setError(e.message));
-    latestPostures().then((r) => { setLatest(r.year); setYear((y) => y ?? r.year); }, (e: Error) => setError(e.message));
+    latestPostures().then(
+      (r) => {
+        setLatest(r.year);
+        setYear((y) => y ?? r.year);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
 
   // One request per (inputs, year), however many effects ask for it.
@@ -54,8 +79,15 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
     const known = yearFetches.current.get(id);
     if (known) return known;
     const p = getJson<AutonomyResponse>('/api/autonomy', { state, draws, weights: applied, years: String(y) })
-      .then((r) => { if (keyRef.current === k && r.results[0]) setSingle({ key: k, year: y, doc: r.results[0], data: r }); },
-        (e: Error) => { if (keyRef.current === k) setError(e.message); })
+      .then(
+        (r) => {
+          if (keyRef.current === k && r.results[0])
+            setSingle({ key: k, year: y, doc: r.results[0], data: r });
+        },
+        (e: Error) => {
+          if (keyRef.current === k) setError(e.message);
+        },
+      )
       .finally(() => yearFetches.current.delete(id));
     yearFetches.current.set(id, p);
     return p;
@@ -74,8 +106,19 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
     const k = key;
     setError(null);
     (yearFetches.current.get(`${k}|${year}`) ?? Promise.resolve())
-      .then(() => (my === seq.current ? getJson<SummaryResponse>('/api/autonomy', { state, draws, weights: applied, detail: 'summary' }) : null))
-      .then((r) => { if (r && my === seq.current) setSeries({ key: k, data: r }); }, (e: Error) => { if (my === seq.current) setError(e.message); });
+      .then(() =>
+        my === seq.current
+          ? getJson<SummaryResponse>('/api/autonomy', { state, draws, weights: applied, detail: 'summary' })
+          : null,
+      )
+      .then(
+        (r) => {
+          if (r && my === seq.current) setSeries({ key: k, data: r });
+        },
+        (e: Error) => {
+          if (my === seq.current) setError(e.message);
+        },
+      );
   }, [key, year === null]);
 
   const settings = (series?.key === key ? series.data : single?.key === key ? single.data : null)?.settings;
@@ -96,11 +139,12 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   // the page itself follows every step of the slider.
   const apply = useMemo(() => debounce((w: Weights) => setApplied(weightsParam(w)), 250), []);
   useEffect(() => () => apply.cancel(), []);
-  const onWeight = (c: ComponentId, v: number) => setWeights((w) => {
-    const next = { ...(w ?? defaults.current!), [c]: v };
-    apply(next);
-    return next;
-  });
+  const onWeight = (c: ComponentId, v: number) =>
+    setWeights((w) => {
+      const next = { ...(w ?? defaults.current!), [c]: v };
+      apply(next);
+      return next;
+    });
   const reset = () => {
     apply.cancel();
     if (defaults.current) setWeights(defaults.current);
@@ -113,24 +157,43 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   const derived = useMemo(() => (shownSeries ? deriveSeries(shownSeries) : null), [shownSeries]);
   const localW = useMemo(() => (weights ? normalisedWeights(weights) : null), [weights]);
   // Weights the shown series was not computed with: its index line is recomputed here.
-  const seriesLocal = localW && shownSeries && !sameWeights(localW, shownSeries.settings.weights) ? localW : null;
-  const local = useMemo(() => (derived && seriesLocal ? reweightedPoints(derived, seriesLocal) : null), [derived, seriesLocal ? JSON.stringify(seriesLocal) : '']);
+  const seriesLocal =
+    localW && shownSeries && !sameWeights(localW, shownSeries.settings.weights) ? localW : null;
+  const local = useMemo(
+    () => (derived && seriesLocal ? reweightedPoints(derived, seriesLocal) : null),
+    [derived, seriesLocal ? JSON.stringify(seriesLocal) : ''],
+  );
 
   const singleNow = single?.key === key && single.year === year ? single : null;
   const currentRow = current?.results.find((r) => r.year === year);
   const olderRow = sameState?.results.find((r) => r.year === year);
   const head: { row: HeadRow; weights: Weights; fresh: boolean } | null =
-    currentRow && current ? { row: headOfSummary(currentRow), weights: current.settings.weights, fresh: true }
-    : singleNow ? { row: headOfDoc(singleNow.doc), weights: singleNow.data.settings.weights, fresh: true }
-    : olderRow && sameState ? { row: headOfSummary(olderRow), weights: sameState.settings.weights, fresh: false }
-    : single && single.doc.state === state && single.year === year ? { row: headOfDoc(single.doc), weights: single.data.settings.weights, fresh: false }
-    : null;
-  const headLocal = head && localW && !sameWeights(localW, head.weights) ? { index: compositeIndex(head.row.values, localW) } : null;
+    currentRow && current
+      ? { row: headOfSummary(currentRow), weights: current.settings.weights, fresh: true }
+      : singleNow
+        ? { row: headOfDoc(singleNow.doc), weights: singleNow.data.settings.weights, fresh: true }
+        : olderRow && sameState
+          ? { row: headOfSummary(olderRow), weights: sameState.settings.weights, fresh: false }
+          : single && single.doc.state === state && single.year === year
+            ? { row: headOfDoc(single.doc), weights: single.data.settings.weights, fresh: false }
+            : null;
+  const headLocal =
+    head && localW && !sameWeights(localW, head.weights)
+      ? { index: compositeIndex(head.row.values, localW) }
+      : null;
   const detail = singleNow?.doc ?? (single && single.doc.state === state ? single.doc : null);
   const detailFresh = singleNow !== null && !headLocal;
 
-  const name = shownSeries?.state.name ?? (single?.data.state.iso3 === state ? single.data.state.name : null) ?? states.find((s) => s.iso3 === state)?.name ?? state;
-  const years = derived ? yearRange(derived.years[1]).filter((y) => y >= derived.years[0]) : latest ? yearRange(latest) : [];
+  const name =
+    shownSeries?.state.name ??
+    (single?.data.state.iso3 === state ? single.data.state.name : null) ??
+    states.find((s) => s.iso3 === state)?.name ??
+    state;
+  const years = derived
+    ? yearRange(derived.years[1]).filter((y) => y >= derived.years[0])
+    : latest
+      ? yearRange(latest)
+      : [];
   const shares = localW ?? settings?.weights ?? null;
   const pts = local?.pts ?? derived?.pts ?? [];
   const transitions = local ? [] : (shownSeries?.transitions ?? []);
@@ -138,70 +201,166 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   return html`<section aria-labelledby="profile-title" class="profile">
     <h1 id="profile-title">State profile: <span data-testid="state-name">${name}</span></h1>
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
-      <${StatePicker} value=${state} states=${states} testid="state-picker" onChange=${(s: string) => { window.location.hash = `#/profile?${new URLSearchParams({ state: s, ...(year ? { year: String(year) } : {}), ...(draws ? { draws } : {}), ...(applied ? { weights: applied } : {}) })}`; }} />
+      <${StatePicker}
+        value=${state}
+        states=${states}
+        testid="state-picker"
+        onChange=${(s: string) => {
+          window.location.hash = `#/profile?${new URLSearchParams({ state: s, ...(year ? { year: String(year) } : {}), ...(draws ? { draws } : {}), ...(applied ? { weights: applied } : {}) })}`;
+        }}
+      />
       <${YearPicker} label="Year" value=${year} years=${years} testid="year-picker" onChange=${setYear} />
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
 
     <div class="profile-grid">
       <div class="profile-main">
-        <${Headline} row=${head?.row ?? null} fresh=${head !== null && head.fresh && !headLocal} local=${headLocal} waiting=${`Computing ${state} for ${year ?? 'the latest year'}…`} />
+        <${Headline}
+          row=${head?.row ?? null}
+          fresh=${head !== null && head.fresh && !headLocal}
+          local=${headLocal}
+          waiting=${`Computing ${state} for ${year ?? 'the latest year'}…`}
+        />
 
         <h2>Posture over time</h2>
         <${PostureLegend} />
-        ${derived && shownSeries
-          ? html`<div class=${current && !local ? undefined : 'stale'}>
-              <${PostureBand} cells=${derived.cells} transitions=${shownSeries.transitions} selected=${year} onSelect=${setYear} label=${`Posture of ${name} by year`} />
-              ${local ? html`<p class="muted">Postures for the previous weights; the server is recomputing them.</p>` : null}
-            </div>`
-          : html`<p class="muted" aria-busy="true">Computing every year for every state (ranks need them all); the first run takes several seconds, later ones are cached by the server…</p>`}
+        ${
+          derived && shownSeries
+            ? html`<div class=${current && !local ? undefined : 'stale'}>
+                <${PostureBand}
+                  cells=${derived.cells}
+                  transitions=${shownSeries.transitions}
+                  selected=${year}
+                  onSelect=${setYear}
+                  label=${`Posture of ${name} by year`}
+                />
+                ${local ? html`<p class="muted">Postures for the previous weights; the server is recomputing them.</p>` : null}
+              </div>`
+            : html`<p class="muted" aria-busy="true">
+                Computing every year for every state (ranks need them all); the first run takes several
+                seconds, later ones are cached by the server…
+              </p>`
+        }
 
         <h2>Index and rank over the years</h2>
-        ${derived && shownSeries ? html`
-          <div class=${current || local ? undefined : 'stale'}>
-            <${PlotFigure} testid="index-chart" deps=${local?.key ?? derived.indexKey} highlight=${year} label=${`Strategic-autonomy index of ${name}, ${derived.years[0]}–${derived.years[1]}, with its 5–95% interval`}
-              description=${local ? 'Line: index (0–1) for the new weights, computed in the browser; the interval and posture transitions are being recomputed.' : 'Line: index (0–1); shaded band: 5–95% interval over Monte Carlo draws of weights and inputs; dashed rules: posture transitions.'}
-              build=${(Plot: Parameters<typeof indexChart>[0], w: number) => indexChart(Plot, w, pts, transitions)} />
-            <p class="note" data-testid="index-note">${local
-              ? 'Line: index for the new weights, recomputed here from the component scores. The 5–95% band and the posture transitions need the Monte Carlo run over every state and will reappear when the server has recomputed them.'
-              : `Line: index; band: 5–95% interval (${shownSeries.settings.draws} draws, seed ${shownSeries.settings.seed}); dashed: posture transitions.`}</p>
-          </div>
-          <div class=${current && !local ? undefined : 'stale'}>
-            <${PlotFigure} testid="rank-chart" deps=${derived.rankKey} highlight=${year} label=${`Rank of ${name} among scored states by year (1 = most autonomous)`}
-              build=${(Plot: Parameters<typeof rankChart>[0], w: number) => rankChart(Plot, w, derived.pts)} />
-            ${local ? html`<p class="note">Ranks for the previous weights; the server is recomputing them.</p>` : null}
-          </div>
-          <details class="text-alt"><summary>Index, interval, rank and posture by year (table)</summary>
-            <table class="data" data-testid="index-table"><caption>${name}: index and posture by year</caption>
-              <thead><tr><th scope="col">Year</th><th scope="col">Index</th><th scope="col">5–95%</th><th scope="col">Rank</th><th scope="col">Posture</th></tr></thead>
-              <tbody>${pts.map((p) => html`<tr><th scope="row">${p.year}</th><td>${fmt(p.index)}</td><td>${p.lo !== null ? `${fmt(p.lo)}–${fmt(p.hi)}` : '–'}</td><td>${p.rank ?? '–'} / ${p.ranked}</td><td>${postureLabel(p.posture)}</td></tr>`)}</tbody>
-            </table></details>` : html`<p class="muted" aria-busy="true">Waiting for the series…</p>`}
+        ${
+          derived && shownSeries
+            ? html` <div class=${current || local ? undefined : 'stale'}>
+                  <${PlotFigure}
+                    testid="index-chart"
+                    deps=${local?.key ?? derived.indexKey}
+                    highlight=${year}
+                    label=${`Strategic-autonomy index of ${name}, ${derived.years[0]}–${derived.years[1]}, with its 5–95% interval`}
+                    description=${local ? 'Line: index (0–1) for the new weights, computed in the browser; the interval and posture transitions are being recomputed.' : 'Line: index (0–1); shaded band: 5–95% interval over Monte Carlo draws of weights and inputs; dashed rules: posture transitions.'}
+                    build=${(Plot: Parameters<typeof indexChart>[0], w: number) => indexChart(Plot, w, pts, transitions)}
+                  />
+                  <p class="note" data-testid="index-note">
+                    ${
+                      local
+                        ? 'Line: index for the new weights, recomputed here from the component scores. The 5–95% band and the posture transitions need the Monte Carlo run over every state and will reappear when the server has recomputed them.'
+                        : `Line: index; band: 5–95% interval (${shownSeries.settings.draws} draws, seed ${shownSeries.settings.seed}); dashed: posture transitions.`
+                    }
+                  </p>
+                </div>
+                <div class=${current && !local ? undefined : 'stale'}>
+                  <${PlotFigure}
+                    testid="rank-chart"
+                    deps=${derived.rankKey}
+                    highlight=${year}
+                    label=${`Rank of ${name} among scored states by year (1 = most autonomous)`}
+                    build=${(Plot: Parameters<typeof rankChart>[0], w: number) => rankChart(Plot, w, derived.pts)}
+                  />
+                  ${local ? html`<p class="note">Ranks for the previous weights; the server is recomputing them.</p>` : null}
+                </div>
+                <details class="text-alt">
+                  <summary>Index, interval, rank and posture by year (table)</summary>
+                  <table class="data" data-testid="index-table">
+                    <caption>
+                      ${name}: index and posture by year
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Year</th>
+                        <th scope="col">Index</th>
+                        <th scope="col">5–95%</th>
+                        <th scope="col">Rank</th>
+                        <th scope="col">Posture</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${pts.map(
+                        (p) =>
+                          html`<tr>
+                            <th scope="row">${p.year}</th>
+                            <td>${fmt(p.index)}</td>
+                            <td>${p.lo !== null ? `${fmt(p.lo)}–${fmt(p.hi)}` : '–'}</td>
+                            <td>${p.rank ?? '–'} / ${p.ranked}</td>
+                            <td>${postureLabel(p.posture)}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </details>`
+            : html`<p class="muted" aria-busy="true">Waiting for the series…</p>`
+        }
       </div>
 
-      <${WeightsPanel} weights=${weights} shares=${shares} onWeight=${onWeight} onReset=${reset} canReset=${applied !== undefined} />
+      <${WeightsPanel}
+        weights=${weights}
+        shares=${shares}
+        onWeight=${onWeight}
+        onReset=${reset}
+        canReset=${applied !== undefined}
+      />
     </div>
 
     <h2>Components over the years</h2>
-    <p class="note">Each on a 0–1 scale where 1 is most autonomous. Gaps are missing years (grey ticks at the foot), never zero; the reason is given under each chart.</p>
-    ${derived ? html`<div class="multiples">
-      ${Object.entries(derived.comps).map(([c, comp]) => html`<figure class="multiple" data-testid=${`component-chart-${c}`}>
-        <figcaption>${COMPONENT_LABEL[c as ComponentId]}</figcaption>
-        <${PlotFigure} deps=${comp.key} highlight=${year} label=${`${COMPONENT_LABEL[c as ComponentId]} of ${name} by year, 0 to 1`}
-          description=${comp.runs.length ? `Missing in ${comp.runs.map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`)).join(', ')}.` : 'No missing years.'}
-          build=${(Plot: Parameters<typeof componentChart>[0], w: number) => componentChart(Plot, w, comp.pts, derived.years)} />
-        ${comp.runs.length
-          ? html`<ul class="missing-notes">${comp.runs.map((r) => html`<li><strong>Missing ${r.from === r.to ? r.from : `${r.from}–${r.to}`}</strong>: ${r.why}</li>`)}</ul>`
-          : null}
-      </figure>`)}
-    </div>` : html`<p class="muted" aria-busy="true">Waiting for the series…</p>`}
+    <p class="note">
+      Each on a 0–1 scale where 1 is most autonomous. Gaps are missing years (grey ticks at the foot), never
+      zero; the reason is given under each chart.
+    </p>
+    ${
+      derived
+        ? html`<div class="multiples">
+            ${Object.entries(derived.comps).map(
+              ([c, comp]) =>
+                html`<figure class="multiple" data-testid=${`component-chart-${c}`}>
+                  <figcaption>${COMPONENT_LABEL[c as ComponentId]}</figcaption>
+                  <${PlotFigure}
+                    deps=${comp.key}
+                    highlight=${year}
+                    label=${`${COMPONENT_LABEL[c as ComponentId]} of ${name} by year, 0 to 1`}
+                    description=${comp.runs.length ? `Missing in ${comp.runs.map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`)).join(', ')}.` : 'No missing years.'}
+                    build=${(Plot: Parameters<typeof componentChart>[0], w: number) => componentChart(Plot, w, comp.pts, derived.years)}
+                  />
+                  ${
+                    comp.runs.length
+                      ? html`<ul class="missing-notes">
+                          ${comp.runs.map((r) => html`<li><strong>Missing ${r.from === r.to ? r.from : `${r.from}–${r.to}`}</strong>: ${r.why}</li>`)}
+                        </ul>`
+                      : null
+                  }
+                </figure>`,
+            )}
+          </div>`
+        : html`<p class="muted" aria-busy="true">Waiting for the series…</p>`
+    }
 
     <h2>${year ?? ''} in detail</h2>
-    ${detail ? html`<div class=${detailFresh ? undefined : 'stale'} aria-busy=${detailFresh ? undefined : 'true'} data-testid="year-detail">
-      ${detailFresh ? null : html`<p class="muted">${headLocal ? 'The explanation below is for the previous weights; updating…' : `Loading ${year ?? ''}…`}</p>`}
-      <h3>Why this posture</h3>
-      <${ClassifierExplanation} doc=${detail} />
-      <h3>Components and their sources</h3>
-      <${ComponentTable} doc=${detail} weights=${shares ?? undefined} />
-    </div>` : html`<p class="muted" aria-busy="true">Loading…</p>`}
+    ${
+      detail
+        ? html`<div
+            class=${detailFresh ? undefined : 'stale'}
+            aria-busy=${detailFresh ? undefined : 'true'}
+            data-testid="year-detail"
+          >
+            ${detailFresh ? null : html`<p class="muted">${headLocal ? 'The explanation below is for the previous weights; updating…' : `Loading ${year ?? ''}…`}</p>`}
+            <h3>Why this posture</h3>
+            <${ClassifierExplanation} doc=${detail} />
+            <h3>Components and their sources</h3>
+            <${ComponentTable} doc=${detail} weights=${shares ?? undefined} />
+          </div>`
+        : html`<p class="muted" aria-busy="true">Loading…</p>`
+    }
   </section>`;
 }

@@ -21,7 +21,8 @@ export function normalisedWeights(w: Weights): Weights | null {
  * the rank and the posture need every state and the draws, so only the server can give them.
  */
 export function compositeIndex(values: ComponentValues, w: Weights): number | null {
-  let s = 0, total = 0;
+  let s = 0,
+    total = 0;
   for (const c of COMPONENT_IDS) {
     const v = values[c];
     if (v === null || Number.isNaN(v)) continue;
@@ -31,13 +32,19 @@ export function compositeIndex(values: ComponentValues, w: Weights): number | nu
   return total > 0 ? s / total : null;
 }
 
-export const sameWeights = (a: Weights, b: Weights): boolean => COMPONENT_IDS.every((c) => Math.abs(a[c] - b[c]) < 1e-9);
+export const sameWeights = (a: Weights, b: Weights): boolean =>
+  COMPONENT_IDS.every((c) => Math.abs(a[c] - b[c]) < 1e-9);
 
 export function parseWeights(text: string | null): Weights | null {
   if (!text) return null;
   const pairs = text.split(',').map((p) => p.split('='));
-  const w = Object.fromEntries(pairs.filter(([k, v]) => (COMPONENT_IDS as readonly string[]).includes(k ?? '') && Number(v) >= 0).map(([k, v]) => [k, Number(v)]));
+  const w = Object.fromEntries(
+    pairs
+      .filter(([k, v]) => (COMPONENT_IDS as readonly string[]).includes(k ?? '') && Number(v) >= 0)
+      .map(([k, v]) => [k, Number(v)]),
+  );
   return COMPONENT_IDS.every((c) => c in w) ? (w as Weights) : null;
 }
 
-export const weightsParam = (w: Weights): string => COMPONENT_IDS.map((c) => `${c}=${w[c].toFixed(2)}`).join(',');
+export const weightsParam = (w: Weights): string =>
+  COMPONENT_IDS.map((c) => `${c}=${w[c].toFixed(2)}`).join(',');

@@ -1,10 +1,21 @@
 import { COMPONENT_IDS, type ComponentId, type SummaryResponse } from '../api.ts';
-import { componentPoints, indexPoints, keyOf, missingRuns, type ComponentPoint, type IndexPoint } from '../charts/autonomy-charts.ts';
+import {
+  componentPoints,
+  indexPoints,
+  keyOf,
+  missingRuns,
+  type ComponentPoint,
+  type IndexPoint,
+} from '../charts/autonomy-charts.ts';
 import type { BandCell } from '../charts/postures.ts';
 import { compositeIndex, type ComponentValues, type Weights } from './composite.ts';
 
 export interface DerivedSeries {
-  pts: IndexPoint[]; indexKey: string; rankKey: string; cells: BandCell[]; years: [number, number];
+  pts: IndexPoint[];
+  indexKey: string;
+  rankKey: string;
+  cells: BandCell[];
+  years: [number, number];
   comps: Record<ComponentId, { pts: ComponentPoint[]; key: string; runs: ReturnType<typeof missingRuns> }>;
   values: Array<{ year: number; values: ComponentValues }>;
 }
@@ -13,12 +24,15 @@ export interface DerivedSeries {
 export function deriveSeries(series: SummaryResponse): DerivedSeries {
   const results = series.results;
   const pts = indexPoints(results);
-  const comps = Object.fromEntries(COMPONENT_IDS.map((c) => {
-    const p = componentPoints(results, c);
-    return [c, { pts: p, key: keyOf(p), runs: missingRuns(p) }];
-  })) as DerivedSeries['comps'];
+  const comps = Object.fromEntries(
+    COMPONENT_IDS.map((c) => {
+      const p = componentPoints(results, c);
+      return [c, { pts: p, key: keyOf(p), runs: missingRuns(p) }];
+    }),
+  ) as DerivedSeries['comps'];
   return {
-    pts, comps,
+    pts,
+    comps,
     indexKey: keyOf([pts.map((p) => [p.year, p.index, p.lo, p.hi]), series.transitions]),
     rankKey: keyOf(pts.map((p) => [p.year, p.rank, p.rlo, p.rhi, p.ranked])),
     cells: results.map((r) => ({ year: r.year, posture: r.posture, confidence: r.confidence })),
@@ -33,7 +47,15 @@ export function deriveSeries(series: SummaryResponse): DerivedSeries {
  */
 export function reweightedPoints(d: DerivedSeries, w: Weights): { pts: IndexPoint[]; key: string } {
   const pts = d.values.map(({ year, values }, i) => ({
-    year, index: compositeIndex(values, w), lo: null, hi: null, rank: null, rlo: null, rhi: null, ranked: d.pts[i]?.ranked ?? 0, posture: 'recomputing…',
+    year,
+    index: compositeIndex(values, w),
+    lo: null,
+    hi: null,
+    rank: null,
+    rlo: null,
+    rhi: null,
+    ranked: d.pts[i]?.ranked ?? 0,
+    posture: 'recomputing…',
   }));
   return { pts, key: keyOf(['local', pts.map((p) => [p.year, p.index])]) };
 }
