@@ -5,7 +5,15 @@ import type { KbIssue } from './yaml-file.ts';
 export interface KbReport {
   ok: boolean;
   issues: string[];
-  totals: { facts: number; sources: number; organisations: number; states: number; sources_cited: number; sources_unused: string[]; sources_without_url: string[] };
+  totals: {
+    facts: number;
+    sources: number;
+    organisations: number;
+    states: number;
+    sources_cited: number;
+    sources_unused: string[];
+    sources_without_url: string[];
+  };
   by_kind: Record<string, number>;
   by_state: Record<string, number>;
   by_decade: Record<string, number>;
@@ -40,7 +48,9 @@ export function coverageReport(kb: KnowledgeBase, issues: KbIssue[] = []): KbRep
       sources_without_url: kb.sources.filter((s) => !s.url && s.type !== 'book').map((s) => s.id),
     },
     by_kind: count(facts, (f) => [f.kind]),
-    by_state: count(facts, (f) => [...new Set(factStates(f).filter((s) => /^[A-Z]{3}$/.test(s) && !kb.orgById.has(s)))]),
+    by_state: count(facts, (f) => [
+      ...new Set(factStates(f).filter((s) => /^[A-Z]{3}$/.test(s) && !kb.orgById.has(s))),
+    ]),
     by_decade: count(facts, (f) => [`${Math.floor(yearOf(factDate(f)) / 10) * 10}s`]),
     by_source: count(facts, (f) => f.sources),
   };

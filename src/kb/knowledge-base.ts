@@ -1,7 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { factSchema, organisationSchema, sourceSchema, stateEntrySchema, type Fact, type Organisation, type Source, type StateEntry } from './schema.ts';
+import {
+  factSchema,
+  organisationSchema,
+  sourceSchema,
+  stateEntrySchema,
+  type Fact,
+  type Organisation,
+  type Source,
+  type StateEntry,
+} from './schema.ts';
 import { KbIssue, readYamlList, type Located } from './yaml-file.ts';
 import { endOf, startOf } from './dates.ts';
 
@@ -15,7 +24,9 @@ export const defaultKbDir = fileURLToPath(new URL('../../kb', import.meta.url));
 export class KbValidationError extends Error {
   override name = 'KbValidationError';
   constructor(readonly issues: KbIssue[]) {
-    super(`knowledge base has ${issues.length} problem${issues.length === 1 ? '' : 's'}; first: ${issues[0]?.toString() ?? ''}`);
+    super(
+      `knowledge base has ${issues.length} problem${issues.length === 1 ? '' : 's'}; first: ${issues[0]?.toString() ?? ''}`,
+    );
   }
 }
 
@@ -44,7 +55,10 @@ export class KnowledgeBase {
 
 function yamlFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** Reads every file of the knowledge base; collects all problems instead of stopping at the first. */
@@ -52,7 +66,9 @@ export function readKnowledgeBase(dir: string = defaultKbDir): { kb: KnowledgeBa
   const issues: KbIssue[] = [];
   const sourceFiles = [join(dir, 'sources.yaml'), ...yamlFilesIn(join(dir, 'sources'))].filter(existsSync);
   const sources = sourceFiles.flatMap((f) => readYamlList(f, 'sources', sourceSchema, issues));
-  const organisations = existsSync(join(dir, 'organisations.yaml')) ? readYamlList(join(dir, 'organisations.yaml'), 'organisations', organisationSchema, issues) : [];
+  const organisations = existsSync(join(dir, 'organisations.yaml'))
+    ? readYamlList(join(dir, 'organisations.yaml'), 'organisations', organisationSchema, issues)
+    : [];
   const states = readYamlList(join(dir, 'states.yaml'), 'states', stateEntrySchema, issues);
   const facts = yamlFilesIn(join(dir, 'facts')).flatMap((f) => readYamlList(f, 'facts', factSchema, issues));
   facts.sort((a, b) => startOf(factDate(a)).localeCompare(startOf(factDate(b))) || a.id.localeCompare(b.id));
@@ -79,16 +95,28 @@ export function factDate(f: Fact): string {
 /** The states a fact is about, for timelines and coverage. */
 export function factStates(f: Fact): string[] {
   switch (f.kind) {
-    case 'membership': case 'chairmanship': case 'statement': return [f.state];
-    case 'doctrine': return f.target ? [f.state, f.target] : [f.state];
-    case 'agreement': return f.parties;
-    case 'negotiation': return [...f.parties, ...f.declined];
-    case 'security': return [f.provider, f.recipient];
-    case 'hosting': return [f.host, ...f.parties];
-    case 'resolution': return [f.state, f.about];
-    case 'aid': return [f.donor];
-    case 'energy-export': return [f.exporter, f.importer];
-    case 'system-continuation': return [];
+    case 'membership':
+    case 'chairmanship':
+    case 'statement':
+      return [f.state];
+    case 'doctrine':
+      return f.target ? [f.state, f.target] : [f.state];
+    case 'agreement':
+      return f.parties;
+    case 'negotiation':
+      return [...f.parties, ...f.declined];
+    case 'security':
+      return [f.provider, f.recipient];
+    case 'hosting':
+      return [f.host, ...f.parties];
+    case 'resolution':
+      return [f.state, f.about];
+    case 'aid':
+      return [f.donor];
+    case 'energy-export':
+      return [f.exporter, f.importer];
+    case 'system-continuation':
+      return [];
   }
 }
 
@@ -96,7 +124,14 @@ function checkReferences(kb: KnowledgeBase, issues: KbIssue[]): void {
   const seen = new Map<string, Located>();
   for (const item of [...kb.sources, ...kb.organisations, ...kb.facts]) {
     const prior = seen.get(item.id);
-    if (prior) issues.push(new KbIssue(item.file, item.line, `duplicate id '${item.id}' (first defined at ${prior.file}:${prior.line})`));
+    if (prior)
+      issues.push(
+        new KbIssue(
+          item.file,
+          item.line,
+          `duplicate id '${item.id}' (first defined at ${prior.file}:${prior.line})`,
+        ),
+      );
     else seen.set(item.id, item);
   }
   const iso3 = new Set(kb.states.flatMap((s) => (s.iso3 ? [s.iso3] : [])));
@@ -108,20 +143,27 @@ function checkReferences(kb: KnowledgeBase, issues: KbIssue[]): void {
   const isState = (code: string) => iso3.has(code);
   const isActor = (code: string) => isState(code) || kb.orgById.has(code);
   const cite = (owner: { id: string; sources: string[] } & Located) => {
-    for (const s of owner.sources) if (!kb.sourceById.has(s)) issues.push(new KbIssue(owner.file, owner.line, `'${owner.id}' cites unknown source '${s}'`));
+    for (const s of owner.sources)
+      if (!kb.sourceById.has(s))
+        issues.push(new KbIssue(owner.file, owner.line, `'${owner.id}' cites unknown source '${s}'`));
   };
   for (const o of kb.organisations) {
     cite(o);
-    if (o.parent && !kb.orgById.has(o.parent)) issues.push(new KbIssue(o.file, o.line, `'${o.id}' has unknown parent organisation '${o.parent}'`));
+    if (o.parent && !kb.orgById.has(o.parent))
+      issues.push(new KbIssue(o.file, o.line, `'${o.id}' has unknown parent organisation '${o.parent}'`));
   }
   for (const f of kb.facts) {
     cite(f);
     const where = (msg: string) => issues.push(new KbIssue(f.file, f.line, `'${f.id}': ${msg}`));
     for (const code of factStates(f)) if (!isActor(code)) where(`unknown state or organisation '${code}'`);
     if ('org' in f && !kb.orgById.has(f.org)) where(`unknown organisation '${f.org}'`);
-    if (f.kind === 'negotiation') for (const m of f.mediators) if (!isActor(m)) where(`unknown mediator '${m}'`);
-    if (f.kind === 'negotiation' && f.format === 'direct' && f.mediators.length > 0) where('a direct round cannot have mediators');
-    if (f.kind === 'negotiation' && f.format === 'mediated' && f.mediators.length === 0) where('a mediated round names its mediators');
-    if ('to' in f && f.to !== undefined && 'from' in f && endOf(f.to) < startOf(f.from)) where(`ends (${f.to}) before it starts (${f.from})`);
+    if (f.kind === 'negotiation')
+      for (const m of f.mediators) if (!isActor(m)) where(`unknown mediator '${m}'`);
+    if (f.kind === 'negotiation' && f.format === 'direct' && f.mediators.length > 0)
+      where('a direct round cannot have mediators');
+    if (f.kind === 'negotiation' && f.format === 'mediated' && f.mediators.length === 0)
+      where('a mediated round names its mediators');
+    if ('to' in f && f.to !== undefined && 'from' in f && endOf(f.to) < startOf(f.from))
+      where(`ends (${f.to}) before it starts (${f.from})`);
   }
 }

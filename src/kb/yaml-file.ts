@@ -4,10 +4,17 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'zod';
 
 /** Where an item was written, so that every error and every fact can point at file:line. */
-export interface Located { file: string; line: number }
+export interface Located {
+  file: string;
+  line: number;
+}
 
 export class KbIssue {
-  constructor(readonly file: string, readonly line: number, readonly message: string) {}
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly message: string,
+  ) {}
   toString(): string {
     return `${this.file}:${this.line}: ${this.message}`;
   }
@@ -23,7 +30,12 @@ export function displayPath(path: string): string {
  * to `issues` with the line of the offending item (or of the field inside it), never thrown, so
  * that one run reports every mistake in the knowledge base.
  */
-export function readYamlList<S extends z.ZodType>(path: string, key: string, schema: S, issues: KbIssue[]): Array<z.output<S> & Located> {
+export function readYamlList<S extends z.ZodType>(
+  path: string,
+  key: string,
+  schema: S,
+  issues: KbIssue[],
+): Array<z.output<S> & Located> {
   const file = displayPath(path);
   let text: string;
   try {
@@ -34,9 +46,13 @@ export function readYamlList<S extends z.ZodType>(path: string, key: string, sch
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (node: Node | null | undefined, fallback = 1): number => (node?.range ? lineCounter.linePos(node.range[0]).line : fallback);
+  const lineOf = (node: Node | null | undefined, fallback = 1): number =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : fallback;
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) issues.push(new KbIssue(file, e.linePos?.[0]?.line ?? 1, `malformed YAML: ${e.message.split('\n')[0]}`));
+    for (const e of doc.errors)
+      issues.push(
+        new KbIssue(file, e.linePos?.[0]?.line ?? 1, `malformed YAML: ${e.message.split('\n')[0]}`),
+      );
     return [];
   }
   const root = doc.contents;
@@ -60,8 +76,13 @@ export function readYamlList<S extends z.ZodType>(path: string, key: string, sch
     }
     for (const problem of parsed.error.issues) {
       const field = problem.path.join('.');
-      const fieldNode = isMap(node) && problem.path.length > 0 ? (node.get(problem.path[0] as string, true) as Node | undefined) : undefined;
-      issues.push(new KbIssue(file, lineOf(fieldNode, line), `${field ? `${field}: ` : ''}${problem.message}`));
+      const fieldNode =
+        isMap(node) && problem.path.length > 0
+          ? (node.get(problem.path[0] as string, true) as Node | undefined)
+          : undefined;
+      issues.push(
+        new KbIssue(file, lineOf(fieldNode, line), `${field ? `${field}: ` : ''}${problem.message}`),
+      );
     }
   }
   return out;

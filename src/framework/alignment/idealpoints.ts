@@ -676,9 +676,7 @@ function bootstrapDraws(
 }
 
 /** Rows of a fit, one per state-session, for tables and joins. */
-export function idealPointRows(
-  fit: IdealPointFit,
-): {
+export function idealPointRows(fit: IdealPointFit): {
   state: string;
   session: number;
   year: number;

@@ -234,9 +234,7 @@ export async function loadStoreBsv(store: Store, registry?: StateRegistry): Prom
 }
 
 /** Provenance of a dataset as results print it: dataset, version and each file's checksum. */
-export function datasetProvenance(
-  loads: LoadRecord[],
-): {
+export function datasetProvenance(loads: LoadRecord[]): {
   dataset: string;
   version: string;
   files: { part: string; file: string; sha256: string; rows: number }[];
