@@ -153,3 +153,10 @@ test('conflict and sanctions facts validate, and rounds must cite a defined conf
   );
   assert.match(String(unsearched.issues[0]), /'negotiations: none-found' needs the date of the search/);
 });
+
+test('a YAML syntax error deep in a knowledge-base file is reported at its own line', () => {
+  const lines = goodFact.replace('title: National Security Concept', 'title: [unclosed');
+  const { issues } = readKnowledgeBase(scratchKb({ 'facts/a.yaml': lines }));
+  assert.ok(issues.length > 0);
+  for (const issue of issues) assert.match(String(issue), /facts\/a\.yaml:(6|7|8|9): malformed YAML/);
+});
