@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
+import { linkProtocols } from './links.ts';
 
 /** YAML may hand us numbers for bare years (2021) or Dates for bare timestamps: accept both as ISO strings. */
 const isoDate = z
@@ -24,7 +25,7 @@ export const sourceSchema = z
     container: z.string().optional(),
     date: isoDate.optional(),
     accessed: isoDate.optional(),
-    url: z.url().optional(),
+    url: z.url({ protocol: linkProtocols, error: 'a source URL must be http, https or doi' }).optional(),
     note: z.string().optional(),
   })
   .refine((s) => s.date !== undefined || s.accessed !== undefined, {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { coverageReport } from '../../src/kb/coverage.ts';
 import { readKnowledgeBase } from '../../src/kb/knowledge-base.ts';
+import { linkFor } from '../../src/kb/links.ts';
 import { timeline } from '../../src/kb/timeline.ts';
 import { scratchKb } from '../helpers/kb.ts';
 
@@ -152,4 +153,41 @@ test('conflict and sanctions facts validate, and rounds must cite a defined conf
     scratchKb({ 'facts/a.yaml': facts.replace('    searched: "2026-12-07"\n', '') }, true),
   );
   assert.match(String(unsearched.issues[0]), /'negotiations: none-found' needs the date of the search/);
+});
+
+test('a YAML syntax error deep in a knowledge-base file is reported at its own line', () => {
+  const lines = goodFact.replace('title: National Security Concept', 'title: [unclosed');
+  const { issues } = readKnowledgeBase(scratchKb({ 'facts/a.yaml': lines }));
+  assert.ok(issues.length > 0);
+  for (const issue of issues) assert.match(String(issue), /facts\/a\.yaml:(6|7|8|9): malformed YAML/);
+});
+
+test('a source URL must be http, https or doi: javascript: and data: are refused, and never become links', () => {
+  const sources = (url: string) => `sources:
+  - id: hostile
+    type: web
+    author: Someone
+    title: A page
+    accessed: "2026-12-07"
+    url: "${url}"
+`;
+  for (const url of [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'file:///etc/passwd',
+  ]) {
+    const { issues } = readKnowledgeBase(scratchKb({ 'sources/hostile.yaml': sources(url) }, true));
+    assert.ok(
+      issues.some((i) => /url: a source URL must be http, https or doi/.test(String(i))),
+      `${url}: ${issues.map(String).join('; ')}`,
+    );
+  }
+  assert.equal(linkFor('javascript:alert(1)'), undefined);
+  assert.equal(linkFor(' javascript:alert(1)'), undefined);
+  assert.equal(linkFor('doi:10.1177/0022002715595700'), 'https://doi.org/10.1177/0022002715595700');
+  assert.equal(
+    linkFor('https://www.un.org/en/about-us/member-states'),
+    'https://www.un.org/en/about-us/member-states',
+  );
 });
