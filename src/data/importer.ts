@@ -4,63 +4,18 @@ import { basename, join } from 'node:path';
 import { DuckDBDateValue, INTEGER, LIST, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 
 const INT_LIST = LIST(INTEGER);
-import type { StateRegistry } from '../states/registry.ts';
 import type { Store } from '../store/store.ts';
 import { catalogEntry, type CatalogEntry, type CatalogFile } from './catalog.ts';
 import { DatasetError } from './errors.ts';
-
-export type ColType = 'int' | 'smallint' | 'tinyint' | 'double' | 'varchar' | 'bool' | 'date' | 'int[]';
-
-/** Rows bound for one table, in the table's column order after `load_id`. */
-export class TableBuffer {
-  readonly rows: unknown[][] = [];
-  constructor(
-    readonly table: string,
-    readonly types: readonly ColType[],
-  ) {}
-  push(row: unknown[]): void {
-    this.rows.push(row);
-  }
-}
-
-export interface ImportFile {
-  path: string;
-  name: string;
-  sha256: string;
-  bytes: number;
-}
-
-export interface ParseContext {
-  registry: StateRegistry;
-  /** Called with the fraction of the file read, for progress bars. */
-  progress?: (fraction: number) => void;
-}
-
-export interface PartResult {
-  tables: TableBuffer[];
-  /** Data rows in the file (as the README counts them), not rows stored. */
-  rows: number;
-  yearMin: number | null;
-  yearMax: number | null;
-  /** Country names or codes the registry could not place; rows are kept with a NULL ccode. */
-  unmapped: string[];
-  /** A version read from the file itself (e.g. SIPRI's generation date), used when the checksum is not in the catalog. */
-  version?: string;
-}
-
-export interface PartSpec {
-  part: string;
-  /** Tables this part fills: on a new version their rows of the old load are deleted. */
-  tables: string[];
-  parse(file: ImportFile, ctx: ParseContext): Promise<PartResult>;
-}
-
-export interface DatasetImporter {
-  id: string;
-  parts: PartSpec[];
-  /** Checks across the files of one import (e.g. every vote's roll call exists). */
-  crossCheck?(parts: Map<string, PartResult>): void;
-}
+import type {
+  ColType,
+  DatasetImporter,
+  ImportFile,
+  PartResult,
+  PartSpec,
+  TableBuffer,
+} from './importer-types.ts';
+import type { StateRegistry } from '../states/registry.ts';
 
 export interface PartOutcome {
   dataset: string;

@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Cached ideal-point fits of our own estimator (versions 200+). A run is keyed by a checksum of the

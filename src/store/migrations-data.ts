@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Dataset tables, one migration per dataset family (versions 100+). Every row carries the

@@ -11,7 +11,7 @@ import {
 } from '../../framework/alignment/report.ts';
 import { readMatches } from '../../framework/alignment/load.ts';
 import type { IssueSelector } from '../../framework/alignment/types.ts';
-import { parseYearRange } from '../args.ts';
+import { parseYearRange } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 

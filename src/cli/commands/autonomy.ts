@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { COMPONENTS, type ComponentId } from '../../framework/autonomy/components.ts';
 import type { StateYearResult } from '../../framework/autonomy/run.ts';
 import { FIRST_FRAMEWORK_YEAR, FrameworkSession } from '../../framework/session.ts';
-import { parseYear, parseYearRange } from '../args.ts';
+import { parseYear, parseYearRange } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 

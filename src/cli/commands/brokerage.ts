@@ -10,7 +10,7 @@ import {
 } from '../../framework/interconnector/index.ts';
 import { CsvError, readBrokerageInput } from '../../graph/io.ts';
 import { BROKERAGE_COLUMNS, brokerageTable } from '../../graph/table.ts';
-import { parseYear } from '../args.ts';
+import { parseYear } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { toCsv } from '../output.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkKnowledgeBase } from '../../kb/coverage.ts';
 import { timeline } from '../../kb/timeline.ts';
-import { parseYear } from '../args.ts';
+import { parseYear } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 

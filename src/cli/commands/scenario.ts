@@ -3,7 +3,7 @@ import { COMPONENTS } from '../../framework/autonomy/components.ts';
 import { builtinScenarios } from '../../scenarios/load.ts';
 import { runEnsemble } from '../../scenarios/ensemble.ts';
 import { resolveFor, runScenario, type ScenarioResult } from '../../scenarios/run.ts';
-import { parseYearRange } from '../args.ts';
+import { parseYearRange } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { openSession } from './autonomy.ts';

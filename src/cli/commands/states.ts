@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseYear } from '../args.ts';
+import { parseYear } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { listStates } from '../../states/list.ts';

@@ -8,8 +8,8 @@ import {
 } from '../../framework/alignment/report.ts';
 import type { IssueSelector } from '../../framework/alignment/types.ts';
 import type { Store } from '../../store/store.ts';
-import { parseYearRange } from '../../cli/args.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { parseYearRange } from '../../input/years.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { stateParam } from './params.ts';
 

@@ -10,7 +10,7 @@ import {
   type LayerId,
 } from '../../framework/interconnector/index.ts';
 import type { FrameworkSession } from '../../framework/session.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { yearParam } from './params.ts';
 

@@ -9,7 +9,7 @@ import {
   routeUnder,
   transitUnder,
 } from '../../framework/corridors/queries.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 
 const DATA_FILES = [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FrameworkSession } from '../../framework/session.ts';
 import { builtinScenarios, ScenarioError } from '../../scenarios/load.ts';
 import { resolveFor, runScenario, sessionYears } from '../../scenarios/run.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 
 /** Built-in ids and compositions only: the API never reads files named by a client. */
