@@ -37,7 +37,10 @@ export interface PartResult {
   yearMax: number | null;
   /** Country names or codes the registry could not place; rows are kept with a NULL ccode. */
   unmapped: string[];
-  /** A version read from the file itself (e.g. SIPRI's generation date), used when the checksum is not in the catalog. */
+  /**
+   * A version read from the file itself (e.g. SIPRI's generation date), used when the checksum is not in the
+   * catalog.
+   */
   version?: string;
 }
 

@@ -118,7 +118,8 @@ export async function importDataset(
     unmapped: string[];
     file: string;
   }>(
-    `SELECT p.part, l.sha256, l.version, l.rows, l.year_min, l.year_max, l.unmapped, l.file FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1`,
+    'SELECT p.part, l.sha256, l.version, l.rows, l.year_min, l.year_max, l.unmapped, ' +
+      'l.file FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1',
     [entry.id],
   );
 
@@ -170,7 +171,8 @@ export async function importDataset(
       version = result.version ?? `unverified-${sha.slice(0, 12)}`;
       if (known)
         warnings.push(
-          `${file.name}: checksum ${sha.slice(0, 12)}… differs from the catalog's (${known.sha256.slice(0, 12)}…); imported as version '${version}'`,
+          `${file.name}: checksum ${sha.slice(0, 12)}… differs from the catalog's ` +
+            `(${known.sha256.slice(0, 12)}…); imported as version '${version}'`,
         );
     }
     changed.push({ spec: part, file, version, result, warnings });
@@ -195,7 +197,8 @@ export async function importDataset(
         }
         const r = c.result;
         const [row] = await tx.query<{ load_id: number }>(
-          'INSERT INTO loads (dataset, version, file, sha256, rows, year_min, year_max, unmapped) VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8::JSON AS VARCHAR[])) RETURNING load_id',
+          'INSERT INTO loads (dataset, version, file, sha256, rows, year_min, year_max, unmapped) ' +
+            'VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8::JSON AS VARCHAR[])) RETURNING load_id',
           [
             entry.id,
             c.version,

@@ -67,7 +67,8 @@ export async function readRows<S extends z.ZodObject>(
             opts.label,
             line,
             1,
-            `the header is one column: wrong delimiter? expected ',' but the file looks ${JSON.stringify(sep)}-separated`,
+            'the header is one column: wrong delimiter? expected ' +
+              `',' but the file looks ${JSON.stringify(sep)}-separated`,
           );
       }
       const missing = names.filter((n) => !index.has(n));

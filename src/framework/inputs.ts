@@ -43,7 +43,10 @@ export interface FrameworkInputs {
   nmc: DatasetInput<Map<number, Map<number, Capabilities>>>;
   /** Land or river borders (COW type 1): ccode → year → neighbours. */
   contiguity: DatasetInput<Map<number, Map<number, number[]>>>;
-  /** SIPRI deliveries: recipient → year → supplier → TIV (an order's TIV spread evenly over its delivery years). */
+  /**
+   * SIPRI deliveries: recipient → year → supplier → TIV (an order's TIV spread evenly over its delivery
+   * years).
+   */
   arms: DatasetInput<Map<number, Map<number, Map<number, number>>>>;
   /** COW IGO memberships: ccode → year → counts by status. */
   igo: DatasetInput<Map<number, Map<number, { full: number; associate: number; observer: number }>>>;
@@ -153,7 +156,8 @@ export async function loadFrameworkInputs(
       q95: number | null;
       nvotes: number | null;
     }>(
-      `SELECT ccode, year, idealpoint, q5, q95, nvotes FROM unga_idealpoints WHERE year >= $1 AND idealpoint IS NOT NULL`,
+      'SELECT ccode, year, idealpoint, q5, q95, nvotes FROM ' +
+        'unga_idealpoints WHERE year >= $1 AND idealpoint IS NOT NULL',
       [fromYear],
     );
     for (const r of rows)

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
 
-/** YAML may hand us numbers for bare years (2021) or Dates for bare timestamps: accept both as ISO strings. */
+/**
+ * YAML may hand us numbers for bare years (2021) or Dates for bare timestamps: accept both as ISO strings.
+ */
 const isoDate = z
   .union([z.string(), z.number().int(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))

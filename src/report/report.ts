@@ -29,7 +29,9 @@ function provenanceText(p: Provenance): string {
   return [h(parts.join(', ')), facts].filter(Boolean).join('; ');
 }
 
-/** Transit through the state under each corridor scenario, against the baseline (the article's disruptions). */
+/**
+ * Transit through the state under each corridor scenario, against the baseline (the article's disruptions).
+ */
 function corridorRisks(iso3: string): Array<{ id: string; name: string; mt: number; baseline: number }> {
   const baseline = transitUnder().assignment.transit.find((t) => t.country === iso3)?.mt ?? 0;
   return listScenarios().map((s) => ({

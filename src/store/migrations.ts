@@ -31,7 +31,8 @@ export const migrations: Migration[] = [...coreMigrations, ...dataMigrations, ..
 /** Applies the migrations the store has not seen, each in its own transaction, in version order. */
 export async function migrate(store: MigrationTarget): Promise<number> {
   await store.run(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY ' +
+      'KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
   );
   const applied = new Set(
     (await store.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>

@@ -34,28 +34,34 @@ async function json<T>(args: string[], path = store): Promise<T> {
   return JSON.parse(r.out) as T;
 }
 
-test('alignment: hand-computed agreement, identical share and joint votes per year; a year without votes is a gap', async () => {
-  const p = await json<Profile>(['alignment', 'AZE']);
-  assert.deepEqual(
-    p.rows.map((r) => r.year),
-    [2015, 2016, 2017],
-  );
-  const [y15, y16, y17] = p.rows as [Row, Row, Row];
-  // 2015: the unanimous rc4 is dropped; rc1–rc3 give distances (2, 1, 2) to the US, (0, 1, 0) to Russia, (0, 1, 1) to China
-  assert.equal(y15.votes, 4);
-  close(y15.agree_USA, 1 / 6, 'agree USA');
-  close(y15.identical_USA, 0, 'identical USA');
-  assert.equal(y15.n_USA, 3);
-  close(y15.agree_RUS, 5 / 6, 'agree RUS');
-  close(y15.identical_RUS, 2 / 3, 'identical RUS');
-  close(y15.agree_CHN, 2 / 3, 'agree CHN');
-  close(y15.identical_CHN, 1 / 3, 'identical CHN');
-  close(y17.agree_USA, 1 / 3, '2017 USA');
-  close(y17.agree_RUS, 1 / 2, '2017 RUS');
-  close(y17.identical_CHN, 1 / 3, '2017 CHN');
-  for (const col of p.columns.filter((c) => c !== 'year' && c !== 'session'))
-    assert.equal(y16[col], null, `2016 ${col} is a gap`);
-});
+test(
+  'alignment: hand-computed agreement, identical share ' +
+    'and joint votes per year; a year without votes is a gap',
+  async () => {
+    const p = await json<Profile>(['alignment', 'AZE']);
+    assert.deepEqual(
+      p.rows.map((r) => r.year),
+      [2015, 2016, 2017],
+    );
+    const [y15, y16, y17] = p.rows as [Row, Row, Row];
+    // 2015: the unanimous rc4 is dropped; rc1–rc3 give distances (2, 1, 2) to the US, (0, 1, 0) to Russia,
+    // (0,
+    // 1, 1) to China
+    assert.equal(y15.votes, 4);
+    close(y15.agree_USA, 1 / 6, 'agree USA');
+    close(y15.identical_USA, 0, 'identical USA');
+    assert.equal(y15.n_USA, 3);
+    close(y15.agree_RUS, 5 / 6, 'agree RUS');
+    close(y15.identical_RUS, 2 / 3, 'identical RUS');
+    close(y15.agree_CHN, 2 / 3, 'agree CHN');
+    close(y15.identical_CHN, 1 / 3, 'identical CHN');
+    close(y17.agree_USA, 1 / 3, '2017 USA');
+    close(y17.agree_RUS, 1 / 2, '2017 RUS');
+    close(y17.identical_CHN, 1 / 3, '2017 CHN');
+    for (const col of p.columns.filter((c) => c !== 'year' && c !== 'session'))
+      assert.equal(y16[col], null, `2016 ${col} is a gap`);
+  },
+);
 
 test('alignment: published ideal points give interval, distances, relative position, bloc and hedging', async () => {
   const p = await json<Profile>(['alignment', '373', '--years', '2015-2017']);
@@ -193,47 +199,51 @@ test('idealpoints --matches: identical roll calls bridged into a run of their ow
   );
 });
 
-test('idealpoints --method mode --bootstrap: replicate intervals, a run of their own, refused for bsv and gibbs', async () => {
-  const fresh = await fixtureStore();
-  type Out = {
-    rows: Row[];
-    provenance: { idealpoints: { cached: boolean; run: string; options?: Record<string, unknown> } };
-  };
-  const plain = await json<Out>(['idealpoints', '--source', 'own', '--method', 'mode'], fresh);
-  const boot = await json<Out>(
-    ['idealpoints', '--source', 'own', '--method', 'mode', '--bootstrap', '20'],
-    fresh,
-  );
-  assert.equal(boot.provenance.idealpoints.cached, false, 'the bootstrap run is not the plain run');
-  assert.notEqual(boot.provenance.idealpoints.run, plain.provenance.idealpoints.run);
-  assert.deepEqual(
-    boot.rows.map((r) => r.ideal_point),
-    plain.rows.map((r) => r.ideal_point),
-    'same point estimates',
-  );
-  assert.notDeepEqual(
-    boot.rows.map((r) => r.sd),
-    plain.rows.map((r) => r.sd),
-    'replicate SDs replace the Laplace SDs',
-  );
-  for (const r of boot.rows)
-    assert.ok(
-      (r.lo as number) <= (r.ideal_point as number) + 1e-12 &&
-        (r.ideal_point as number) <= (r.hi as number) + 1e-12,
+test(
+  'idealpoints --method mode --bootstrap: replicate ' +
+    'intervals, a run of their own, refused for bsv and gibbs',
+  async () => {
+    const fresh = await fixtureStore();
+    type Out = {
+      rows: Row[];
+      provenance: { idealpoints: { cached: boolean; run: string; options?: Record<string, unknown> } };
+    };
+    const plain = await json<Out>(['idealpoints', '--source', 'own', '--method', 'mode'], fresh);
+    const boot = await json<Out>(
+      ['idealpoints', '--source', 'own', '--method', 'mode', '--bootstrap', '20'],
+      fresh,
     );
-  const r = await runCli(['--store', fresh, 'idealpoints', '--source', 'bsv', '--bootstrap', '5']);
-  assert.equal(r.code, 1);
-  assert.match(r.err, /bootstrap applies to --source own/);
-  const bad = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '-3']);
-  assert.match(bad.err, /--bootstrap must be a whole number/);
-  const gibbs = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '5']);
-  assert.equal(gibbs.code, 1);
-  assert.match(gibbs.err, /bootstrap: applies to --method mode/);
-  assert.match(
-    (await runCli(['--store', fresh, 'idealpoints', '--method', 'mcmc'])).err,
-    /--method must be gibbs or mode/,
-  );
-});
+    assert.equal(boot.provenance.idealpoints.cached, false, 'the bootstrap run is not the plain run');
+    assert.notEqual(boot.provenance.idealpoints.run, plain.provenance.idealpoints.run);
+    assert.deepEqual(
+      boot.rows.map((r) => r.ideal_point),
+      plain.rows.map((r) => r.ideal_point),
+      'same point estimates',
+    );
+    assert.notDeepEqual(
+      boot.rows.map((r) => r.sd),
+      plain.rows.map((r) => r.sd),
+      'replicate SDs replace the Laplace SDs',
+    );
+    for (const r of boot.rows)
+      assert.ok(
+        (r.lo as number) <= (r.ideal_point as number) + 1e-12 &&
+          (r.ideal_point as number) <= (r.hi as number) + 1e-12,
+      );
+    const r = await runCli(['--store', fresh, 'idealpoints', '--source', 'bsv', '--bootstrap', '5']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /bootstrap applies to --source own/);
+    const bad = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '-3']);
+    assert.match(bad.err, /--bootstrap must be a whole number/);
+    const gibbs = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '5']);
+    assert.equal(gibbs.code, 1);
+    assert.match(gibbs.err, /bootstrap: applies to --method mode/);
+    assert.match(
+      (await runCli(['--store', fresh, 'idealpoints', '--method', 'mcmc'])).err,
+      /--method must be gibbs or mode/,
+    );
+  },
+);
 
 test('bad input is exit 1 with a one-line message naming the problem', async () => {
   const cases: [string[], RegExp][] = [

@@ -41,7 +41,8 @@ const label = (p: string) =>
   p.replace('strategic-autonomy', 'strategic autonomy').replace('great-power', 'great power (pole leader)');
 
 test(
-  "the profile shows Azerbaijan's real index, postures, components and provenance from the API, without console errors",
+  "the profile shows Azerbaijan's real index, postures, " +
+    'components and provenance from the API, without console errors',
   { skip },
   async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -132,7 +133,8 @@ test(
 );
 
 test(
-  "a weight change shows the server's index for those weights at once, computed in the page, and says the interval is being recomputed",
+  "a weight change shows the server's index for those weights at once, " +
+    'computed in the page, and says the interval is being recomputed',
   { skip },
   async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });

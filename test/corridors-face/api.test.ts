@@ -78,20 +78,24 @@ test('a scenario changes the route; scenarios compose in order', async () => {
   assert.equal(both.body.scenario.id, 'georgia-closed+tripp-open');
 });
 
-test('/api/corridors/transit gives shares per OD flow, leg flows and bottlenecks, and changes with a scenario', async () => {
-  const r = await get('/api/corridors/transit');
-  assert.equal(r.status, 200);
-  const lib = JSON.parse(JSON.stringify(corridorTransit()));
-  assert.deepEqual(r.body.transit, lib.assignment.transit);
-  assert.deepEqual(r.body.bottlenecks, lib.bottlenecks);
-  assert.ok(r.body.legs.length > 0);
-  assert.ok(r.body.provenance.demands.length === r.body.ods.length);
-  const aze = (body: { transit: { country: string; mt: number }[] }) =>
-    body.transit.find((t) => t.country === 'AZE')?.mt ?? 0;
-  const ra = await get('/api/corridors/transit?scenario=russia-avoided');
-  assert.ok(aze(ra.body) > aze(r.body));
-  assert.equal(ra.body.scenario.id, 'russia-avoided');
-});
+test(
+  '/api/corridors/transit gives shares per OD flow, leg ' +
+    'flows and bottlenecks, and changes with a scenario',
+  async () => {
+    const r = await get('/api/corridors/transit');
+    assert.equal(r.status, 200);
+    const lib = JSON.parse(JSON.stringify(corridorTransit()));
+    assert.deepEqual(r.body.transit, lib.assignment.transit);
+    assert.deepEqual(r.body.bottlenecks, lib.bottlenecks);
+    assert.ok(r.body.legs.length > 0);
+    assert.ok(r.body.provenance.demands.length === r.body.ods.length);
+    const aze = (body: { transit: { country: string; mt: number }[] }) =>
+      body.transit.find((t) => t.country === 'AZE')?.mt ?? 0;
+    const ra = await get('/api/corridors/transit?scenario=russia-avoided');
+    assert.ok(aze(ra.body) > aze(r.body));
+    assert.equal(ra.body.scenario.id, 'russia-avoided');
+  },
+);
 
 test('/api/corridors/scenarios lists the built-in scenarios with sources', async () => {
   const r = await get('/api/corridors/scenarios');

@@ -176,7 +176,8 @@ test('a scenario file works, and a malformed one is exit 1 with file:line', asyn
   const badField = join(dir, 'badfield.yaml');
   writeFileSync(
     badField,
-    'id: badfield\nname: Bad field\nedits:\n  - close: {leg: suez--port-said-sea}\n  - hours: {leg: suez--port-said-sea, add: lots}\nsources: [eg21nb]\n',
+    'id: badfield\nname: Bad field\nedits:\n  - close: {leg: suez--port-said-sea}\n  ' +
+      '- hours: {leg: suez--port-said-sea, add: lots}\nsources: [eg21nb]\n',
   );
   const r3 = await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--scenario', badField]);
   assert.equal(r3.code, 1);

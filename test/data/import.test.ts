@@ -75,7 +75,10 @@ test("coverage: outside a dataset's years the answer is missing, never zero", as
   store.close();
 });
 
-/** Each case breaks one thing in a copy of the fixture; the import must fail at the spot and leave the store as it was. */
+/**
+ * Each case breaks one thing in a copy of the fixture; the import must fail at the spot and leave the store
+ * as it was.
+ */
 const bad: Array<[string, (text: string) => string | Buffer, RegExp]> = [
   ['truncated file', (t) => t.slice(0, t.length - 20), /NMC-60-abridged\.csv:7:\d+: expected 11 fields/],
   [
@@ -132,11 +135,15 @@ test('unmapped names are kept with a NULL ccode and listed in loads.unmapped', a
   const store = await Store.open(':memory:');
   const dir = tmp();
   const pre =
-    'Transfers of major conventional arms\nA note\n\nSource: SIPRI Arms Transfers Database (c) SIPRI.\nData generated: 3 March 2025 1:00:00 PM\n';
+    'Transfers of major conventional arms\nA note\n\nSource: SIPRI Arms ' +
+    'Transfers Database (c) SIPRI.\nData generated: 3 March 2025 1:00:00 PM\n';
   const header =
-    'Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n';
+    'Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon ' +
+    'description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV ' +
+    'per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n';
   const rows =
-    'Azerbaijan,Turkiye,2020,?,6,,T-155,self-propelled gun,6,,2021; 2022,New,,2.5,15,15\nUNITA (Angola)*,Soviet Union,1980,,10,?,BTR-60,APC,10,?,1981,Second hand,,0.1,1,1\n';
+    'Azerbaijan,Turkiye,2020,?,6,,T-155,self-propelled gun,6,,2021; 2022,New,,2.5,15,15\nUNITA ' +
+    '(Angola)*,Soviet Union,1980,,10,?,BTR-60,APC,10,?,1981,Second hand,,0.1,1,1\n';
   const path = write(join(dir, 'trade-register.csv'), Buffer.from(pre + header + rows, 'latin1'));
   const [out] = await importDataset(store, 'sipri_arms', path, { registry: reg });
   assert.equal(out?.version, 'generated 2025-03-03');
@@ -148,7 +155,8 @@ test('unmapped names are kept with a NULL ccode and listed in loads.unmapped', a
     order_year_uncertain: boolean;
     line: number;
   }>(
-    'SELECT recipient_ccode, supplier_ccode, delivery_years, order_year_uncertain, line FROM sipri_transfers ORDER BY line',
+    'SELECT recipient_ccode, supplier_ccode, delivery_years, ' +
+      'order_year_uncertain, line FROM sipri_transfers ORDER BY line',
   );
   assert.deepEqual(
     got.map((r) => [r.recipient_ccode, r.supplier_ccode, r.order_year_uncertain, r.line]),

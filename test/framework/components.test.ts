@@ -63,20 +63,24 @@ test('voice: full member of a consensus body is a rule-maker, a dialogue partner
   assert.equal(voice(inp, AZE, 2005).value, null);
 });
 
-test('commitments keep a regional ally apart from a pole; a pole alliance is a guarantee; presence without consent is not', () => {
-  const inp = emptyInputs(kb, registry);
-  const aze = commitments(inp, AZE, 2022);
-  assert.equal(aze.value, 1);
-  assert.deepEqual(
-    aze.detail.regional.map((c) => c.provider),
-    ['TUR'],
-  );
-  const arm = commitments(inp, ARM, 2020);
-  assert.equal(arm.value, 0);
-  assert.equal(arm.detail.strongestPole, 'russia');
-  assert.equal(commitments(inp, ARM, 2025).value, 1, 'membership frozen in 2024 ends the guarantee');
-  assert.equal(commitments(inp, GEO, 2015).value, 1);
-});
+test(
+  'commitments keep a regional ally apart from a pole; a pole ' +
+    'alliance is a guarantee; presence without consent is not',
+  () => {
+    const inp = emptyInputs(kb, registry);
+    const aze = commitments(inp, AZE, 2022);
+    assert.equal(aze.value, 1);
+    assert.deepEqual(
+      aze.detail.regional.map((c) => c.provider),
+      ['TUR'],
+    );
+    const arm = commitments(inp, ARM, 2020);
+    assert.equal(arm.value, 0);
+    assert.equal(arm.detail.strongestPole, 'russia');
+    assert.equal(commitments(inp, ARM, 2025).value, 1, 'membership frozen in 2024 ends the guarantee');
+    assert.equal(commitments(inp, GEO, 2015).value, 1);
+  },
+);
 
 test('gatekeeper counts hosting across poles, capped, and corridor transit relative to the busiest country', () => {
   const inp = emptyInputs(kb, registry);
@@ -153,32 +157,36 @@ test('the classifier applies its rules in order and names the evidence', () => {
   assert.equal(defaultRules.alignedObligation, 0.75);
 });
 
-test('the composite is reproducible with its seed, its interval holds the index, and missing components are reported', () => {
-  const inp = emptyInputs(kb, registry);
-  const a = runAutonomy(inp, { years: [2022, 2023], draws: 100, seed: 7 });
-  const b = runAutonomy(inp, { years: [2022, 2023], draws: 100, seed: 7 });
-  assert.deepEqual(
-    a.results.map((r) => r.interval),
-    b.results.map((r) => r.interval),
-  );
-  const aze = a.results.find((r) => r.state === 'AZE' && r.year === 2023)!;
-  assert.ok(aze.index !== null && aze.interval !== null);
-  assert.ok(aze.interval[0] <= aze.index + 1e-12 && aze.index <= aze.interval[1] + 1e-12);
-  assert.ok(aze.missing.includes('capability') && aze.missing.includes('alignment'));
-  assert.match(aze.explanation.join('\n'), /capability: missing/);
-  const manual =
-    (['commitments', 'voice', 'mediation', 'gatekeeper'] as const).reduce(
-      (s, c) => s + aze.components[c].value! * a.settings.weights[c],
-      0,
-    ) /
-    (['commitments', 'voice', 'mediation', 'gatekeeper'] as const).reduce(
-      (s, c) => s + a.settings.weights[c],
-      0,
+test(
+  'the composite is reproducible with its seed, its interval ' +
+    'holds the index, and missing components are reported',
+  () => {
+    const inp = emptyInputs(kb, registry);
+    const a = runAutonomy(inp, { years: [2022, 2023], draws: 100, seed: 7 });
+    const b = runAutonomy(inp, { years: [2022, 2023], draws: 100, seed: 7 });
+    assert.deepEqual(
+      a.results.map((r) => r.interval),
+      b.results.map((r) => r.interval),
     );
-  assert.ok(Math.abs(aze.index - manual) < 1e-12, 'index = weighted mean of the available components');
-  const geo = a.results.find((r) => r.state === 'GEO' && r.year === 2023)!;
-  assert.equal(geo.posture, 'integration-seeking');
-  const arm = a.results.find((r) => r.state === 'ARM' && r.year === 2023)!;
-  assert.equal(arm.posture, 'aligned');
-  assert.equal(arm.confidence, 1);
-});
+    const aze = a.results.find((r) => r.state === 'AZE' && r.year === 2023)!;
+    assert.ok(aze.index !== null && aze.interval !== null);
+    assert.ok(aze.interval[0] <= aze.index + 1e-12 && aze.index <= aze.interval[1] + 1e-12);
+    assert.ok(aze.missing.includes('capability') && aze.missing.includes('alignment'));
+    assert.match(aze.explanation.join('\n'), /capability: missing/);
+    const manual =
+      (['commitments', 'voice', 'mediation', 'gatekeeper'] as const).reduce(
+        (s, c) => s + aze.components[c].value! * a.settings.weights[c],
+        0,
+      ) /
+      (['commitments', 'voice', 'mediation', 'gatekeeper'] as const).reduce(
+        (s, c) => s + a.settings.weights[c],
+        0,
+      );
+    assert.ok(Math.abs(aze.index - manual) < 1e-12, 'index = weighted mean of the available components');
+    const geo = a.results.find((r) => r.state === 'GEO' && r.year === 2023)!;
+    assert.equal(geo.posture, 'integration-seeking');
+    const arm = a.results.find((r) => r.state === 'ARM' && r.year === 2023)!;
+    assert.equal(arm.posture, 'aligned');
+    assert.equal(arm.confidence, 1);
+  },
+);

@@ -103,7 +103,8 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
   program
     .command('brokerage')
     .description(
-      'interconnectors between rival blocs by year, or Gould–Fernandez brokerage on any network (--edges/--groups)',
+      'interconnectors between rival blocs by year, or ' +
+        'Gould–Fernandez brokerage on any network (--edges/--groups)',
     )
     .option('--year <Y>', 'year (default: the last year with ideal points)')
     .option('--layers <L1,L2>', `layers to combine (${LAYER_IDS.join(', ')}; default all)`)
@@ -167,7 +168,8 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
                 ),
               ),
             );
-          // The contract: CSV with exactly these columns (also for the default table format); NaN z → NA as in R.
+          // The contract: CSV with exactly these columns (also for the default table format); NaN z → NA as
+          // in R.
           const printable = rows.map((r) =>
             Object.fromEntries(
               BROKERAGE_COLUMNS.map((c) => [
@@ -224,10 +226,14 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
           '',
           ...run.layers.map(
             (l) =>
-              `  ${l.id.padEnd(9)} ${l.available ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}` : 'missing'} — ${l.note}`,
+              `  ${l.id.padEnd(9)} ` +
+              `${l.available ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}` : 'missing'}` +
+              ` — ${l.note}`,
           ),
           `  blocs: ${run.blocs.provenance.note}`,
-          '  alignment = ½ (1 if non-aligned bloc else UNGA equidistance + 1 − strongest pole guarantee); bridging = cross-bloc betweenness share / max; brokerage = ln(1+opposing two-paths, weighted) / ln(1+max)',
+          '  alignment = ½ (1 if non-aligned bloc else UNGA equidistance + 1 − ' +
+            'strongest pole guarantee); bridging = cross-bloc betweenness share ' +
+            '/ max; brokerage = ln(1+opposing two-paths, weighted) / ln(1+max)',
         ]);
       },
     );

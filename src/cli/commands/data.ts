@@ -70,7 +70,8 @@ function summarise(ctx: CliContext, outcomes: PartOutcome[]): void {
     for (const w of o.warnings) ctx.info(`warning: ${w}`);
     if (o.unmapped.length && o.status === 'imported')
       ctx.info(
-        `${o.dataset} ${o.file}: ${o.unmapped.length} name(s) not in the state registry, kept with no COW code: ${o.unmapped.join('; ')}`,
+        `${o.dataset} ${o.file}: ${o.unmapped.length} name(s) not in the ` +
+          `state registry, kept with no COW code: ${o.unmapped.join('; ')}`,
       );
   }
 }
@@ -112,7 +113,8 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
       const unknown = ids.filter((id) => !catalog.some((d) => d.id === id));
       if (unknown.length)
         throw new UserError(
-          `unknown dataset${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known: ${catalog.map((d) => d.id).join(', ')}`,
+          `unknown dataset${unknown.length > 1 ? 's' : ''} ` +
+            `${unknown.join(', ')}; known: ${catalog.map((d) => d.id).join(', ')}`,
         );
       const store = await ctx.store();
       const registry = await ctx.registry();

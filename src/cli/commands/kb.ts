@@ -51,7 +51,8 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
       if (!report.ok) {
         for (const issue of report.issues) ctx.info(issue);
         throw new UserError(
-          `knowledge base invalid: ${report.issues[0]}${report.issues.length > 1 ? ` (and ${report.issues.length - 1} more above)` : ''}`,
+          `knowledge base invalid: ${report.issues[0]}` +
+            `${report.issues.length > 1 ? ` (and ${report.issues.length - 1} more above)` : ''}`,
         );
       }
     });

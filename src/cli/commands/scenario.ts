@@ -150,7 +150,9 @@ export function registerScenarioCommands(program: Command, ctx: CliContext): voi
               ),
             })),
             {
-              title: `${res.scenario.title}: ensemble of ${members} (seed ${seed}); index median and 5–95% interval, probability of each posture`,
+              title:
+                `${res.scenario.title}: ensemble of ${members} (seed ${seed}); ` +
+                'index median and 5–95% interval, probability of each posture',
             },
           );
           ctx.lines([
@@ -180,14 +182,19 @@ export function registerScenarioCommands(program: Command, ctx: CliContext): voi
           'edits:',
           ...res.edits.map(
             (e) =>
-              `  ${e.label}  [${e.file}:${e.line}; touches ${e.touches.join(', ')}]${e.rationale ? `\n      assumption: ${e.rationale}` : ''}${e.sources.length ? `\n      sources: ${e.sources.join(', ')}` : ''}`,
+              `  ${e.label}  [${e.file}:${e.line}; touches ${e.touches.join(', ')}` +
+              `]${e.rationale ? `\n      assumption: ${e.rationale}` : ''}` +
+              `${e.sources.length ? `\n      sources: ${e.sources.join(', ')}` : ''}`,
           ),
           '',
           'changes and their causes:',
           ...res.rows.flatMap((row) =>
             row.changes.map(
               (c) =>
-                `  ${row.state} ${row.year} ${c.what}: ${typeof c.from === 'number' ? c.from.toFixed(3) : (c.from ?? '—')} → ${typeof c.to === 'number' ? c.to.toFixed(3) : (c.to ?? '—')}  ← ${c.edits.join(', ') || '(none)'}${c.interaction ? ' (together, not alone)' : ''}`,
+                `  ${row.state} ${row.year} ${c.what}: ` +
+                `${typeof c.from === 'number' ? c.from.toFixed(3) : (c.from ?? '—')} → ` +
+                `${typeof c.to === 'number' ? c.to.toFixed(3) : (c.to ?? '—')}  ← ` +
+                `${c.edits.join(', ') || '(none)'}${c.interaction ? ' (together, not alone)' : ''}`,
             ),
           ),
         ]);

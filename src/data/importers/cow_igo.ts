@@ -78,7 +78,9 @@ interface IgoMeta {
   lastSeen: number;
 }
 
-/** IGO-year rows reduce to one metadata row per IGO (values of its latest year) with the years it is listed. */
+/**
+ * IGO-year rows reduce to one metadata row per IGO (values of its latest year) with the years it is listed.
+ */
 async function igoYears(file: ImportFile, ctx: ParseContext): Promise<PartResult> {
   const out = new TableBuffer('igos', [
     'varchar',

@@ -27,7 +27,8 @@ export async function loadUnvotes(dir: string): Promise<(VoteData & { iso2: (str
     const st = (await con.runAndReadAll('SELECT country, iso2 FROM st ORDER BY idx')).getColumnsJS();
     const rcCols = (
       await con.runAndReadAll(
-        `SELECT rcid, session, year(date) AS yr, coalesce(importantvote, 0) AS imp, amend, para, short, descr, issues FROM rci ORDER BY idx`,
+        'SELECT rcid, session, year(date) AS yr, coalesce(importantvote, ' +
+          '0) AS imp, amend, para, short, descr, issues FROM rci ORDER BY idx',
       )
     ).getColumnsJS();
     const vc = (
@@ -130,7 +131,8 @@ export function readMatches(file: string): [number, number][] {
   const [i1, i2] = [header.indexOf('rcid1'), header.indexOf('rcid2')];
   if (i1 < 0 || i2 < 0)
     throw new Error(
-      `${file}: line 1 must name the columns rcid1 and rcid2 (as BSV's Matches.csv), found '${lines[0] ?? ''}'`,
+      `${file}: line 1 must name the columns rcid1 and rcid2 ` +
+        `(as BSV's Matches.csv), found '${lines[0] ?? ''}'`,
     );
   return lines.slice(1).map((line, k) => {
     const cells = line.split(',');

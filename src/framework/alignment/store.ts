@@ -202,7 +202,8 @@ export async function loadStoreBsv(store: Store, registry?: StateRegistry): Prom
         iso3: string | null;
         name: string | null;
       }>(
-        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM unga_idealpoints WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
+        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM ' +
+          'unga_idealpoints WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
       )
     ).map((r): BsvPoint => {
       const rec = registry?.byCcode(Number(r.ccode));

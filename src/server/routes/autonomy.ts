@@ -84,7 +84,8 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/autonomy',
       summary:
-        'strategic-autonomy index, interval, rank, components, posture and explanation of a state by year (detail=summary: the numbers only)',
+        'strategic-autonomy index, interval, rank, components, posture and ' +
+        'explanation of a state by year (detail=summary: the numbers only)',
       query: z.strictObject({
         state: stateParam,
         years: yearsParam,

@@ -49,7 +49,10 @@ export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: str
   </ul>`;
 }
 
-/** Each component of one state-year: value, weight, principle, and its explanation and provenance in a disclosure. */
+/**
+ * Each component of one state-year: value, weight, principle, and its explanation and provenance in a
+ * disclosure.
+ */
 export function ComponentTable({ doc, weights }: { doc: StateYearDoc; weights?: Record<string, number> }) {
   return html`<table class="data components-table" data-testid="component-table">
     <caption>

@@ -35,7 +35,10 @@ export interface CorridorMapProps {
   labelAll?: boolean;
 }
 
-/** The corridor network on an offline world map: legs by mode and status, flows as widths, bottlenecks and the chosen route on top. */
+/**
+ * The corridor network on an offline world map: legs by mode and status, flows as widths, bottlenecks and the
+ * chosen route on top.
+ */
 export function CorridorMap({
   geo,
   nodes,

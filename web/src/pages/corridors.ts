@@ -79,7 +79,8 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
   const catalogue = useFetch<{ scenarios: ScenarioInfo[] }>('/api/corridors/scenarios', {});
   const base = useFetch<NetworkResponse>('/api/corridors/network', {});
   const known = catalogue.data?.scenarios ?? [];
-  // Catalogue order, so the same ticks always compose the same way; ids not in the catalogue are dropped once it loads.
+  // Catalogue order, so the same ticks always compose the same way; ids not in the catalogue are dropped once
+  // it loads.
   const scenarios = known.length > 0 ? known.map((s) => s.id).filter((id) => ticked.includes(id)) : ticked;
   const scenarioParam = scenarios.length > 0 ? scenarios.join(',') : undefined;
   const ready = catalogue.data !== null || catalogue.error !== null;

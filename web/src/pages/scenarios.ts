@@ -6,7 +6,10 @@ import { fmt, PlotFigure, type PlotModule } from '../charts/plot.ts';
 import { PostureBadge, PostureBand } from '../charts/postures.ts';
 
 export const MAX_SCENARIOS = 4;
-/** Okabe–Ito: black for the baseline, then blue, vermillion, bluish green, reddish purple; each series also has its own dash and marker. */
+/**
+ * Okabe–Ito: black for the baseline, then blue, vermillion, bluish green, reddish purple; each series also
+ * has its own dash and marker.
+ */
 const SERIES = [
   { colour: '#000000', dash: '', symbol: 'circle' },
   { colour: '#0072b2', dash: '6,3', symbol: 'square' },

@@ -4,7 +4,10 @@ import { fmt } from '../charts/plot.ts';
 import { PostureBadge } from '../charts/postures.ts';
 import type { ComponentValues } from './composite.ts';
 
-/** The headline numbers of a state-year, whether they came from the year's full document or the series' summary row. */
+/**
+ * The headline numbers of a state-year, whether they came from the year's full document or the series'
+ * summary row.
+ */
 export interface HeadRow {
   year: number;
   index: number | null;
