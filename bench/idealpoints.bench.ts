@@ -137,10 +137,11 @@ function compareWithBsv(label: string, opts: IdealPointOptions): { fit: IdealPoi
       `converged ${fit.converged}; ${fitSecs.toFixed(1)} s (target < 120 s)`,
   );
   console.log(
-    `  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(
-      post.map((i) => ours[i]!),
-      post.map((i) => theirs[i]!),
-    ).toFixed(4)}`,
+    `  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} ` +
+      `state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(
+        post.map((i) => ours[i]!),
+        post.map((i) => theirs[i]!),
+      ).toFixed(4)}`,
   );
   console.log(
     `  median within-session r, sessions 46+: ${median(late).toFixed(4)}` +

@@ -53,11 +53,11 @@ async function main(): Promise<void> {
   );
   const last = one.rows[one.rows.length - 1]!;
   console.log(
-    `${state} ${last.year}: baseline ${last.baseline_index?.toFixed(3)} (${last.baseline_posture}); ensemble median ${last.median?.toFixed(3)}, 5–95% ${last.p5?.toFixed(3)}–${last.p95?.toFixed(3)}; postures ${Object.entries(
-      last.posture_probabilities,
-    )
-      .map(([k, v]) => `${k} ${v.toFixed(3)}`)
-      .join(', ')}`,
+    `${state} ${last.year}: baseline ${last.baseline_index?.toFixed(3)} (${last.baseline_posture}); ` +
+      `ensemble median ${last.median?.toFixed(3)}, 5–95% ${last.p5?.toFixed(3)}–${last.p95?.toFixed(3)}; ` +
+      `postures ${Object.entries(last.posture_probabilities)
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join(', ')}`,
   );
 }
 

@@ -114,8 +114,8 @@ async function profileInteractions(page: Page, base: string): Promise<Array<Reco
   await profileSettled(page);
   const year = await interaction(
     page,
-    `const s=[...document.querySelectorAll('main ` +
-      `select')].find((e)=>/year/i.test(e.getAttribute('aria-label')??e.closest('label')?.textContent??'')); ` +
+    `const s=[...document.querySelectorAll('main select')]` +
+      `.find((e)=>/year/i.test(e.getAttribute('aria-label')??e.closest('label')?.textContent??'')); ` +
       `if(!s) throw new Error('no year select on the profile'); ` +
       `s.value=String(Number(s.value)-5); s.dispatchEvent(new Event('change',{bubbles:true}))`,
     `document.querySelector('main').textContent.length + document.querySelector('main').innerHTML.length`,

@@ -39,12 +39,14 @@ export class ScenarioError extends Error {
   readonly userError = true;
   constructor(readonly issues: ScenarioIssue[]) {
     const first = issues[0];
-    super(
-      `${first ? `${first.file}:${first.line}: ${first.message}` : 'invalid scenario'}${issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''}\n${issues
-        .slice(1, 20)
-        .map((i) => `${i.file}:${i.line}: ${i.message}`)
-        .join('\n')}`,
-    );
+    const head = first ? `${first.file}:${first.line}: ${first.message}` : 'invalid scenario';
+    const more =
+      issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    const rest = issues
+      .slice(1, 20)
+      .map((i) => `${i.file}:${i.line}: ${i.message}`)
+      .join('\n');
+    super(`${head}${more}\n${rest}`);
   }
 }
 

@@ -185,34 +185,37 @@ test('ideal points: issue subsets and custom subsets use only their votes', () =
   );
 });
 
-test('ideal points: bridging shares item parameters across sessions, by text keys or by matched pairs', () => {
-  const opts = { filter: {}, orient: [top], method: 'mode' as const, maxIter: 5 };
-  assert.equal(
-    new Set(estimateIdealPoints(sim.data, opts).rollcallItem).size,
-    sim.data.rollcalls.length,
-    'no bridging by default',
-  );
-  const titled = estimateIdealPoints(sim.data, { ...opts, bridge: true });
-  assert.ok(
-    new Set(titled.rollcallItem).size < sim.data.rollcalls.length,
-    'repeated resolutions share an item',
-  );
-  const [a, b, c] = sim.data.rollcalls;
-  const matched = estimateIdealPoints(sim.data, {
-    ...opts,
-    matches: [
-      [a!.rcid, b!.rcid],
-      [b!.rcid, c!.rcid],
-    ],
-  });
-  const item = (fit: IdealPointFit, rcid: number) => fit.rollcallItem[fit.rollcallRcid.indexOf(rcid)];
-  // a, b and c sit in session 1, where a key that occurs twice does not bridge: all stay apart.
-  assert.equal(new Set([item(matched, a!.rcid), item(matched, b!.rcid), item(matched, c!.rcid)]).size, 3);
-  const later = sim.data.rollcalls.find((r) => r.session === 2)!;
-  const linked = estimateIdealPoints(sim.data, { ...opts, matches: [[a!.rcid, later.rcid]] });
-  assert.equal(item(linked, a!.rcid), item(linked, later.rcid));
-  assert.equal(new Set(linked.rollcallItem).size, sim.data.rollcalls.length - 1);
-});
+test(
+  'ideal points: bridging shares item parameters ' + 'across sessions, by text keys or by matched pairs',
+  () => {
+    const opts = { filter: {}, orient: [top], method: 'mode' as const, maxIter: 5 };
+    assert.equal(
+      new Set(estimateIdealPoints(sim.data, opts).rollcallItem).size,
+      sim.data.rollcalls.length,
+      'no bridging by default',
+    );
+    const titled = estimateIdealPoints(sim.data, { ...opts, bridge: true });
+    assert.ok(
+      new Set(titled.rollcallItem).size < sim.data.rollcalls.length,
+      'repeated resolutions share an item',
+    );
+    const [a, b, c] = sim.data.rollcalls;
+    const matched = estimateIdealPoints(sim.data, {
+      ...opts,
+      matches: [
+        [a!.rcid, b!.rcid],
+        [b!.rcid, c!.rcid],
+      ],
+    });
+    const item = (fit: IdealPointFit, rcid: number) => fit.rollcallItem[fit.rollcallRcid.indexOf(rcid)];
+    // a, b and c sit in session 1, where a key that occurs twice does not bridge: all stay apart.
+    assert.equal(new Set([item(matched, a!.rcid), item(matched, b!.rcid), item(matched, c!.rcid)]).size, 3);
+    const later = sim.data.rollcalls.find((r) => r.session === 2)!;
+    const linked = estimateIdealPoints(sim.data, { ...opts, matches: [[a!.rcid, later.rcid]] });
+    assert.equal(item(linked, a!.rcid), item(linked, later.rcid));
+    assert.equal(new Set(linked.rollcallItem).size, sim.data.rollcalls.length - 1);
+  },
+);
 
 test(
   'matched pairs collapse as in BSV: chains to their earliest ' +

@@ -7,7 +7,8 @@ import { screenshot, watchErrors } from '../helpers/browser.ts';
 // Real data only: the pages show the framework's numbers, so a fixture would test little.
 const skip = dashboardSkip;
 const YEAR = 2020;
-const DRAWS = 50; // fewer Monte Carlo draws than the default keep the suite quick; the page passes them through
+// Fewer Monte Carlo draws than the default keep the suite quick; the page passes them through.
+const DRAWS = 50;
 interface Doc {
   year: number;
   index: number | null;

@@ -18,30 +18,33 @@ async function freshStore(): Promise<Store> {
   return store;
 }
 
-test('an import records the file in loads; -9 becomes NULL; re-importing the same file is a no-op', async () => {
-  const store = await freshStore();
-  const [load] = await store.query<{
-    dataset: string;
-    rows: number;
-    year_min: number;
-    year_max: number;
-    file: string;
-    sha256: string;
-  }>('SELECT * FROM loads');
-  assert.equal(load?.dataset, 'cow_nmc');
-  assert.equal(load?.rows, 6);
-  assert.deepEqual([load?.year_min, load?.year_max], [2010, 2011]);
-  const [aze] = await store.query<{ pec: number | null; milex: number; cinc: number }>(
-    'SELECT pec, milex, cinc FROM cow_nmc WHERE ccode = 373 AND year = 2010',
-  );
-  assert.equal(aze?.pec, null);
-  assert.equal(aze?.cinc, 0.0012);
-  const before = await snapshot(store);
-  const again = await importDataset(store, 'cow_nmc', nmcFixture, { registry: reg });
-  assert.equal(again[0]?.status, 'unchanged');
-  assert.deepEqual(await snapshot(store), before);
-  store.close();
-});
+test(
+  'an import records the file in loads; -9 becomes ' + 'NULL; re-importing the same file is a no-op',
+  async () => {
+    const store = await freshStore();
+    const [load] = await store.query<{
+      dataset: string;
+      rows: number;
+      year_min: number;
+      year_max: number;
+      file: string;
+      sha256: string;
+    }>('SELECT * FROM loads');
+    assert.equal(load?.dataset, 'cow_nmc');
+    assert.equal(load?.rows, 6);
+    assert.deepEqual([load?.year_min, load?.year_max], [2010, 2011]);
+    const [aze] = await store.query<{ pec: number | null; milex: number; cinc: number }>(
+      'SELECT pec, milex, cinc FROM cow_nmc WHERE ccode = 373 AND year = 2010',
+    );
+    assert.equal(aze?.pec, null);
+    assert.equal(aze?.cinc, 0.0012);
+    const before = await snapshot(store);
+    const again = await importDataset(store, 'cow_nmc', nmcFixture, { registry: reg });
+    assert.equal(again[0]?.status, 'unchanged');
+    assert.deepEqual(await snapshot(store), before);
+    store.close();
+  },
+);
 
 test('a new version replaces the old rows atomically and is recorded with its checksum', async () => {
   const store = await freshStore();

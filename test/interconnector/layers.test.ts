@@ -56,32 +56,39 @@ const weightOf = (l: Layer, a: string, b: string): number | undefined =>
   l.edges.find((e) => (e.source === a && e.target === b) || (!l.directed && e.source === b && e.target === a))
     ?.weight;
 
-test('arms layer: supplier → recipient TIV summed over the 5-year window ending at the year, directed', () => {
-  const inp = emptyInputs(kb, registry);
-  withArms(
-    inp,
-    [
-      ['TUR', 'AZE', 2019, 10],
-      ['TUR', 'AZE', 2021, 5],
-      ['RUS', 'AZE', 2015, 7],
-      ['ISR', 'AZE', 2020, 3],
-    ],
-    [1950, 2025],
-  );
-  const l = armsLayer(inp, 2021);
-  assert.equal(l.directed, true);
-  assert.equal(l.available, true);
-  assert.deepEqual(
-    l.edges.map((e) => [e.source, e.target, e.weight]),
-    [
-      ['ISR', 'AZE', 3],
-      ['TUR', 'AZE', 15],
-    ],
-  );
-  assert.equal(armsLayer(inp, 2021, { armsWindow: 2 }).edges.length, 2, 'ISR 2020 and TUR 2021 in 2020–2021');
-  assert.equal(weightOf(armsLayer(inp, 2021, { armsWindow: 2 }), 'TUR', 'AZE'), 5);
-  assert.equal(armsLayer(inp, 2030).available, false);
-});
+test(
+  'arms layer: supplier → recipient TIV summed over ' + 'the 5-year window ending at the year, directed',
+  () => {
+    const inp = emptyInputs(kb, registry);
+    withArms(
+      inp,
+      [
+        ['TUR', 'AZE', 2019, 10],
+        ['TUR', 'AZE', 2021, 5],
+        ['RUS', 'AZE', 2015, 7],
+        ['ISR', 'AZE', 2020, 3],
+      ],
+      [1950, 2025],
+    );
+    const l = armsLayer(inp, 2021);
+    assert.equal(l.directed, true);
+    assert.equal(l.available, true);
+    assert.deepEqual(
+      l.edges.map((e) => [e.source, e.target, e.weight]),
+      [
+        ['ISR', 'AZE', 3],
+        ['TUR', 'AZE', 15],
+      ],
+    );
+    assert.equal(
+      armsLayer(inp, 2021, { armsWindow: 2 }).edges.length,
+      2,
+      'ISR 2020 and TUR 2021 in 2020–2021',
+    );
+    assert.equal(weightOf(armsLayer(inp, 2021, { armsWindow: 2 }), 'TUR', 'AZE'), 5);
+    assert.equal(armsLayer(inp, 2030).available, false);
+  },
+);
 
 test(
   'alliance layer: ATOP obligations weighted as the commitments ' +
@@ -134,37 +141,40 @@ test('vote layer: each state keeps its k nearest by ideal point, proximity 1 −
   assert.equal(voteLayer(inp, 2021).available, false);
 });
 
-test('IGO layer: shared full memberships, strongest k per state; missing where COW IGO does not reach', () => {
-  const inp = emptyInputs(kb, registry);
-  const pair = (a: string, b: string) => (cc(a) < cc(b) ? `${cc(a)}|${cc(b)}` : `${cc(b)}|${cc(a)}`);
-  const data: InterconnectorData = {
-    igoShared: {
-      data: new Map([
-        [
-          2010,
-          new Map([
-            [pair('AZE', 'TUR'), 40],
-            [pair('AZE', 'GEO'), 30],
-            [pair('GEO', 'TUR'), 20],
-            [pair('GEO', 'ARM'), 25],
-          ]),
-        ],
-      ]),
-      covers: [1816, 2014],
-      provenance: { dataset: 'cow_igo' },
-    },
-    transport: null,
-  };
-  const l = igoLayer(inp, data, 2010, { igoK: 1 });
-  // AZE keeps TUR (40), TUR keeps AZE, GEO keeps AZE (30), ARM keeps GEO (25)
-  assert.deepEqual(l.edges.map((e) => `${e.source}-${e.target}:${e.weight}`).sort(), [
-    'ARM-GEO:25',
-    'AZE-GEO:30',
-    'AZE-TUR:40',
-  ]);
-  assert.equal(igoLayer(inp, data, 2020).available, false);
-  assert.equal(igoLayer(inp, undefined, 2010).available, false);
-});
+test(
+  'IGO layer: shared full memberships, strongest k per ' + 'state; missing where COW IGO does not reach',
+  () => {
+    const inp = emptyInputs(kb, registry);
+    const pair = (a: string, b: string) => (cc(a) < cc(b) ? `${cc(a)}|${cc(b)}` : `${cc(b)}|${cc(a)}`);
+    const data: InterconnectorData = {
+      igoShared: {
+        data: new Map([
+          [
+            2010,
+            new Map([
+              [pair('AZE', 'TUR'), 40],
+              [pair('AZE', 'GEO'), 30],
+              [pair('GEO', 'TUR'), 20],
+              [pair('GEO', 'ARM'), 25],
+            ]),
+          ],
+        ]),
+        covers: [1816, 2014],
+        provenance: { dataset: 'cow_igo' },
+      },
+      transport: null,
+    };
+    const l = igoLayer(inp, data, 2010, { igoK: 1 });
+    // AZE keeps TUR (40), TUR keeps AZE, GEO keeps AZE (30), ARM keeps GEO (25)
+    assert.deepEqual(l.edges.map((e) => `${e.source}-${e.target}:${e.weight}`).sort(), [
+      'ARM-GEO:25',
+      'AZE-GEO:30',
+      'AZE-TUR:40',
+    ]);
+    assert.equal(igoLayer(inp, data, 2020).available, false);
+    assert.equal(igoLayer(inp, undefined, 2010).available, false);
+  },
+);
 
 test(
   'hosting layer: host tied to each party of talks it hosted in ' +

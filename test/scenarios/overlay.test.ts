@@ -82,19 +82,26 @@ test('direct-format rounds raise mediation by the hand-computed amount', () => {
   assert.equal(mediation(session.inputs, AZE, 2020).value, 0);
 });
 
-test('ideal-point shift and arms redirection move alignment and dependence only from the scenario year', () => {
-  const session = syntheticSession();
-  const r = runScenario(session, join(dir, 'shift.yaml'), { states: ['AZE'], years: [2020, 2021], draws: 0 });
-  const [a, b] = [r.rows[0]!, r.rows[1]!];
-  assert.deepEqual(a.changes, []);
-  // AZE 0.5, USA 2, RUS −1: equidistance 1 − |1.5 − 1.5|/3 = 1; halfway to the USA (1.25): 1 − |0.75 −
-  // 2.25|/3 = 0.5.
-  assert.equal(b.baseline.components.alignment, 1);
-  assert.equal(b.scenario.components.alignment, 0.5);
-  assert.deepEqual(b.changes.find((c) => c.what === 'alignment')!.edits, ['shift#1']);
-  assert.deepEqual(b.changes.find((c) => c.what === 'dependence')!.edits, ['shift#2']);
-  assert.notEqual(b.scenario.components.dependence, b.baseline.components.dependence);
-});
+test(
+  'ideal-point shift and arms redirection move ' + 'alignment and dependence only from the scenario year',
+  () => {
+    const session = syntheticSession();
+    const r = runScenario(session, join(dir, 'shift.yaml'), {
+      states: ['AZE'],
+      years: [2020, 2021],
+      draws: 0,
+    });
+    const [a, b] = [r.rows[0]!, r.rows[1]!];
+    assert.deepEqual(a.changes, []);
+    // AZE 0.5, USA 2, RUS −1: equidistance 1 − |1.5 − 1.5|/3 = 1; halfway to the USA (1.25): 1 − |0.75 −
+    // 2.25|/3 = 0.5.
+    assert.equal(b.baseline.components.alignment, 1);
+    assert.equal(b.scenario.components.alignment, 0.5);
+    assert.deepEqual(b.changes.find((c) => c.what === 'alignment')!.edits, ['shift#1']);
+    assert.deepEqual(b.changes.find((c) => c.what === 'dependence')!.edits, ['shift#2']);
+    assert.notEqual(b.scenario.components.dependence, b.baseline.components.dependence);
+  },
+);
 
 test(
   'composition applies the composed scenario first, then ' +

@@ -84,19 +84,22 @@ test(
   },
 );
 
-test('adding and ending the same membership in the same year is a contradiction, across composed files too', () => {
-  const session = syntheticSession();
-  const dir = scenarioDir({
-    'a.yaml':
-      `${head('a')}  - add_membership: {state: AZE, org: ` +
-      `GUAM}\n    basis: assumption\n    rationale: joins\n`,
-    'b.yaml':
-      `${head('b')}  - end_membership: {state: AZE, org: ` +
-      `GUAM}\n    basis: assumption\n    rationale: leaves\n`,
-  });
-  const p = problems(() => resolveFor(session, `${join(dir, 'a.yaml')}+${join(dir, 'b.yaml')}`));
-  assert.match(p[0]!, /^b\.yaml:6: edit 1 contradicts a#1 \(.*a\.yaml:6\)/);
-});
+test(
+  'adding and ending the same membership in the same ' + 'year is a contradiction, across composed files too',
+  () => {
+    const session = syntheticSession();
+    const dir = scenarioDir({
+      'a.yaml':
+        `${head('a')}  - add_membership: {state: AZE, org: ` +
+        `GUAM}\n    basis: assumption\n    rationale: joins\n`,
+      'b.yaml':
+        `${head('b')}  - end_membership: {state: AZE, org: ` +
+        `GUAM}\n    basis: assumption\n    rationale: leaves\n`,
+    });
+    const p = problems(() => resolveFor(session, `${join(dir, 'a.yaml')}+${join(dir, 'b.yaml')}`));
+    assert.match(p[0]!, /^b\.yaml:6: edit 1 contradicts a#1 \(.*a\.yaml:6\)/);
+  },
+);
 
 test(
   'malformed YAML, a missing field, an unknown parameter and ' +
@@ -110,7 +113,8 @@ test(
         `${head('param')}  - ideal_point: {state: AZE, toward: west, fraction: $nope}\n    basis: ` +
         `assumption\n    rationale: r\n  - ideal_point: {state: AZE, toward: west, fraction: ` +
         `0.1}\n    arms_scale: {recipient: AZE, factor: 2}\n    basis: assumption\n    rationale: r\n`,
-      'basis.yaml': `${head('basis')}  - ideal_point: {state: AZE, toward: west, fraction: 0.1}\n    basis: fact\n`,
+      'basis.yaml':
+        `${head('basis')}  - ideal_point: {state: AZE, ` + `toward: west, fraction: 0.1}\n    basis: fact\n`,
     });
     assert.match(
       problems(() => resolveFor(session, join(dir, 'broken.yaml')))[0]!,

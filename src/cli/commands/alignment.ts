@@ -58,7 +58,9 @@ function describeProvenance(p: Provenance): string[] {
   } else if (ip) {
     lines.push(
       `ideal points: our estimator on ${String(ip.selection)} votes (${String(ip.votes_used)} votes), ` +
-        `${ip.cached ? `cached run ${String(ip.run)}` : `fitted in ${Number(ip.fit_seconds).toFixed(1)} s and cached`}`,
+        (ip.cached
+          ? `cached run ${String(ip.run)}`
+          : `fitted in ${Number(ip.fit_seconds).toFixed(1)} s and cached`),
     );
   }
   return [...lines, ...p.notes];
@@ -218,7 +220,9 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
               ? `using the cached fit, or fitting with ${bootstrap}` +
                   ' bootstrap replicates (minutes on all votes)…'
               : 'using the cached fit, or fitting (' +
-                  `${method === 'gibbs' ? 'about 15 s on all votes with two threads' : 'about 45 s on all votes'}` +
+                  (method === 'gibbs'
+                    ? 'about 15 s on all votes with two threads'
+                    : 'about 45 s on all votes') +
                   ')…',
           );
         const { rows, provenance } = await idealPointTable(store, registry, {

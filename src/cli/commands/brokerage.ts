@@ -220,14 +220,18 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         const shown = ranked.slice(0, top);
         if (ctx.format === 'json') return ctx.print(rankingDoc(run, shown));
         ctx.print(shown.map(rankRow), {
-          title: `${year}: interconnector index (bridging west ↔ china-russia while aligned with neither; 0–1)`,
+          title:
+            `${year}: interconnector index (bridging west ↔ ` +
+            'china-russia while aligned with neither; 0–1)',
         });
         ctx.lines([
           '',
           ...run.layers.map(
             (l) =>
               `  ${l.id.padEnd(9)} ` +
-              `${l.available ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}` : 'missing'}` +
+              (l.available
+                ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}`
+                : 'missing') +
               ` — ${l.note}`,
           ),
           `  blocs: ${run.blocs.provenance.note}`,

@@ -21,7 +21,8 @@ type LoadRow = {
 /** One row per catalog dataset with what the store holds of it. */
 export async function datasetStatus(store: Store): Promise<Record<string, unknown>[]> {
   const loads =
-    await store.query<LoadRow>(`SELECT p.dataset, p.part, l.version, l.file, l.rows, l.year_min, l.year_max, strftime(l.imported_at, '%Y-%m-%d %H:%M') AS imported_at, l.unmapped
+    await store.query<LoadRow>(`SELECT p.dataset, p.part, l.version, l.file, l.rows, l.year_min, l.year_max,
+      strftime(l.imported_at, '%Y-%m-%d %H:%M') AS imported_at, l.unmapped
     FROM data_load_parts p JOIN loads l USING (load_id) ORDER BY p.dataset, l.load_id`);
   return catalog.map((d) => {
     const mine = loads.filter((l) => l.dataset === d.id);

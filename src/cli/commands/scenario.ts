@@ -175,7 +175,9 @@ export function registerScenarioCommands(program: Command, ctx: CliContext): voi
         });
         if (ctx.format === 'json') return ctx.print(res);
         ctx.print(scenarioRows(res), {
-          title: `${res.scenario.title} vs baseline (index, interval 5–95%, posture; d_ = scenario − baseline)`,
+          title:
+            `${res.scenario.title} vs baseline (index, ` +
+            'interval 5–95%, posture; d_ = scenario − baseline)',
         });
         ctx.lines([
           '',

@@ -141,7 +141,7 @@ export function commitments(
   if (strongest) {
     explanation.push(
       `${strongest.obligation} obligation from ${strongest.provider} (${strongest.pole} pole` +
-        `${strongest.fact ? `, fact ${strongest.fact}` : `, ATOP alliance ${strongest.alliances?.join(', ')}`}` +
+        (strongest.fact ? `, fact ${strongest.fact}` : `, ATOP alliance ${strongest.alliances?.join(', ')}`) +
         ')',
     );
   } else {
