@@ -3,6 +3,7 @@ import type { AutonomyRun, StateYearResult, Transition } from '../framework/auto
 import { listScenarios, transitUnder } from '../framework/corridors/queries.ts';
 import type { FrameworkSession } from '../framework/session.ts';
 import type { Provenance } from '../framework/types.ts';
+import { linkFor } from '../kb/links.ts';
 import type { Source } from '../kb/schema.ts';
 import type { StateRecord } from '../states/registry.ts';
 import { version } from '../version.ts';
@@ -249,12 +250,6 @@ const POLITICAL_RISKS_NOTE =
   '<p class="muted">The article\'s two political risks (the outcome of the war in Ukraine; divergence ' +
   'with the West) are modelled as scenario files: see <code>interconnector scenario list</code>.</p>';
 
-function sourceCitation(s: Source): string {
-  const title = s.url ? `<a href="${h(s.url)}">${h(s.title)}</a>` : `<cite>${h(s.title)}</cite>`;
-  const container = s.container ? `, ${h(s.container)}` : '';
-  return `${h(s.author)}, ${title}${container} (${h(s.date ?? `accessed ${s.accessed}`)})`;
-}
-
 function methodologyText(rules: RunSettings['rules']): string {
   return (
     '<p>Each component is on a 0–1 scale (1 = most autonomous) and missing where no input covers the ' +
@@ -277,4 +272,12 @@ function weightsTable(weights: RunSettings['weights']): string {
     '<table><thead><tr><th>component</th><th>measures</th><th class="num">weight</th></tr></thead>' +
     `<tbody>${COMPONENTS.map(row).join('')}</tbody></table>`
   );
+}
+
+/** A source as a citation: author, linked title (only for http, https or DOI addresses), container, date. */
+function sourceCitation(s: Source): string {
+  const link = linkFor(s.url);
+  const title = link ? `<a href="${h(link)}">${h(s.title)}</a>` : `<cite>${h(s.title)}</cite>`;
+  const container = s.container ? `, ${h(s.container)}` : '';
+  return `${h(s.author)}, ${title}${container} (${h(s.date ?? `accessed ${s.accessed}`)})`;
 }

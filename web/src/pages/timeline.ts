@@ -26,8 +26,8 @@ function SourceList({ fact }: { fact: TimelineFact }) {
     ${fact.sources.map(
       (s) => html`<li>
       ${s.author}, ${
-        s.url
-          ? html`<a href=${s.url} rel="noreferrer" target="_blank">${s.title}</a>`
+        webLink(s.url)
+          ? html`<a href=${webLink(s.url)} rel="noreferrer" target="_blank">${s.title}</a>`
           : html`
         <cite>${s.title}</cite>`
       }
@@ -126,4 +126,9 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
       )}
     </ol>
   </section>`;
+}
+
+/** The server sends only http(s) links; checked again here so that no other scheme ever becomes clickable. */
+function webLink(url: string | undefined): string | undefined {
+  return url && /^https?:\/\/\S+$/i.test(url) ? url : undefined;
 }
