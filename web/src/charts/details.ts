@@ -4,6 +4,9 @@ import { COMPONENT_SHORT } from './autonomy-charts.ts';
 import { fmt } from './plot.ts';
 import { PostureBadge, postureLabel } from './postures.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const LEFT_OUT_OF_THE = ' — left out of the index and the remaining weights rescaled';
+
 /** Where a figure came from, on demand: dataset, version, checksum, rows, years covered, facts. */
 export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: string }) {
   return html`<ul class="prov">${prov.map(
@@ -79,13 +82,11 @@ export function ClassifierExplanation({ doc }: { doc: StateYearDoc }) {
     ${
       doc.missing.length
         ? html`<p
-      class="muted">Missing: ${doc.missing.join(', ')} — left out of the index and the remaining weights
-        rescaled${
-          doc.missing_effect !== null
-            ? html`; with the year's median instead the index would move
-        by ${fmt(doc.missing_effect, 3)}`
-            : null
-        }.</p>`
+      class="muted">Missing: ${doc.missing.join(', ')}${LEFT_OUT_OF_THE}${
+        doc.missing_effect !== null
+          ? html`; with the year's median instead the index would move by ${fmt(doc.missing_effect, 3)}`
+          : null
+      }.</p>`
         : null
     }
   </div>`;
