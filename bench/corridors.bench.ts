@@ -194,6 +194,7 @@ for _ in range(d['reps']):
 mf = (time.perf_counter() - t) / d['reps'] * 1000
 print(json.dumps({'sp_ms': sp, 'mf_ms': mf, 'ap': ap, 'flows': vals}))
 `;
+  import { machineLoad } from './helpers/machine.ts';
   const res = spawnSync('/usr/bin/python3', ['-c', py], {
     input: payload,
     encoding: 'utf8',
@@ -222,7 +223,7 @@ print(json.dumps({'sp_ms': sp, 'mf_ms': mf, 'ap': ap, 'flows': vals}))
     return f === null ? v >= 1e6 - 1e-6 : Math.abs(f - v) < 1e-6;
   });
   console.log(
-    `all-pairs Dijkstra (${g.n} nodes, ${g.targets.length} arcs): ours ${oursSp.toFixed(3)} ms, networkx ${nx.sp_ms.toFixed(3)} ms, ratio networkx/ours ${(nx.sp_ms / oursSp).toFixed(1)}x; max |difference| ${maxDiff.toExponential(1)} km`,
+    `all-pairs Dijkstra (${g.n} nodes, ${g.targets.length} arcs): ours ${oursSp.toFixed(3)} ms, networkx ${nx.sp_ms.toFixed(3)} ms, ratio networkx/ours ${(nx.sp_ms / oursSp).toFixed(1)}x (${machineLoad()}); max |difference| ${maxDiff.toExponential(1)} km`,
   );
   console.log(
     `max-flow for ${ods.length} ODs (node-split, Dinic): ours ${oursMf.toFixed(3)} ms, networkx ${nx.mf_ms.toFixed(3)} ms, ratio ${(nx.mf_ms / oursMf).toFixed(1)}x; values agree: ${flowAgree} (${flows.map((f) => (f === null ? 'unbounded' : f.toFixed(2))).join(', ')})`,

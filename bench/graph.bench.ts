@@ -30,6 +30,7 @@ import { transpose } from '../src/graph/csr.ts';
 import { parseCsv, readBrokerageInput } from '../src/graph/io.ts';
 import { createRng } from '../src/graph/random.ts';
 import { graphFromRows } from '../src/graph/table.ts';
+import { machineLoad } from './helpers/machine.ts';
 
 // The package is CommonJS; under NodeNext its default export arrives as `default` at runtime.
 type GraphologyBetweenness = (
@@ -428,6 +429,7 @@ function printTable(): void {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] as string).length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ');
+  console.log(`Machine while the table was measured: ${machineLoad()}`);
   console.log(fmt(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const b of body) console.log(fmt(b));

@@ -10,6 +10,7 @@ import { runEnsemble } from '../src/scenarios/ensemble.ts';
 import { runScenario } from '../src/scenarios/run.ts';
 import { hasSharedData } from '../test/helpers/paths.ts';
 import { realDataStore } from '../test/helpers/store.ts';
+import { machineLoad } from './helpers/machine.ts';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   if (JSON.stringify(one) !== JSON.stringify(two)) throw new Error('ensembles on 1 and 2 threads differ');
   const perMember = (t1 * 1000) / members;
   console.log(
-    `ensemble: ${members} members × ${years[1] - years[0] + 1} years of ${state} (${scenario}); 1 thread ${t1.toFixed(2)} s (${perMember.toFixed(2)} ms per member), ${threads} threads ${t2.toFixed(2)} s (target < 60 s), speed-up ${(t1 / t2).toFixed(2)}×; results identical`,
+    `ensemble: ${members} members × ${years[1] - years[0] + 1} years of ${state} (${scenario}); 1 thread ${t1.toFixed(2)} s (${perMember.toFixed(2)} ms per member), ${threads} threads ${t2.toFixed(2)} s (target < 60 s), speed-up ${(t1 / t2).toFixed(2)}×; results identical; ${machineLoad()}`,
   );
   const last = one.rows[one.rows.length - 1]!;
   console.log(
