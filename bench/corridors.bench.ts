@@ -17,6 +17,7 @@ import { buildNetwork } from '../src/framework/corridors/network.ts';
 import type { CorridorNetwork, NetLeg } from '../src/framework/corridors/network.ts';
 import { applyScenario, runNetwork } from '../src/framework/corridors/scenario.ts';
 import { rng } from '../src/framework/random.ts';
+import { machineLoad } from './helpers/machine.ts';
 
 let baseCache: CorridorNetwork | null = null;
 function base(): CorridorNetwork {
@@ -194,7 +195,6 @@ for _ in range(d['reps']):
 mf = (time.perf_counter() - t) / d['reps'] * 1000
 print(json.dumps({'sp_ms': sp, 'mf_ms': mf, 'ap': ap, 'flows': vals}))
 `;
-  import { machineLoad } from './helpers/machine.ts';
   const res = spawnSync('/usr/bin/python3', ['-c', py], {
     input: payload,
     encoding: 'utf8',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { NameMapper } from '../countries.ts';
 import { DataError } from '../errors.ts';
+import { checkZipFile } from '../zip.ts';
 import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer.ts';
 import { TableBuffer } from '../importer.ts';
 import { YearSpan } from '../reader.ts';
@@ -40,6 +41,7 @@ async function imports(file: ImportFile, ctx: ParseContext): Promise<PartResult>
   const names = new NameMapper(ctx.registry, REPORTERS);
   const years = new YearSpan();
   const wb = new ExcelJS.Workbook();
+  checkZipFile(file.path, file.name); // an .xlsx is a zip: refuse a bomb before exceljs inflates it
   try {
     await wb.xlsx.readFile(file.path);
   } catch (err) {
@@ -103,7 +105,7 @@ async function imports(file: ImportFile, ctx: ParseContext): Promise<PartResult>
       for (const [c, y] of yearCols) {
         const v = row.getCell(c).value;
         let value: number | null;
-        if (typeof v === 'number') value = v;
+        if (typeof v === 'number' && Number.isFinite(v)) value = v;
         else if (cellText(v) === ':' || cellText(v) === '') value = null;
         else throw new DataError(label, r, c, `expected a number or ':', got '${cellText(v)}'`);
         if (value !== null && value < 0) throw new DataError(label, r, c, `negative imports ${value}`);
