@@ -131,9 +131,10 @@ export function text(opts: { nullable?: boolean } = {}): z.ZodType<string | null
   });
 }
 
-/** An ISO date (YYYY-MM-DD), as R's write.csv prints dates. */
-export function isoDate(): z.ZodType<string, string> {
+/** An ISO date (YYYY-MM-DD), as R's write.csv prints dates; '' stays '' when `emptyAllowed`. */
+export function isoDate(opts: { emptyAllowed?: boolean } = {}): z.ZodType<string, string> {
   return z.string().transform((s, ctx) => {
+    if (s === '' && opts.emptyAllowed) return s;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
       ctx.addIssue({ code: 'custom', message: `expected a date YYYY-MM-DD, got '${clip(s)}'` });
       return z.NEVER;

@@ -37,7 +37,7 @@ async function rollcalls(file: ImportFile): Promise<PartResult> {
     rcid: int({ min: 1 }),
     session: int({ min: 1, max: 200 }),
     importantvote: flag({ nullable: true }),
-    date: isoDate().or(z.literal('')),
+    date: isoDate({ emptyAllowed: true }),
     unres: text({ nullable: true }),
     amend: flag({ nullable: true }),
     para: flag({ nullable: true }),
@@ -278,12 +278,13 @@ export const ungaVotes: DatasetImporter = {
           ? (await store.query<{ r: number }>(`SELECT DISTINCT rcid AS r FROM ${table}`)).map((x) => x.r)
           : [];
       const where = p?.rcids ? label : `${label} in the store`;
-      for (const id of ids)
-        if (!known.has(id))
-          throw new DatasetError(
-            `${where}: roll call ${id} is not in ${rc?.rcids ? 'the roll-call file' : 'the stored roll calls'}` +
-              `${known.size === 0 ? ' (import un_roll_calls.csv first, or the whole folder)' : ''}`,
-          );
+      const orphans = [...ids].filter((id) => !known.has(id)).sort((a, b) => a - b);
+      if (orphans.length)
+        throw new DatasetError(
+          `${where}: roll call ${orphans[0]}${orphans.length > 1 ? ` (and ${orphans.length - 1} more)` : ''} ` +
+            `is not in ${rc?.rcids ? 'the roll-call file' : 'the stored roll calls'}` +
+            `${known.size === 0 ? ' (import un_roll_calls.csv first, or the whole folder)' : ''}`,
+        );
       if (name === 'votes' && p && rc) {
         p.yearMin = rc.yearMin;
         p.yearMax = rc.yearMax;
