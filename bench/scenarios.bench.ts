@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   store.close();
   const years: [number, number] = [FIRST_FRAMEWORK_YEAR, session.latestYear()];
 
-  let t0 = performance.now();
+  const t0 = performance.now();
   const single = runScenario(session, scenario, { states: [state], draws: 200 });
   console.log(
     `single run of ${scenario} (overlay + framework for all states ${single.years.join('–')}, 200 draws, per-edit trace): ${(performance.now() - t0).toFixed(0)} ms`,
