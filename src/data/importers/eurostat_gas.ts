@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { NameMapper } from '../countries.ts';
 import { DataError } from '../errors.ts';
 import { checkZipFile } from '../zip.ts';
@@ -16,7 +16,7 @@ const REPORTERS: Record<string, number> = {
   'Germany (until 1990 former territory of the FRG)': 255,
 };
 
-function cellText(v: ExcelJS.CellValue): string {
+function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   return String(v).trim();
@@ -40,6 +40,8 @@ async function imports(file: ImportFile, ctx: ParseContext): Promise<PartResult>
   ]);
   const names = new NameMapper(ctx.registry, REPORTERS);
   const years = new YearSpan();
+  // Loaded here, not at the top: exceljs takes ≈0.5 s of CPU to load, which every other import would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   checkZipFile(file.path, file.name); // an .xlsx is a zip: refuse a bomb before exceljs inflates it
   try {
