@@ -364,3 +364,47 @@ test('CLI: a malformed file exits 1 with one line naming file:line:col; the stor
   assert.equal(none.status, 1, none.stderr);
   assert.match(none.stderr, /no earlier version to roll back to/);
 });
+
+test("Voeten's 2016 file: column-wise equals row-wise; a bad cell is still named by line and column", async () => {
+  const header =
+    '"rcid","session","vote","ccode","member","importantvote","date","unres","me","nu","di","hr","co","ec","year"\n';
+  const body = [
+    '3,1,1,2,1,0,"1/1/1946","R/1/66",0,0,0,0,0,"0",1946',
+    '3,1,3,20,1,0,"1/1/1946","R/1/66",0,0,0,0,0,"0",1946',
+    '3,1,8,373,,0,"1/1/1946","R/1/66",0,0,0,0,0,"0",1946',
+    '4,1,9,20,0,0,"1/2/1946","R/1/79",0,0,0,0,0,"0",1946',
+  ].join('\n');
+  const dir = tmp();
+  const gz = write(join(dir, 'UNVotesPublished_from_RData.csv.gz'), gzipSync(header + body + '\n'));
+  const fast = await Store.open(':memory:');
+  await importDataset(fast, 'unga_votes', gz, { registry: reg });
+  const part = ungaVotes.parts.find((p) => p.part === 'votes2016')!;
+  const parse = part.parse;
+  part.parse = (f, ctx) => parse(f, { ...ctx, store: undefined });
+  const slow = await Store.open(':memory:');
+  try {
+    await importDataset(slow, 'unga_votes', gz, { registry: reg });
+  } finally {
+    part.parse = parse;
+  }
+  const q = 'SELECT * EXCLUDE (load_id) FROM unga_votes_2016 ORDER BY rowid';
+  const rows = await fast.query(q);
+  assert.equal(rows.length, 4);
+  assert.deepEqual(rows, await slow.query(q));
+  assert.deepEqual(
+    await fast.query('SELECT rows, year_min, year_max FROM loads'),
+    await slow.query('SELECT rows, year_min, year_max FROM loads'),
+  );
+  const bad = write(
+    join(tmp(), 'UNVotesPublished_from_RData.csv.gz'),
+    gzipSync(header + body.replace(',373,', ',999,') + '\n'),
+  );
+  await refused(
+    fast,
+    () => importDataset(fast, 'unga_votes', bad, { registry: reg }),
+    DataError,
+    /^UNVotesPublished_from_RData\.csv\.gz:4:7: ccode: 999 is not a COW state code in the registry$/,
+  );
+  fast.close();
+  slow.close();
+});
