@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const single = runScenario(session, scenario, { states: [state], draws: 200 });
   console.log(
-    `single run of ${scenario} (overlay + framework for all states ${single.years.join('–')}, 200 draws, per-edit trace): ${(performance.now() - t0).toFixed(0)} ms`,
+    `single run of ${scenario} (overlay + framework for all states ${single.years.join('–')}` +
+      `, 200 draws, per-edit trace): ${(performance.now() - t0).toFixed(0)} ms`,
   );
 
   const opts = { members, seed: 1, states: [state], years };
@@ -53,16 +54,17 @@ async function main(): Promise<void> {
       `1 thread ${oneThread.wall.toFixed(2)} s (${perMember.toFixed(2)} ms per member); ` +
       `${threads} threads, first call (workers start) ${cold.wall.toFixed(2)} s = ` +
       `${(oneThread.wall / cold.wall).toFixed(2)}×, warm ${warm.wall.toFixed(2)} s = ` +
-      `${(oneThread.wall / warm.wall).toFixed(2)}× (target ≥ 1.6×); CPU s: 1 thread ${oneThread.cpu.toFixed(2)}, ` +
+      `${(oneThread.wall / warm.wall).toFixed(2)}× (target ≥ 1.6×); ` +
+      `CPU s: 1 thread ${oneThread.cpu.toFixed(2)}, ` +
       `${threads} warm ${warm.cpu.toFixed(2)}; results identical; ${machineLoad()}`,
   );
   const last = one.rows[one.rows.length - 1]!;
   console.log(
-    `${state} ${last.year}: baseline ${last.baseline_index?.toFixed(3)} (${last.baseline_posture}); ensemble median ${last.median?.toFixed(3)}, 5–95% ${last.p5?.toFixed(3)}–${last.p95?.toFixed(3)}; postures ${Object.entries(
-      last.posture_probabilities,
-    )
-      .map(([k, v]) => `${k} ${v.toFixed(3)}`)
-      .join(', ')}`,
+    `${state} ${last.year}: baseline ${last.baseline_index?.toFixed(3)} (${last.baseline_posture}); ` +
+      `ensemble median ${last.median?.toFixed(3)}, 5–95% ${last.p5?.toFixed(3)}–${last.p95?.toFixed(3)}; ` +
+      `postures ${Object.entries(last.posture_probabilities)
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join(', ')}`,
   );
 }
 

@@ -79,7 +79,8 @@ export async function rollbackDataset(store: Store, id: string): Promise<Rollbac
       const restoredId = Number(a.load_id);
       await tx.run(
         `INSERT INTO loads (load_id, dataset, version, file, sha256, rows, year_min, year_max, unmapped, ` +
-          `imported_at) SELECT load_id, dataset, version, file, sha256, rows, year_min, year_max, unmapped, ` +
+          `imported_at) SELECT load_id, dataset, version, file, sha256, rows, year_min, year_max, ` +
+          `unmapped, ` +
           `imported_at FROM archived_loads WHERE load_id = ${restoredId}`,
       );
       const held = new Map<string, string>();

@@ -9,74 +9,14 @@ import type { Store } from '../store/store.ts';
 import { catalogEntry, type CatalogEntry, type CatalogFile } from './catalog.ts';
 import { archiveLoads } from './archive.ts';
 import { DatasetError } from './errors.ts';
-
-export type ColType = 'int' | 'smallint' | 'tinyint' | 'double' | 'varchar' | 'bool' | 'date' | 'int[]';
-
-/** Rows bound for one table, in the table's column order after `load_id`. */
-export class TableBuffer {
-  readonly rows: unknown[][] = [];
-  constructor(
-    readonly table: string,
-    readonly types: readonly ColType[],
-  ) {}
-  push(row: unknown[]): void {
-    this.rows.push(row);
-  }
-}
-
-export interface ImportFile {
-  path: string;
-  name: string;
-  sha256: string;
-  bytes: number;
-}
-
-export interface ParseContext {
-  registry: StateRegistry;
-  /** The store, for importers that stage a file in DuckDB and check it column-wise (columnar.ts). */
-  store?: Store;
-  /** Called with the fraction of the file read, for progress bars. */
-  progress?: (fraction: number) => void;
-}
-
-/** Rows already in a DuckDB staging table: `select` yields the table's columns after `load_id`. */
-export interface StagedRows {
-  table: string;
-  select: string;
-}
-
-export interface PartResult {
-  tables: TableBuffer[];
-  /** Column-wise results: inserted with one INSERT … SELECT each inside the import's transaction. */
-  staged?: StagedRows[];
-  /** Drops staging tables; called once the import committed or failed. */
-  cleanup?: () => Promise<void>;
-  /** Data rows in the file (as the README counts them), not rows stored. */
-  rows: number;
-  yearMin: number | null;
-  yearMax: number | null;
-  /** Country names or codes the registry could not place; rows are kept with a NULL ccode. */
-  unmapped: string[];
-  /** A version read from the file itself (e.g. SIPRI's generation date), used when the checksum is not in the catalog. */
-  version?: string;
-}
-
-export interface PartSpec {
-  part: string;
-  /** Tables this part fills: on a new version their rows of the old load are deleted. */
-  tables: string[];
-  parse(file: ImportFile, ctx: ParseContext): Promise<PartResult>;
-}
-
-export interface DatasetImporter {
-  id: string;
-  parts: PartSpec[];
-  /**
-   * Checks across the files of one import (e.g. every vote's roll call exists); `store` holds the
-   * parts not being replaced, against which the new ones must also agree.
-   */
-  crossCheck?(parts: Map<string, PartResult>, store: Store): void | Promise<void>;
-}
+import type {
+  ColType,
+  DatasetImporter,
+  ImportFile,
+  PartResult,
+  PartSpec,
+  TableBuffer,
+} from './importer-types.ts';
 
 export interface PartOutcome {
   dataset: string;
@@ -325,7 +265,8 @@ export const SHRINK_LIMIT = 0.5;
 /**
  * Refuses a file that would silently lose data: one with no data rows, or (not being the
  * catalog's release) one that would replace a stored version with far fewer rows or years than
- * that version, or with fewer rows than it while far short of the catalog's file of that name. A cut-off download usually looks like this;
+ * that version, or with fewer rows than it while far short of the catalog's file of that name.
+ * A cut-off download usually looks like this;
  * `--force` imports it anyway. Into an empty part a small file loses nothing, and subsets are
  * legitimate there (SIPRI's register is exported per query; test fixtures): the shortfall against
  * the catalog is returned as a warning instead.

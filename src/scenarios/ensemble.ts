@@ -2,7 +2,8 @@
  * Ensembles: each member samples the scenario's uncertain parameters (seeded per member, so results
  * do not depend on how members are split across threads), applies the overlay and re-runs the
  * framework's point results (components, index, posture) for the chosen states and years. Members
- * run on this thread and warm worker threads (src/worker-pool.ts); the summary gives the median and 5–95% interval of the index and
+ * run on this thread and warm worker threads (src/worker-pool.ts); the summary gives the median
+ * and 5–95% interval of the index and
  * the probability of each posture.
  */
 import { deserialize, serialize } from 'node:v8';

@@ -222,7 +222,7 @@ test('refused: votes naming roll calls that are not in the roll-call file or the
   empty.close();
 });
 
-test('a header-only file never replaces a stored version without --force; rollback brings it back', async () => {
+test('a header-only file never replaces a stored version without --force; rollback undoes', async () => {
   const store = await Store.open(':memory:');
   const nmc = join(fixtures, 'cow_nmc', 'NMC-60-abridged.csv');
   await importDataset(store, 'cow_nmc', nmc, { registry: reg });
@@ -231,7 +231,10 @@ test('a header-only file never replaces a stored version without --force; rollba
     store,
     () => importDataset(store, 'cow_nmc', headerOnly, { registry: reg }),
     DatasetError,
-    /^NMC-60-abridged\.csv: no data rows \(header only\?\); it would replace 6 rows of version 'release 2021'; .*--force/,
+    new RegExp(
+      '^NMC-60-abridged\\.csv: no data rows \\(header only\\?\\); ' +
+        "it would replace 6 rows of version 'release 2021'; .*--force",
+    ),
   );
   const before = await snapshot(store);
   const [out] = await importDataset(store, 'cow_nmc', headerOnly, { registry: reg, force: true });
@@ -247,7 +250,7 @@ test('a header-only file never replaces a stored version without --force; rollba
   store.close();
 });
 
-test('a vote file cut at a line boundary cannot replace the stored one; --force can, and rollback undoes it', async () => {
+test('a vote file cut at a line boundary cannot replace the stored one; --force can; rollback', async () => {
   const store = await ungaStore();
   const lines = text('un_votes.csv').split('\n');
   const cut = write(join(tmp(), 'un_votes.csv'), lines.slice(0, 9).join('\n') + '\n');
@@ -365,9 +368,10 @@ test('CLI: a malformed file exits 1 with one line naming file:line:col; the stor
   assert.match(none.stderr, /no earlier version to roll back to/);
 });
 
-test("Voeten's 2016 file: column-wise equals row-wise; a bad cell is still named by line and column", async () => {
+test("Voeten's 2016 file: column-wise equals row-wise; a bad cell is named by line and column", async () => {
   const header =
-    '"rcid","session","vote","ccode","member","importantvote","date","unres","me","nu","di","hr","co","ec","year"\n';
+    '"rcid","session","vote","ccode","member","importantvote","date","unres",' +
+    '"me","nu","di","hr","co","ec","year"\n';
   const body = [
     '3,1,1,2,1,0,"1/1/1946","R/1/66",0,0,0,0,0,"0",1946',
     '3,1,3,20,1,0,"1/1/1946","R/1/66",0,0,0,0,0,"0",1946',

@@ -76,7 +76,7 @@ test('an ensemble is reproducible from its seed, whatever the number of worker t
   assert.equal(a.parameters.find((p) => p.name === 'tie')!.summary.defence, pa);
 });
 
-test('ensemble workers stay warm: later calls reuse them (none started) and agree with one thread', async () => {
+test('ensemble workers stay warm: later calls reuse them and agree with one thread', async () => {
   const session = syntheticSession();
   const worker = new URL('../../src/scenarios/worker.mjs', import.meta.url);
   const opts = { members: 40, states: ['AZE'], years: [2019, 2021] as [number, number], seed: 7 };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CodeChecker, NameMapper } from '../countries.ts';
 import { DatasetError } from '../errors.ts';
-import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer.ts';
-import { TableBuffer } from '../importer.ts';
+import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer-types.ts';
+import { TableBuffer } from '../importer-types.ts';
 import { KeyCheck, readRows, YearSpan } from '../reader.ts';
 import { stageCsv } from '../columnar.ts';
 import { flag, int, isoDate, text, yearOpt } from '../schema.ts';
@@ -105,7 +105,8 @@ async function votesColumnar(file: ImportFile, ctx: ParseContext): Promise<PartR
     const [c] = await store.query<{ bad: number; keys: number; n: number; rcids: number[] }>(
       `SELECT count(*) FILTER (WHERE NOT regexp_full_match(rcid, '[0-9]{1,10}') ` +
         `OR TRY_CAST(rcid AS BIGINT) NOT BETWEEN 1 AND 2147483647 OR country IN ('', 'NA') ` +
-        `OR vote NOT IN ('yes', 'abstain', 'no')) AS bad, count(DISTINCT hash(TRY_CAST(rcid AS INTEGER), country)) AS keys, ` +
+        `OR vote NOT IN ('yes', 'abstain', 'no')) AS bad, ` +
+        `count(DISTINCT hash(TRY_CAST(rcid AS INTEGER), country)) AS keys, ` +
         `count(*) AS n, list(DISTINCT TRY_CAST(rcid AS INTEGER)) AS rcids FROM ${t}`,
     );
     if (!c || Number(c.bad) > 0 || Number(c.keys) !== Number(c.n)) {
@@ -208,14 +209,16 @@ async function votes2016Columnar(file: ImportFile, ctx: ParseContext): Promise<P
   const t = stage.table;
   const maxYear = new Date().getUTCFullYear() + 1;
   const int = (col: string, digits: number, min: number, max: number): string =>
-    `(NOT regexp_full_match(${col}, '[0-9]{1,${digits}}') OR TRY_CAST(${col} AS BIGINT) NOT BETWEEN ${min} AND ${max})`;
+    `(NOT regexp_full_match(${col}, '[0-9]{1,${digits}}') ` +
+    `OR TRY_CAST(${col} AS BIGINT) NOT BETWEEN ${min} AND ${max})`;
   try {
     const [c] = await store.query<{ bad: number; keys: number; n: number; lo: number; hi: number }>(
       `SELECT count(*) FILTER (WHERE ${int('rcid', 10, 1, 2147483647)} OR ${int('session', 3, 1, 200)} ` +
         `OR vote NOT IN ('1', '2', '3', '8', '9') OR ${int('ccode', 3, 1, 999)} ` +
         `OR member NOT IN ('', '0', '1') OR NOT regexp_full_match(year, '[0-9]{4}') ` +
         `OR TRY_CAST(year AS INTEGER) NOT BETWEEN 1815 AND ${maxYear}) AS bad, ` +
-        `count(DISTINCT hash(TRY_CAST(rcid AS INTEGER), TRY_CAST(ccode AS INTEGER))) AS keys, count(*) AS n, ` +
+        `count(DISTINCT hash(TRY_CAST(rcid AS INTEGER), TRY_CAST(ccode AS INTEGER))) AS keys, ` +
+        `count(*) AS n, ` +
         `min(TRY_CAST(year AS INTEGER)) AS lo, max(TRY_CAST(year AS INTEGER)) AS hi FROM ${t}`,
     );
     const codes = await store.query<{ c: number }>(
@@ -345,7 +348,8 @@ export const ungaVotes: DatasetImporter = {
       const orphans = [...ids].filter((id) => !known.has(id)).sort((a, b) => a - b);
       if (orphans.length)
         throw new DatasetError(
-          `${where}: roll call ${orphans[0]}${orphans.length > 1 ? ` (and ${orphans.length - 1} more)` : ''} ` +
+          `${where}: roll call ${orphans[0]}` +
+            `${orphans.length > 1 ? ` (and ${orphans.length - 1} more)` : ''} ` +
             `is not in ${rc?.rcids ? 'the roll-call file' : 'the stored roll calls'}` +
             `${known.size === 0 ? ' (import un_roll_calls.csv first, or the whole folder)' : ''}`,
         );
