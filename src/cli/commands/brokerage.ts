@@ -65,6 +65,7 @@ function rankRow(s: InterconnectorScore): Record<string, unknown> {
     bloc: s.bloc,
     score: round(s.score),
     alignment: round(s.parts.alignment, 2),
+    gate: s.parts.gate ? `${s.parts.gate.rule} ${s.parts.gate.pole}` : '',
     bridging: round(s.parts.bridging, 2),
     brokerage: round(s.parts.brokerage, 2),
     opposing_paths: s.parts.opposingPaths,
@@ -75,7 +76,7 @@ function rankRow(s: InterconnectorScore): Record<string, unknown> {
     connectedness: round(s.connectedness?.connectedness, 3),
     layers: topLayers(s).join(' '),
     counterparts: [...s.counterparts.west.slice(0, 2), ...s.counterparts.east.slice(0, 2)]
-      .map((c) => c.state)
+      .map((c) => (c.carried ? `${c.state}*` : c.state))
       .join(' '),
   };
 }
@@ -112,6 +113,11 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
       'layer weights in the multiplex (default alliances=1,igo=1,arms=1,votes=0.5,hosting=0.5,transport=0.5)',
     )
     .option('--top <N>', 'rows to show in the ranking (default all)')
+    .option(
+      '--no-face-validity',
+      'keep ties between states at war and let states at war with a pole bridge it',
+    )
+    .option('--no-carry-alliances', 'drop ATOP ties carried forward past its last year (2018)')
     .option('--samples <N>', 'samples of the degree-preserving null', '200')
     .option('--seed <S>', 'random seed of the nulls', '1')
     .option('--edges <E.csv>', 'edge list: source,target[,weight]')
@@ -124,6 +130,8 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         layers?: string;
         weights?: string;
         top?: string;
+        faceValidity: boolean;
+        carryAlliances: boolean;
         samples: string;
         seed: string;
         edges?: string;
@@ -208,6 +216,8 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
           data,
           nullSamples: samples,
           seed,
+          faceValidity: opts.faceValidity,
+          carryAlliances: opts.carryAlliances,
         });
         const ranked = [...run.scores.values()]
           .filter((s) => s.rank !== null)
@@ -227,6 +237,8 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
               `  ${l.id.padEnd(9)} ${l.available ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}` : 'missing'} — ${l.note}`,
           ),
           `  blocs: ${run.blocs.provenance.note}`,
+          `  face validity: ${run.settings.faceValidity ? `${run.hostility.pairs.size} pairs in armed conflict cut (${run.hostility.source === 'ucdp' ? 'UCDP' : run.hostility.source === 'kb' ? 'knowledge-base wars; UCDP not imported' : 'no conflict data'}); gate = alignment set to 0 (at war with a pole leader, or under its full guarantee)` : 'off'}`,
+          '  * = tie carried forward from an earlier year (ATOP 2018)',
           '  alignment = ½ (1 if non-aligned bloc else UNGA equidistance + 1 − strongest pole guarantee); bridging = cross-bloc betweenness share / max; brokerage = ln(1+opposing two-paths, weighted) / ln(1+max)',
         ]);
       },
