@@ -173,3 +173,44 @@ test(
     );
   },
 );
+
+test(
+  'real data, bloc definitions: ideal points by default; Ukraine votes and the great-power dimension when the votes reach the year',
+  { skip },
+  async (t) => {
+    const data = await loadInterconnectorData(store!, { years: [run.year] });
+    assert.equal(run.blocs.provenance.note?.startsWith('blocs from mean BSV ideal points'), true);
+    const cover = data.votes?.covers;
+    if (!cover || cover[1] < 2022) {
+      // Voeten's record ends before the war: the Ukraine definition says so instead of guessing.
+      assert.throws(
+        () =>
+          interconnectorRun(inputs, 2023, { data, nullSamples: 0, blocs: { definition: 'ukraine-votes' } }),
+        /no 'ukraine-votes' bloc partition for 2023/,
+      );
+      t.diagnostic(
+        `voting record ${cover?.join('–') ?? 'absent'}: vote-based definitions for 2022+ not tested`,
+      );
+    } else {
+      const u = interconnectorRun(inputs, 2023, {
+        data,
+        nullSamples: 0,
+        perLayer: false,
+        blocs: { definition: 'ukraine-votes' },
+      });
+      assert.equal(u.blocs.bloc.get('POL'), 'west', 'Poland voted yes throughout');
+      assert.equal(u.blocs.bloc.get('BLR'), 'china-russia', 'Belarus voted no');
+      assert.equal(u.blocs.bloc.get('IND'), 'non-aligned', 'India abstained');
+      assert.equal(u.blocs.bloc.get('AZE'), 'non-aligned', 'Azerbaijan did not vote');
+    }
+    const g = interconnectorRun(inputs, 2019, {
+      data,
+      nullSamples: 0,
+      perLayer: false,
+      blocs: { definition: 'great-power' },
+    });
+    assert.equal(g.blocs.bloc.get('GBR'), 'west');
+    assert.equal(g.blocs.bloc.get('SYR'), 'china-russia');
+    assert.match(g.blocs.provenance.note!, /roll calls 2015–2019 where the USA voted against/);
+  },
+);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { corridorNetwork } from '../../framework/corridors/index.ts';
 import {
+  BLOC_DEFINITIONS,
+  type BlocDefinition,
   interconnectorRun,
   LAYER_IDS,
   loadInterconnectorData,
@@ -132,6 +134,7 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         top?: string;
         faceValidity: boolean;
         carryAlliances: boolean;
+        blocs?: string;
         samples: string;
         seed: string;
         edges?: string;
@@ -194,6 +197,10 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         if (opts.directed || opts.weighted)
           throw new UserError('--directed and --weighted apply to --edges/--groups networks');
         const layers = parseLayers(opts.layers);
+        if (opts.blocs && !(BLOC_DEFINITIONS as readonly string[]).includes(opts.blocs))
+          throw new UserError(
+            `--blocs: unknown definition '${opts.blocs}' (one of ${BLOC_DEFINITIONS.join(', ')})`,
+          );
         const weights = parseLayerWeights(opts.weights);
         const session = await openSession(ctx);
         const inputs = session.inputs;
@@ -218,6 +225,7 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
           seed,
           faceValidity: opts.faceValidity,
           carryAlliances: opts.carryAlliances,
+          ...(opts.blocs ? { blocs: { definition: opts.blocs as BlocDefinition } } : {}),
         });
         const ranked = [...run.scores.values()]
           .filter((s) => s.rank !== null)

@@ -20,7 +20,7 @@ import { csrFromEdges } from '../../graph/csr.ts';
 import type { Csr } from '../../graph/csr.ts';
 import type { FrameworkInputs } from '../inputs.ts';
 import type { Provenance } from '../types.ts';
-import { blocsForYear, type BlocAssignment, type BlocOptions } from './blocs.ts';
+import { blocsByDefinition, type BlocAssignment, type BlocOptions } from './blocs.ts';
 import { bridgeStats } from './bridging.ts';
 import { buildLayer, type InterconnectorData, type LayerOptions } from './layers.ts';
 import { DEFAULT_LAYER_WEIGHTS, multiplex, type MultiplexEdge } from './multiplex.ts';
@@ -42,7 +42,15 @@ export {
   voteLayer,
 } from './layers.ts';
 export type { InterconnectorData, LayerOptions, TransportLeg } from './layers.ts';
-export { blocsForYear } from './blocs.ts';
+export { blocsByDefinition, blocsForYear } from './blocs.ts';
+export {
+  BLOC_DEFINITIONS,
+  greatPowerBlocs,
+  isUkraineVote,
+  loadVoteRecord,
+  ukraineBlocs,
+} from './vote-blocs.ts';
+export type { BlocDefinition, VoteRecord } from './vote-blocs.ts';
 export type { BlocAssignment, BlocOptions } from './blocs.ts';
 export { bridgeStats } from './bridging.ts';
 export { loadConflicts, loadInterconnectorData } from './load.ts';
@@ -205,10 +213,14 @@ export function interconnectorRun(
     if (!(LAYER_IDS as readonly string[]).includes(id))
       throw new InterconnectorInputError(`unknown layer '${id}' (one of ${LAYER_IDS.join(', ')})`);
   if (ids.length === 0) throw new InterconnectorInputError('name at least one layer');
-  const blocs = blocsForYear(inputs, year, options.blocs);
+  const blocs = blocsByDefinition(inputs, year, options.blocs, options.data?.votes ?? null);
   if (!blocs)
     throw new InterconnectorInputError(
-      `no bloc partition for ${year}: BSV ideal points cover ${inputs.ideal.covers?.join('–') ?? 'no years'}`,
+      (options.blocs?.definition ?? 'ideal-points') === 'ideal-points'
+        ? `no bloc partition for ${year}: BSV ideal points cover ${inputs.ideal.covers?.join('–') ?? 'no years'}`
+        : `no '${options.blocs?.definition}' bloc partition for ${year}: the voting record ` +
+            `${options.data?.votes?.covers ? `covers ${options.data.votes.covers.join('–')}` : 'is not loaded'}` +
+            (options.blocs?.definition === 'ukraine-votes' ? ' (Ukraine votes begin on 2 March 2022)' : ''),
     );
   const weights = { ...DEFAULT_LAYER_WEIGHTS, ...(options.weights ?? {}) };
   const layers = ids.map((id) => buildLayer(id, inputs, options.data, year, options));

@@ -10,6 +10,7 @@ import type { DatasetInput, FrameworkInputs } from '../inputs.ts';
 import type { Provenance } from '../types.ts';
 import type { Layer, LayerEdge, LayerId } from './types.ts';
 import type { ConflictData } from './validity.ts';
+import type { VoteRecord } from './vote-blocs.ts';
 
 /** Data the framework inputs do not hold: pair-level IGO co-membership and the corridor legs. */
 export interface InterconnectorData {
@@ -19,6 +20,8 @@ export interface InterconnectorData {
   transport: { legs: TransportLeg[]; from: number; provenance: Provenance } | null;
   /** UCDP armed-conflict parties (face-validity rules); null or absent: the knowledge base's wars stand in. */
   conflicts?: ConflictData | null;
+  /** General Assembly roll calls and votes, for the vote-based bloc definitions. */
+  votes?: VoteRecord | null;
 }
 
 export interface TransportLeg {

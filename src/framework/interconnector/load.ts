@@ -8,6 +8,7 @@ import type { CorridorNetwork } from '../corridors/network.ts';
 import type { Provenance } from '../types.ts';
 import { transportLegs, type InterconnectorData } from './layers.ts';
 import type { ConflictData } from './validity.ts';
+import { loadVoteRecord } from './vote-blocs.ts';
 
 const tableExists = async (store: Store, name: string): Promise<boolean> =>
   ((
@@ -107,6 +108,7 @@ export async function loadInterconnectorData(
     conflicts: null,
   };
   if (data.conflicts === undefined || data.conflicts === null) data.conflicts = await loadConflicts(store);
+  if (data.votes === undefined || data.votes === null) data.votes = await loadVoteRecord(store);
   const exists = await store.query<{ n: number }>(
     `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'igo_memberships'`,
   );
