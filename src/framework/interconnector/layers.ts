@@ -178,8 +178,10 @@ export function allianceLayer(inp: FrameworkInputs, year: number, opts: LayerOpt
     note:
       dataYear < year
         ? carry
-          ? `ATOP obligations of ${dataYear} carried forward to ${year} (marked), plus knowledge-base pacts in force in ${year}`
-          : `knowledge-base pacts in force in ${year} only (ATOP ends in ${dataYear}; not carried forward)`
+          ? `ATOP obligations of ${dataYear} carried forward to ${year} (marked), ` +
+            `plus knowledge-base pacts in force in ${year}`
+          : `knowledge-base pacts in force in ${year} only ` +
+            `(ATOP ends in ${dataYear}; not carried forward)`
         : `ATOP obligations in force in ${year}, plus knowledge-base pacts`,
   };
 }
@@ -213,7 +215,8 @@ export function igoLayer(
       available: false,
       dataYear: null,
       note: data
-        ? `COW IGO does not cover ${year} (it ends in ${data.igoShared.covers?.[1] ?? '?'}); not carried forward`
+        ? `COW IGO does not cover ${year} (it ends in ` +
+          `${data.igoShared.covers?.[1] ?? '?'}); not carried forward`
         : 'IGO co-membership not loaded',
     };
   const all: LayerEdge[] = [];
