@@ -121,6 +121,10 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
       'keep ties between states at war and let states at war with a pole bridge it',
     )
     .option('--no-carry-alliances', 'drop ATOP ties carried forward past its last year (2018)')
+    .option(
+      '--blocs <DEF>',
+      'bloc definition: ideal-points (default), ukraine-votes (ES-11/1 and later Ukraine votes), great-power',
+    )
     .option('--samples <N>', 'samples of the degree-preserving null', '200')
     .option('--seed <S>', 'random seed of the nulls', '1')
     .option('--edges <E.csv>', 'edge list: source,target[,weight]')

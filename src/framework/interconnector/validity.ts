@@ -13,8 +13,9 @@
  * conflict in a year when they sit on opposite sides of a conflict active that year and at least one
  * of them is a primary party (two secondary supporters of opposite sides, as Russia and Türkiye in
  * Syria, fight through others and are not counted). Without UCDP the knowledge base's conflict facts
- * of subtype `war` in force in the year stand in (they carry no active years or party roles, so the
- * weaker kinds are left out rather than counted every year since they began).
+ * of subtype `war` in force in the year stand in, first state of one side against the first of the
+ * other (they carry no active years or party roles, so the weaker kinds are left out rather than
+ * counted every year since they began).
  */
 import { coversYear } from '../../kb/dates.ts';
 import type { FrameworkInputs } from '../inputs.ts';
@@ -92,11 +93,13 @@ export function hostilePairs(inp: FrameworkInputs, conflicts: ConflictData | nul
   const facts = inp.kb
     .factsOfKind('conflict')
     .filter((f) => f.kind === 'conflict' && f.subtype === 'war' && coversYear(f.from, f.to, year));
+  // The facts list states only, without their roles: the first state on each side stands for the
+  // primary party (Syria against Türkiye in the Syrian war, not Russia against Türkiye).
   for (const f of facts) {
     if (f.kind !== 'conflict') continue;
-    for (const a of f.side_a)
-      for (const b of f.side_b)
-        if (inp.registry.byIso3(a) && inp.registry.byIso3(b)) addPair(pairs, a, b, f.id);
+    const a = f.side_a.find((x) => inp.registry.byIso3(x)),
+      b = f.side_b.find((x) => inp.registry.byIso3(x));
+    if (a && b) addPair(pairs, a, b, f.id);
   }
   return {
     pairs,

@@ -8,7 +8,8 @@
  *   a member that voted in those years but on no Ukraine resolution counts as ½ (a chosen absence).
  * - `great-power`: a second dimension, the votes on which the poles split: roll calls in the bloc
  *   window where the USA voted against both Russia and China (one yes, the other two no, abstentions
- *   as ½ apart). For a state, agreement with a pole on a vote = 1 − |v − v_pole| (yes 1, abstain ½,
+ *   as ½ apart) and at least a quarter of the votes cast went the USA's way (votes where the USA
+ *   stands nearly alone, on Cuba or Israel–Palestine, split North and South rather than the powers). For a state, agreement with a pole on a vote = 1 − |v − v_pole| (yes 1, abstain ½,
  *   no 0); s = A_W / (A_W + A_E), A_W the mean agreement with the USA and A_E with the nearer of
  *   Russia and China; west if s ≥ 0.6, china-russia if s ≤ 0.4, non-aligned between.
  *
@@ -232,6 +233,11 @@ export function greatPowerBlocs(
       vr = score(e1),
       vc = score(e2);
     if (Math.abs(vw - vr) < 1 || Math.abs(vw - vc) < 0.5) continue;
+    // Not a vote on which the USA stands nearly alone (Cuba, Israel–Palestine): those split North and
+    // South, not the great powers. At least a quarter of the votes cast must go the USA's way.
+    let withUsa = 0;
+    for (const v of vs.values()) if (score(v) === vw) withUsa++;
+    if (withUsa < 0.25 * vs.size) continue;
     used++;
     for (const [ccode, v] of vs) {
       const iso = inp.registry.byCcode(ccode)?.iso3;
