@@ -14,6 +14,9 @@ import { corridorsRoutes } from './routes/corridors.ts';
 import { autonomyRoutes } from './routes/autonomy.ts';
 import { scenariosRoutes } from './routes/scenarios.ts';
 import { brokerageRoutes } from './routes/brokerage.ts';
+import { rankingsRoutes } from './routes/rankings.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { toCsv } from '../output/csv.ts';
 import type { Store } from '../store/store.ts';
 import type { FrameworkSession } from '../framework/session.ts';
 import { openApiDocument, type RouteDoc } from './openapi.ts';
@@ -29,16 +32,36 @@ export interface ServerDeps {
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-/** A route: a zod schema for its query and a pure handler; the app validates, caches and documents it. */
+/** A result as rows and columns, for `format=csv`. */
+export interface Table {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+/**
+ * A route: a zod schema for its query and a pure handler; the app validates, caches and documents it.
+ * A route with `table` also answers `format=csv` (a download of the table the page shows).
+ */
 export interface ApiRoute extends RouteDoc {
   handler: (query: unknown) => unknown;
+  table?: (result: unknown) => Table;
 }
 
 /** Ties a handler's argument type to its query schema; the app only calls it with parsed input. */
-export function defineRoute<Q extends z.ZodType>(
-  route: RouteDoc & { query: Q; handler: (query: z.output<Q>) => unknown },
+export function defineRoute<Q extends z.ZodType, R>(
+  route: RouteDoc & { query: Q; handler: (query: z.output<Q>) => R; table?: (result: R) => Table },
 ): ApiRoute {
   return route as ApiRoute;
+}
+
+/** Splits `format` off a query: every route answers json, and routes with a table answer csv too. */
+function formatOf(route: ApiRoute, query: unknown): { format: 'json' | 'csv'; rest: unknown } {
+  const { format = 'json', ...rest } = (query ?? {}) as Record<string, unknown>;
+  if (format !== 'json' && format !== 'csv')
+    throw new HttpError(400, `invalid parameter 'format': must be json or csv`);
+  if (format === 'csv' && !route.table)
+    throw new HttpError(400, `invalid parameter 'format': ${route.path} has no table form, only json`);
+  return { format, rest };
 }
 
 /**
@@ -59,6 +82,8 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
     ...alignmentRoutes(deps),
     ...brokerageRoutes(deps),
     ...scenariosRoutes(deps),
+    ...rankingsRoutes(deps),
+    ...docsRoutes(),
   ];
   const cache = new Map<string, string>();
   const CACHE_LIMIT = 2000;
@@ -81,16 +106,28 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
 
   for (const route of routes) {
     app.get(route.path, async (req, reply) => {
-      const parsed = route.query.safeParse(req.query ?? {});
+      const { format, rest } = formatOf(route, req.query);
+      const parsed = route.query.safeParse(rest);
       if (!parsed.success) throw badQuery(parsed.error);
-      const key = `${route.path}?${JSON.stringify(parsed.data)}`;
+      const key = `${route.path}?${format}&${JSON.stringify(parsed.data)}`;
       // The serialised body is cached, not the object: profiles are hundreds of kB of evidence and
       // serialising them again for every request dominated the latency under load.
       let body = cache.get(key);
       if (body === undefined) {
-        body = JSON.stringify(await route.handler(parsed.data));
+        const result = await route.handler(parsed.data);
+        if (format === 'csv') {
+          const t = route.table!(result);
+          body = toCsv(t.rows, t.columns);
+        } else body = JSON.stringify(result);
         if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
         cache.set(key, body);
+      }
+      if (format === 'csv') {
+        const name = route.path.replace(/^\/api\//, '').replace(/\W+/g, '-');
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="interconnector-${name}.csv"`)
+          .send(body);
       }
       return reply.type('application/json; charset=utf-8').send(body);
     });

@@ -56,6 +56,9 @@ export function PlotFigure({
       const el = build(Plot, Math.max(240, host.clientWidth || 600));
       const svg = (el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg')) as SVGSVGElement | null;
       if (svg) {
+        // Plot labels its mark groups (aria-label on <g>), which ARIA forbids on elements without a
+        // role; the chart is one image with a text alternative, so the inner labels go.
+        for (const g of Array.from(svg.querySelectorAll('[aria-label]'))) g.removeAttribute('aria-label');
         svg.setAttribute('role', 'img');
         svg.setAttribute('aria-label', label);
         const title = document.createElementNS(SVG, 'title');

@@ -91,16 +91,17 @@ export function PostureBand({
               ? html`<button
                   type="button"
                   tabindex="-1"
-                  aria-label=${text}
                   aria-pressed=${selected === c.year}
                   onClick=${() => onSelect(c.year)}
                 >
-                  <span class="yr">${String(c.year).slice(2)}</span
-                  ><span class="abbr">${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span>
+                  <span class="yr" aria-hidden="true">${String(c.year).slice(2)}</span
+                  ><span class="abbr" aria-hidden="true"
+                    >${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span
+                  ><span class="sr-only">${text}</span>
                 </button>`
               : compact
                 ? html`<span class="cell" role="img" aria-label=${text}></span>`
-                : html`<span class="cell" aria-label=${text}
+                : html`<span class="cell" role="img" aria-label=${text}
                     ><span class="yr">${String(c.year).slice(2)}</span
                     ><span class="abbr">${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span></span
                   >`

@@ -174,11 +174,24 @@ export function HomePage({ params }: { params: URLSearchParams }) {
         <a href="#/alignment?state=AZE">Alignment</a>: UN General Assembly ideal points and agreement with the
         poles.
       </li>
+      <li>
+        <a href="#/rankings">Rankings</a>: every state of a year by the index or any component, searchable,
+        with the biggest movers since the year before.
+      </li>
       <li><a href="#/corridors">Corridors</a>: freight routes, transit and bottlenecks under scenarios.</li>
       <li>
         <a href="#/timeline?state=AZE">Evidence timeline</a>: the dated, sourced facts behind the
         knowledge-base components.
       </li>
+      <li><a href="#/docs/METHODOLOGY">Methodology</a>: how every number is made, and its known limits.</li>
     </ul>
+
+    <h2>Data</h2>
+    <p data-testid="panel-downloads">
+      The whole panel, every state-year with its index, interval, rank, components, coverage, posture and
+      sources: <a href="/api/panel?format=csv" download="interconnector-panel.csv">CSV</a> (computed on
+      request, allow a minute) with its <a href="/api/panel/codebook?format=csv" download>codebook</a>. For
+      Parquet, a citation file and other settings, run <code>interconnector export --format parquet</code>.
+    </p>
   </section>`;
 }
