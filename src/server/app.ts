@@ -16,6 +16,7 @@ import { scenariosRoutes } from './routes/scenarios.ts';
 import { brokerageRoutes } from './routes/brokerage.ts';
 import { rankingsRoutes } from './routes/rankings.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { registerReportRoute } from './routes/report.ts';
 import { toCsv } from '../output/csv.ts';
 import type { Store } from '../store/store.ts';
 import type { FrameworkSession } from '../framework/session.ts';
@@ -132,6 +133,7 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
       return reply.type('application/json; charset=utf-8').send(body);
     });
   }
+  registerReportRoute(app, deps);
   const doc = openApiDocument(routes, deps.version);
   app.get('/api/openapi.json', async () => doc);
   app.get('/api/*', async (req) => {

@@ -56,7 +56,8 @@ export async function pageOverflow(page: Page): Promise<{ overflow: number; wide
 
 /** Waits until the page has nothing marked busy and no "Loading…" line (pages mark pending parts aria-busy). */
 export async function settledPage(page: Page, timeout = 120_000): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout });
+  // Pages mark what they wait for, so network quiet is only a hint (a slow chart chunk, say).
+  await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
   await page.waitForFunction(
     () => {
       const main = document.querySelector('main');

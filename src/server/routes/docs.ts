@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineRoute, type ApiRoute } from '../app.ts';
 import { HttpError } from '../errors.ts';
 import { docSection, renderDoc } from '../../docs/render.ts';
+import { catalog } from '../../data/catalog.ts';
 
 const docsDir = fileURLToPath(new URL('../../../docs/', import.meta.url));
 
@@ -40,6 +41,30 @@ export function docsRoutes(): ApiRoute[] {
         }
         return { name: q.name, documents: names, ...renderDoc(markdown) };
       },
+    }),
+    defineRoute({
+      path: '/api/datasets',
+      summary:
+        'the datasets the figures come from: title, publisher, version, years, citation, licence, page',
+      query: z.strictObject({}),
+      handler: () => ({
+        datasets: catalog.map((d) => ({
+          id: d.id,
+          title: d.title,
+          publisher: d.publisher,
+          version: d.version,
+          years: d.years,
+          citation: d.citation,
+          licence: d.licence,
+          page: d.page,
+          measures: d.measures,
+          files: d.files.map((f) => f.name),
+        })),
+      }),
+      table: (r) => ({
+        columns: ['id', 'title', 'publisher', 'version', 'years', 'citation', 'licence', 'page'],
+        rows: r.datasets.map((d) => ({ ...d, years: `${d.years[0]}–${d.years[1]}` })),
+      }),
     }),
   ];
 }

@@ -4,6 +4,11 @@ import { COMPONENT_SHORT } from './autonomy-charts.ts';
 import { fmt } from './plot.ts';
 import { PostureBadge, postureLabel } from './postures.ts';
 
+/** The methodology section of each component (docs/METHODOLOGY.md §3). */
+const METHOD_SECTION: Record<string, string> = Object.fromEntries(
+  COMPONENT_IDS.map((c, i) => [c, `3.${i + 1}`]),
+);
+
 /** Where a figure came from, on demand: dataset, version, checksum, rows, years covered, facts. */
 export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: string }) {
   return html`<ul class="prov">
@@ -14,7 +19,11 @@ export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: str
             p.dataset
               ? html`<dl>
                   <dt>Dataset</dt>
-                  <dd data-testid="prov-dataset">${p.dataset}</dd>
+                  <dd data-testid="prov-dataset">
+                    <a href=${`#/datasets?id=${encodeURIComponent(p.dataset)}`} data-testid="dataset-link"
+                      >${p.dataset}</a
+                    >
+                  </dd>
                   ${
                     p.version
                       ? html`<dt>Version</dt>
@@ -43,7 +52,7 @@ export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: str
               : null
           }
           ${p.note ? html`<p class="where">${p.note}</p>` : null}
-          ${p.facts?.length ? html`<p class="facts">Knowledge-base facts (${p.facts.length}): ${p.facts.map((f, i) => html`${i ? ', ' : ''}<a href=${`#/timeline?state=${state}`} title="Open the evidence timeline">${f}</a>`)}</p>` : null}
+          ${p.facts?.length ? html`<p class="facts">Knowledge-base facts (${p.facts.length}): ${p.facts.map((f, i) => html`${i ? ', ' : ''}<a href=${`#/timeline?state=${state}&fact=${encodeURIComponent(f)}`} data-testid="fact-link">${f}</a>`)}</p>` : null}
         </li>`,
     )}
   </ul>`;
@@ -86,6 +95,11 @@ export function ComponentTable({ doc, weights }: { doc: StateYearDoc; weights?: 
                   : null
               }
               <${ProvenanceList} prov=${d.provenance} state=${doc.state} />
+              <p class="method-link">
+                <a href=${`#/docs/METHODOLOGY?section=${METHOD_SECTION[c]}`} data-testid="method-link"
+                  >How ${COMPONENT_SHORT[c].toLowerCase()} is measured (methodology §${METHOD_SECTION[c]})</a
+                >
+              </p>
             </details>
           </td>
         </tr>`;

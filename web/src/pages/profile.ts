@@ -26,6 +26,38 @@ import { deriveSeries, reweightedPoints } from '../profile/series.ts';
 import { WeightsPanel } from '../profile/weights-panel.ts';
 import { loadStates, StatePicker } from '../states.ts';
 import { YearPicker } from '../year-picker.ts';
+import { Downloads } from '../downloads.ts';
+
+/**
+ * Where the measurements differ from the article (METHODOLOGY §6), served from the docs so that the
+ * page and the methodology cannot disagree.
+ */
+function Divergences() {
+  const [doc, setDoc] = useState<{ html: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    getJson<{ html: string }>('/api/docs', { name: 'METHODOLOGY', section: '6' }).then(setDoc, (e: Error) =>
+      setError(e.message),
+    );
+  }, []);
+  return html`<section class="divergences" aria-labelledby="divergences-title" data-testid="divergences">
+    <h2 id="divergences-title">Where this differs from the article</h2>
+    <p>
+      The measurements are checked against the postures Huseynov (2024) describes for the South Caucasus and
+      its neighbours; where they disagree, the difference is reported rather than tuned away.
+      <a href="#/docs/METHODOLOGY?section=6">Methodology §6</a>.
+    </p>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    ${
+      doc
+        ? html`<details>
+            <summary>The reference table and every known divergence</summary>
+            <div class="doc-body" dangerouslySetInnerHTML=${{ __html: doc.html }}></div>
+          </details>`
+        : null
+    }
+  </section>`;
+}
 
 /**
  * State profile: posture timeline, index with interval and rank, the seven components over years,
@@ -60,6 +92,12 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   const key = `${state}|${draws ?? ''}|${applied ?? ''}`;
   const keyRef = useRef(key);
   keyRef.current = key;
+
+  // A new year in the address (a link, the back button) moves the page there even when it is open.
+  const urlYear = Number(params.get('year')) || null;
+  useEffect(() => {
+    if (urlYear !== null) setYear(urlYear);
+  }, [urlYear]);
 
   useEffect(() => {
     loadStates().then(setStates, (e: Error) => setError(e.message));
@@ -212,6 +250,21 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
       <${YearPicker} label="Year" value=${year} years=${years} testid="year-picker" onChange=${setYear} />
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
+    <p class="downloads" data-testid="profile-actions">
+      <a
+        href=${`/api/report?${new URLSearchParams({ state, ...(draws ? { draws } : {}) })}`}
+        target="_blank"
+        rel="noopener"
+        data-testid="report-link"
+        >Report (printable HTML)</a
+      >
+    </p>
+    <${Downloads}
+      path="/api/autonomy"
+      params=${{ state, draws, weights: applied, detail: 'summary' }}
+      what="the series"
+      testid="series-downloads"
+    />
 
     <div class="profile-grid">
       <div class="profile-main">
@@ -358,9 +411,16 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
             <h3>Why this posture</h3>
             <${ClassifierExplanation} doc=${detail} />
             <h3>Components and their sources</h3>
-            <${ComponentTable} doc=${detail} weights=${shares ?? undefined} />
+            <div class="scroll-x"><${ComponentTable} doc=${detail} weights=${shares ?? undefined} /></div>
+            <${Downloads}
+              path="/api/autonomy"
+              params=${{ state, draws, weights: applied, years: `${detail.year}-${detail.year}` }}
+              what=${`${detail.year} with every source`}
+              testid="year-downloads"
+            />
           </div>`
         : html`<p class="muted" aria-busy="true">Loading…</p>`
     }
+    <${Divergences} />
   </section>`;
 }
