@@ -19,7 +19,8 @@ const PAGES: Array<[string, string]> = [
   ['alignment', '#/alignment?state=AZE'],
   ['network', '#/network'],
   ['scenarios', '#/scenarios'],
-  ['docs', '#/docs/METHODOLOGY'],
+  ['docs', '#/docs/METHODOLOGY?section=6'],
+  ['datasets', '#/datasets?id=atop'],
 ];
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },

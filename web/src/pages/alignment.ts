@@ -95,14 +95,17 @@ function PlotFigure({
   testid,
   label,
 }: {
-  make: () => Element;
+  make: (width: number) => Element;
   deps: unknown[];
   testid: string;
   label: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const el = make();
+    // As wide as its box (up to 900 px), so that a phone gets a readable chart rather than a shrunk one.
+    const el = make(Math.min(900, Math.max(280, ref.current?.clientWidth || 900)));
+    // Plot labels its mark groups, which ARIA forbids on a <g> without a role; the div is the image.
+    for (const g of Array.from(el.querySelectorAll('[aria-label]'))) g.removeAttribute('aria-label');
     ref.current?.replaceChildren(el);
     return () => el.remove();
   }, deps);
@@ -340,9 +343,9 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
               testid="idealpoint-chart"
               label=${`Line chart of ${name}'s UNGA ideal point by year with the poles USA, Russia and China`}
               deps=${[points, name]}
-              make=${() =>
+              make=${(width: number) =>
                 Plot.plot({
-                  width: 900,
+                  width,
                   height: 320,
                   marginLeft: 48,
                   grid: true,
@@ -400,9 +403,9 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
               testid="agreement-chart"
               label=${`Line chart of ${name}'s agreement with the poles by year`}
               deps=${[profile]}
-              make=${() =>
+              make=${(width: number) =>
                 Plot.plot({
-                  width: 900,
+                  width,
                   height: 260,
                   marginLeft: 48,
                   grid: true,
@@ -448,9 +451,9 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
               testid="heatmap"
               label=${`Heatmap of agreement with ${pole} by state and year`}
               deps=${[cells, pole]}
-              make=${() =>
+              make=${(width: number) =>
                 Plot.plot({
-                  width: 900,
+                  width,
                   height: 60 + 26 * new Set(heatCells.map((c) => c.name)).size,
                   marginLeft: 170,
                   padding: 0.05,
