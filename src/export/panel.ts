@@ -35,7 +35,7 @@ const componentColumns: PanelColumn[] = COMPONENTS.flatMap((c): PanelColumn[] =>
 export const PANEL_COLUMNS: PanelColumn[] = [
   { name: 'state', type: 'VARCHAR', description: 'ISO 3166 alpha-3 code (COW abbreviation where none)' },
   { name: 'ccode', type: 'INTEGER', description: 'Correlates of War state number' },
-  { name: 'name', type: 'VARCHAR', description: 'state name' },
+  { name: 'name', type: 'VARCHAR', description: "the state's name in the project's state registry" },
   { name: 'year', type: 'INTEGER', description: 'calendar year' },
   {
     name: 'index',

@@ -55,7 +55,7 @@ export async function pageOverflow(page: Page): Promise<{ overflow: number; wide
 }
 
 /** Waits until the page has nothing marked busy and no "Loading…" line (pages mark pending parts aria-busy). */
-export async function settledPage(page: Page, timeout = 120_000): Promise<void> {
+export async function settledPage(page: Page, timeout = 300_000): Promise<void> {
   // Pages mark what they wait for, so network quiet is only a hint (a slow chart chunk, say).
   await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
   await page.waitForFunction(

@@ -33,6 +33,12 @@ export function HomePage({ params }: { params: URLSearchParams }) {
     void import('../charts/world-map.ts').then(setWorld);
   }, []);
 
+  // A new year in the address moves the open page there.
+  const urlYear = Number(params.get('year')) || null;
+  useEffect(() => {
+    if (urlYear !== null) setShownYear(urlYear);
+  }, [urlYear]);
+
   const wanted = useRef<number | null>(null);
   // A slower answer for a year the user has already left never replaces the current one.
   const fetchYear = useMemo(
