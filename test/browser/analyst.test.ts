@@ -68,14 +68,35 @@ test(
 );
 
 test('weights typed on the rankings page re-rank every state', { skip }, async () => {
-  const { page } = await open('#/rankings?year=2020&weights=capability=1');
+  const weights = 'commitments=0,alignment=0,voice=0,mediation=0,gatekeeper=0,capability=1,dependence=0';
+  const { page } = await open('#/rankings?year=2020');
   try {
     await page.getByTestId('rank-table').waitFor({ timeout: 120_000 });
-    const byRank = await page
-      .locator('[data-testid="rank-row"] td[data-component="capability"]')
-      .evaluateAll((tds) => tds.slice(0, 20).map((td) => Number(td.textContent)));
-    // with all the weight on capability, the index order is the capability order
-    for (let i = 1; i < byRank.length; i++) assert.ok(byRank[i]! <= byRank[i - 1]! + 1e-9, `rank ${i + 1}`);
+    const order = () =>
+      page
+        .getByTestId('rank-row')
+        .evaluateAll((rows) => rows.slice(0, 20).map((r) => r.getAttribute('data-state')));
+    const before = await order();
+    await page.getByTestId('rank-weights').fill(weights);
+    await page.getByTestId('rank-weights').press('Enter');
+    await page.getByTestId('rank-weights').blur();
+    await page.waitForFunction(
+      () => location.hash.includes('capability%3D1') || location.hash.includes('capability=1'),
+    );
+    await page.waitForFunction(
+      (first) => document.querySelector('[data-testid="rank-row"]')?.getAttribute('data-state') !== first,
+      before[0],
+      { timeout: 180_000 },
+    );
+    const after = await order();
+    const api = (await (
+      await fetch(new URL(`api/rankings?year=2020&draws=100&weights=${weights}`, dashboard.url))
+    ).json()) as { rows: Array<{ state: string }> };
+    assert.deepEqual(
+      after,
+      api.rows.slice(0, 20).map((r) => r.state),
+    );
+    assert.notDeepEqual(after, before);
   } finally {
     await page.close();
   }
@@ -226,4 +247,42 @@ test('every table endpoint answers format=csv; an endpoint without a table says 
   const bad = await fetchText('api/health?format=csv');
   assert.equal(bad.status, 400);
   assert.match(bad.text, /invalid parameter 'format'/);
+});
+
+test('an unknown state gives a clear message and a way on, not a page busy for ever', { skip }, async () => {
+  const { page } = await open('#/profile?state=XQZ');
+  try {
+    const box = page.getByTestId('profile-error');
+    await box.waitFor({ timeout: 60_000 });
+    assert.match((await box.textContent()) ?? '', /XQZ/);
+    assert.equal(await page.locator('main [aria-busy="true"]').count(), 0);
+  } finally {
+    await page.close();
+  }
+});
+
+test('compare overlays every state on one chart, and a chart saves as SVG and PNG', { skip }, async () => {
+  const { page, errors } = await open('#/compare?states=AZE,GEO,ARM&year=2020&draws=50');
+  try {
+    const overlay = page.getByTestId('compare-overlay');
+    await overlay.locator('svg[role="img"]').waitFor({ timeout: 180_000 });
+    assert.match(
+      (await overlay.locator('svg[role="img"]').getAttribute('aria-label')) ?? '',
+      /Azerbaijan.*Georgia.*Armenia/,
+    );
+    for (const [button, ext] of [
+      ['save-svg', 'svg'],
+      ['save-png', 'png'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        overlay.getByTestId(button).click(),
+      ]);
+      assert.ok(download.suggestedFilename().endsWith(`.${ext}`), download.suggestedFilename());
+    }
+    await screenshot(page, 'compare-overlay');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
 });

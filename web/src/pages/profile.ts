@@ -236,6 +236,26 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   const pts = local?.pts ?? derived?.pts ?? [];
   const transitions = local ? [] : (shownSeries?.transitions ?? []);
 
+  // Nothing to show for these inputs (an unknown state, a year out of range): say so and offer a way on,
+  // rather than leaving the page's placeholders busy.
+  if (error && !head && !derived && !detail)
+    return html`<section aria-labelledby="profile-title" class="profile">
+      <h1 id="profile-title">State profile: ${state}</h1>
+      <div class="empty-state" data-testid="profile-error">
+        <p role="alert" class="error">${error}</p>
+        <p>Choose another state or year, or go back to <a href="#/rankings">the rankings</a>.</p>
+      </div>
+      <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
+        <${StatePicker}
+          value=${state}
+          states=${states}
+          testid="state-picker"
+          onChange=${(s: string) => {
+            window.location.hash = `#/profile?state=${s}`;
+          }}
+        />
+      </form>
+    </section>`;
   return html`<section aria-labelledby="profile-title" class="profile">
     <h1 id="profile-title">State profile: <span data-testid="state-name">${name}</span></h1>
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>

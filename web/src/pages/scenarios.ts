@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { COMPONENT_IDS, getJson, type ComponentId, type PostureId } from '../api.ts';
 import { html } from '../html.ts';
+import { SourceRefs } from '../sources.ts';
 import { COMPONENT_SHORT, keyOf } from '../charts/autonomy-charts.ts';
 import { fmt, PlotFigure, type PlotModule } from '../charts/plot.ts';
 import { PostureBadge, PostureBand } from '../charts/postures.ts';
@@ -370,7 +371,7 @@ export function ScenariosPage({ params }: { params: URLSearchParams }) {
                   <details>
                     <summary>Edits (${res.edits.length})</summary>
                     <ol class="scenario-edits">
-                      ${res.edits.map((e) => html`<li id=${`edit-${e.id}`}><span class=${`basis basis-${e.basis}`}>${e.basis}</span> ${e.label} <small>${e.file}:${e.line}</small>${e.rationale ? html`<br /><em>assumption:</em> ${e.rationale}` : null}${e.sources.length ? html`<br /><em>sources:</em> ${e.sources.join(', ')}` : null}</li>`)}
+                      ${res.edits.map((e) => html`<li id=${`edit-${e.id}`}><span class=${`basis basis-${e.basis}`}>${e.basis}</span> ${e.label} <small>${e.file}:${e.line}</small>${e.rationale ? html`<br /><em>assumption:</em> ${e.rationale}` : null}${e.sources.length ? html`<br /><em>sources:</em> <${SourceRefs} ids=${e.sources} />` : null}</li>`)}
                     </ol>
                   </details>
                 </section>`,
