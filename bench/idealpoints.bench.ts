@@ -45,7 +45,8 @@ if (!data || !bsv) {
 let t0 = performance.now();
 const all = agreementAll(data);
 console.log(
-  `agreement: ${all.n.length} dyad-sessions (all dyads × ${new Set(all.period).size} sessions) in ${secs(t0)} s`,
+  `agreement: ${all.n.length} dyad-sessions (all dyads × ` +
+    `${new Set(all.period).size} sessions) in ${secs(t0)} s`,
 );
 t0 = performance.now();
 const allYear = agreementAll(data, { by: 'year' });
@@ -90,7 +91,8 @@ for (const v of variants) {
     pooledB.push(...b);
   }
   console.log(
-    `agreement vs BSV, ${v.name}: pooled r = ${pearson(pooledA, pooledB).toFixed(4)} (n = ${pooledA.length}); ${per.join(', ')}`,
+    `agreement vs BSV, ${v.name}: pooled r = ${pearson(pooledA, pooledB).toFixed(4)}` +
+      ` (n = ${pooledA.length}); ${per.join(', ')}`,
   );
 }
 
@@ -130,19 +132,25 @@ function compareWithBsv(label: string, opts: IdealPointOptions): { fit: IdealPoi
   const post = ours.map((_, i) => i).filter((i) => sess[i]! >= 46);
   const usa = rows.filter((r) => r.state === 'United States');
   console.log(
-    `ideal points, ${label}: ${fit.theta.length} state-sessions, ${fit.provenance.votes} votes, ${String(fit.provenance.options.items)} items; ${fit.iterations} sweeps, converged ${fit.converged}; ${fitSecs.toFixed(1)} s (target < 120 s)`,
+    `ideal points, ${label}: ${fit.theta.length} state-sessions, ${fit.provenance.votes}` +
+      ` votes, ${String(fit.provenance.options.items)} items; ${fit.iterations} sweeps, ` +
+      `converged ${fit.converged}; ${fitSecs.toFixed(1)} s (target < 120 s)`,
   );
   console.log(
-    `  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(
-      post.map((i) => ours[i]!),
-      post.map((i) => theirs[i]!),
-    ).toFixed(4)}`,
+    `  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} ` +
+      `state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(
+        post.map((i) => ours[i]!),
+        post.map((i) => theirs[i]!),
+      ).toFixed(4)}`,
   );
   console.log(
-    `  median within-session r, sessions 46+: ${median(late).toFixed(4)} (min ${Math.min(...late).toFixed(3)}; target ≥ 0.95); by era: 1–20 ${era(1, 20)}, 21–45 ${era(21, 45)}, 46–74 ${era(46, 74)}`,
+    `  median within-session r, sessions 46+: ${median(late).toFixed(4)}` +
+      ` (min ${Math.min(...late).toFixed(3)}; target ≥ 0.95); by era: ` +
+      `1–20 ${era(1, 20)}, 21–45 ${era(21, 45)}, 46–74 ${era(46, 74)}`,
   );
   console.log(
-    `  United States mean θ = ${(usa.reduce((a, r) => a + r.theta, 0) / usa.length).toFixed(2)}; median interval SD ${median(Array.from(fit.sd)).toFixed(3)}`,
+    `  United States mean θ = ${(usa.reduce((a, r) => a + r.theta, 0) / usa.length).toFixed(2)}` +
+      `; median interval SD ${median(Array.from(fit.sd)).toFixed(3)}`,
   );
   return { fit, seconds: fitSecs };
 }
@@ -151,7 +159,8 @@ t0 = performance.now();
 const twoThreads = await estimateIdealPointsThreaded(data, {}, { threads: 2 });
 const twoSecs = (performance.now() - t0) / 1000;
 console.log(
-  `  the same on 2 threads: ${twoSecs.toFixed(1)} s (${(oneThread.seconds / twoSecs).toFixed(2)}× one thread); identical estimates: ${twoThreads.theta.every((x, u) => x === oneThread.fit.theta[u])}`,
+  `  the same on 2 threads: ${twoSecs.toFixed(1)} s (${(oneThread.seconds / twoSecs).toFixed(2)}× one ` +
+    `thread); identical estimates: ${twoThreads.theta.every((x, u) => x === oneThread.fit.theta[u])}`,
 );
 compareWithBsv('gibbs, bridged by text-derived titles', { bridge: true });
 const matchesFile = process.env.BSV_MATCHES;
@@ -167,7 +176,8 @@ for (const issue of ['me', 'hr', 'important'] as const) {
   t0 = performance.now();
   const f = estimateIdealPoints(data, { filter: { ...BSV_FILTER, issues: [issue] } });
   console.log(
-    `issue ${issue}: ${f.theta.length} state-sessions, ${f.provenance.rollcalls} roll calls, ${f.iterations} sweeps, ${secs(t0)} s`,
+    `issue ${issue}: ${f.theta.length} state-sessions, ${f.provenance.rollcalls}` +
+      ` roll calls, ${f.iterations} sweeps, ${secs(t0)} s`,
   );
 }
 
@@ -186,7 +196,8 @@ const timeSingle = (
     times.push((performance.now() - t0) / 1000);
   }
   console.log(
-    `single session ${session}, ${method}: ${(median(times) * 1000).toFixed(1)} ms (median of ${reps}), ${fit.iterations} sweeps`,
+    `single session ${session}, ${method}: ${(median(times) * 1000).toFixed(1)}` +
+      ` ms (median of ${reps}), ${fit.iterations} sweeps`,
   );
   return { secs: median(times), fit };
 };
@@ -233,7 +244,10 @@ if (process.env.PSCL === '0' || rscript.status !== 0 || !rscript.stdout.includes
             b.push(px.get(row.state)!);
           }
         console.log(
-          `pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on session ${session}: ${psclSecs.toFixed(2)} s; speed ratio pscl/ours (${method}) = ${(psclSecs / secs).toFixed(0)}× (target ≥ 20×); |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`,
+          'pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on ' +
+            `session ${session}: ${psclSecs.toFixed(2)} s; speed ratio ` +
+            `pscl/ours (${method}) = ${(psclSecs / secs).toFixed(0)}× (target ` +
+            `≥ 20×); |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`,
         );
       }
     }

@@ -17,7 +17,9 @@ const componentColumns: PanelColumn[] = COMPONENTS.flatMap((c): PanelColumn[] =>
   {
     name: c,
     type: 'DOUBLE',
-    description: `component ${c} on 0–1 (1 = most autonomous); measures ${PRINCIPLE[c]}; empty = no input covers the state-year, never zero`,
+    description:
+      `component ${c} on 0–1 (1 = most autonomous); measures ${PRINCIPLE[c]}; ` +
+      'empty = no input covers the state-year, never zero',
   },
   {
     name: `${c}_weight`,
@@ -27,7 +29,9 @@ const componentColumns: PanelColumn[] = COMPONENTS.flatMap((c): PanelColumn[] =>
   {
     name: `${c}_sources`,
     type: 'VARCHAR',
-    description: `what ${c} rests on: datasets as id@version (rows used) and knowledge-base fact ids, separated by ; `,
+    description:
+      `what ${c} rests on: datasets as id@version (rows used) and knowledge-base fact ids, ` +
+      'separated by ; ',
   },
 ]);
 
@@ -85,7 +89,8 @@ export const PANEL_COLUMNS: PanelColumn[] = [
     name: 'posture',
     type: 'VARCHAR',
     description:
-      'rule-based posture: aligned, integration-seeking, balanced, strategic-autonomy, neutral or great-power',
+      'rule-based posture: aligned, integration-seeking, balanced, strategic-autonomy, neutral ' +
+      'or great-power',
   },
   {
     name: 'confidence',
@@ -209,7 +214,8 @@ function citation(run: AutonomyRun, opts: ExportOptions, datasets: string[]): st
     '    year: 2024',
     ...datasets.map(
       (d) =>
-        `  - type: data\n    title: "${d.replace(/"/g, "'")}"\n    authors:\n      - name: "see the dataset's README"`,
+        `  - type: data\n    title: "${d.replace(/"/g, "'")}"\n` +
+        `    authors:\n      - name: "see the dataset's README"`,
     ),
     'notes: >-',
     `  Computed with ${run.settings.draws} Monte Carlo draws (seed ${run.settings.seed}); weights`,

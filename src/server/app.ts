@@ -2,9 +2,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { z } from 'zod';
-import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import type { StateRegistry } from '../states/registry.ts';
 import { UnknownStateError } from '../states/registry.ts';
 import { badQuery, HttpError } from './errors.ts';
 import { kbRoutes } from './routes/kb.ts';
@@ -16,44 +13,13 @@ import { scenariosRoutes } from './routes/scenarios.ts';
 import { brokerageRoutes } from './routes/brokerage.ts';
 import { rankingsRoutes } from './routes/rankings.ts';
 import { docsRoutes } from './routes/docs.ts';
-import { registerReportRoute } from './routes/report.ts';
 import { toCsv } from '../output/csv.ts';
-import type { Store } from '../store/store.ts';
-import type { FrameworkSession } from '../framework/session.ts';
-import { openApiDocument, type RouteDoc } from './openapi.ts';
+import { openApiDocument } from './openapi.ts';
+import type { ApiRoute, ServerDeps } from './route.ts';
 
-/** What the API reads. `store` and `framework` are absent when no dataset has been imported. */
-export interface ServerDeps {
-  kb: KnowledgeBase;
-  registry: StateRegistry;
-  version: string;
-  store?: Store | null;
-  framework?: FrameworkSession | null;
-}
+export type { ServerDeps } from './route.ts';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** A result as rows and columns, for `format=csv`. */
-export interface Table {
-  columns: string[];
-  rows: Record<string, unknown>[];
-}
-
-/**
- * A route: a zod schema for its query and a pure handler; the app validates, caches and documents it.
- * A route with `table` also answers `format=csv` (a download of the table the page shows).
- */
-export interface ApiRoute extends RouteDoc {
-  handler: (query: unknown) => unknown;
-  table?: (result: unknown) => Table;
-}
-
-/** Ties a handler's argument type to its query schema; the app only calls it with parsed input. */
-export function defineRoute<Q extends z.ZodType, R>(
-  route: RouteDoc & { query: Q; handler: (query: z.output<Q>) => R; table?: (result: R) => Table },
-): ApiRoute {
-  return route as ApiRoute;
-}
 
 /** Splits `format` off a query: every route answers json, and routes with a table answer csv too. */
 function formatOf(route: ApiRoute, query: unknown): { format: 'json' | 'csv'; rest: unknown } {
@@ -133,7 +99,6 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
       return reply.type('application/json; charset=utf-8').send(body);
     });
   }
-  registerReportRoute(app, deps);
   const doc = openApiDocument(routes, deps.version);
   app.get('/api/openapi.json', async () => doc);
   app.get('/api/*', async (req) => {

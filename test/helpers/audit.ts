@@ -48,13 +48,14 @@ export async function pageOverflow(page: Page): Promise<{ overflow: number; wide
       .slice(0, 8)
       .map(
         (el) =>
-          `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} ${Math.round(el.getBoundingClientRect().width)}px`,
+          `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} ` +
+          `${Math.round(el.getBoundingClientRect().width)}px`,
       );
     return { overflow, widest };
   });
 }
 
-/** Waits until the page has nothing marked busy and no "Loading…" line (pages mark pending parts aria-busy). */
+/** Waits until the page has nothing marked busy and no "Loading…" line (pages mark what is pending). */
 export async function settledPage(page: Page, timeout = 300_000): Promise<void> {
   // Pages mark what they wait for, so network quiet is only a hint (a slow chart chunk, say).
   await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);

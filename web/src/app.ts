@@ -52,14 +52,8 @@ export function App() {
       <a class="brand" href="#/">Interconnector</a>
       <nav aria-label="Pages">
         ${pages.map(
-          (p) =>
-            html`<a
-              href=${`#/${p.id}`}
-              aria-current=${route.page === p.id ? 'page' : undefined}
-              onPointerEnter=${() => void loadPage(p.id)}
-              onFocus=${() => void loadPage(p.id)}
-              >${p.label}</a
-            >`,
+          (p) => html`<a href=${`#/${p.id}`} aria-current=${route.page === p.id ? 'page' : undefined}
+          onPointerEnter=${() => void loadPage(p.id)} onFocus=${() => void loadPage(p.id)}>${p.label}</a>`,
         )}
       </nav>
     </header>

@@ -10,7 +10,8 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description(
-      'the whole panel (every state-year: index, interval, rank, components, coverage, posture, provenance) ' +
+      'the whole panel (every state-year: index, interval, rank, components, coverage, posture, ' +
+        'provenance) ' +
         'with a codebook and a citation file (--format csv, the default, or parquet)',
     )
     .option('--out <dir>', 'folder to write into', 'interconnector-panel')

@@ -72,7 +72,8 @@ async function loadsOf(store: Store, dataset: string, parts: string[]): Promise<
     year_min: number | null;
     year_max: number | null;
   }>(
-    `SELECT p.part, l.version, l.file, l.sha256, l.rows, l.year_min, l.year_max FROM data_load_parts p JOIN loads l USING (load_id)
+    `SELECT p.part, l.version, l.file, l.sha256, l.rows, l.year_min, l.year_max
+     FROM data_load_parts p JOIN loads l USING (load_id)
      WHERE p.dataset = $1 ORDER BY p.part`,
     [dataset],
   );
@@ -120,8 +121,10 @@ async function readVotes(store: Store, loads: LoadRecord[], signature: string): 
   // Columnar reads: one typed column per field instead of ~870k row objects.
   const rc = (
     await store.conn.runAndReadAll(`
-    SELECT r.rcid, r.session, coalesce(r.year, 1945 + r.session) AS year, r.important, r.amend, r.para, r.short, r.descr, i.issues
-    FROM unga_rollcalls r LEFT JOIN (SELECT rcid, string_agg(issue, ',') AS issues FROM unga_rollcall_issues GROUP BY rcid) i USING (rcid)
+    SELECT r.rcid, r.session, coalesce(r.year, 1945 + r.session) AS year, r.important, r.amend, r.para,
+      r.short, r.descr, i.issues
+    FROM unga_rollcalls r LEFT JOIN (SELECT rcid, string_agg(issue, ',') AS issues FROM unga_rollcall_issues
+      GROUP BY rcid) i USING (rcid)
     ORDER BY r.rcid`)
   ).getColumnsJS();
   const issueSet = new Set<string>(ISSUES);
@@ -202,7 +205,8 @@ export async function loadStoreBsv(store: Store, registry?: StateRegistry): Prom
         iso3: string | null;
         name: string | null;
       }>(
-        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM unga_idealpoints WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
+        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM ' +
+          'unga_idealpoints WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
       )
     ).map((r): BsvPoint => {
       const rec = registry?.byCcode(Number(r.ccode));

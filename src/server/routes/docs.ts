@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { defineRoute, type ApiRoute } from '../app.ts';
+import { defineRoute, type ApiRoute } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { docSection, renderDoc } from '../../docs/render.ts';
 import { catalog } from '../../data/catalog.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMPONENTS } from '../../framework/autonomy/components.ts';
 import { FIRST_FRAMEWORK_YEAR } from '../../framework/session.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { drawsParam, parseWeights, requireSession, weightsParam } from './autonomy.ts';
 import { yearParam } from './params.ts';
@@ -17,7 +17,8 @@ export function rankingsRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/rankings',
       summary:
-        'every state of a year: index, interval, rank, components, coverage and the change since the year before',
+        'every state of a year: index, interval, rank, components, coverage and the change since ' +
+        'the year before',
       query: z.strictObject({
         year: yearParam.optional(),
         draws: drawsParam,
@@ -102,7 +103,8 @@ export function rankingsRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/panel',
       summary:
-        'the whole panel, every state-year (as `interconnector export`): index, interval, rank, components, coverage, posture, provenance',
+        'the whole panel, every state-year (as `interconnector export`): index, interval, rank, ' +
+        'components, coverage, posture, provenance',
       query: z.strictObject({ draws: drawsParam }),
       handler: (q) => {
         const session = requireSession(deps);

@@ -56,8 +56,8 @@ export function DatasetsPage({ params }: { params: URLSearchParams }) {
     ${
       data
         ? html`<${Downloads} path="/api/datasets" params=${{}} what="this list" /> ${data.map(
-              (d) =>
-                html`<article
+            (d) =>
+              html`<article
                   class=${`dataset${d.id === target ? ' fact targeted' : ''}`}
                   id=${`dataset-${d.id}`}
                   data-testid="dataset"
@@ -71,7 +71,7 @@ export function DatasetsPage({ params }: { params: URLSearchParams }) {
                   <p class="muted"><strong>Terms:</strong> ${d.licence}</p>
                   <p class="muted">Files: ${d.files.join(', ')}</p>
                 </article>`,
-            )}`
+          )}`
         : null
     }
   </section>`;

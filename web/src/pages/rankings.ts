@@ -50,6 +50,18 @@ function compare(a: RankRow, b: RankRow, key: SortKey, dir: 1 | -1): number {
   return c * dir || a.name.localeCompare(b.name);
 }
 
+/** A change with its sign ('' when there is none to show). */
+const signed = (x: number | null) => (x === null ? '' : `${x > 0 ? '+' : ''}${fmt(x, 3)}`);
+const changeClass = (x: number | null) => ((x ?? 0) > 0 ? 'up' : (x ?? 0) < 0 ? 'down' : '');
+
+function moverList(rows: RankRow[], year: number) {
+  if (!rows.length) return 'none';
+  return rows.map(
+    (r, i) => html`${i ? ', ' : ''}<a href=${`#/profile?state=${r.state}&year=${year}`}>${r.name}</a>
+      <span class=${changeClass(r.index_change)}>${signed(r.index_change)}</span>`,
+  );
+}
+
 function setHash(q: Record<string, string | null>) {
   const p = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => !!e[1]));
   window.location.hash = `#/rankings${p.size ? `?${p}` : ''}`;
@@ -122,6 +134,9 @@ export function RankingsPage({ params }: { params: URLSearchParams }) {
     };
   }, [data]);
 
+  // A second click on the sorted column reverses it; a new column starts in its natural direction.
+  const nextDir = (key: SortKey, active: boolean) =>
+    active ? (dir === 1 ? 'desc' : 'asc') : key === 'name' || key === 'rank' ? 'asc' : 'desc';
   const header = (key: SortKey, label: string, num = true) => {
     const active = sort === key;
     return html`<th
@@ -133,7 +148,7 @@ export function RankingsPage({ params }: { params: URLSearchParams }) {
         type="button"
         class="sort"
         data-testid=${`sort-${key}`}
-        onClick=${() => go({ sort: key, dir: active ? (dir === 1 ? 'desc' : 'asc') : key === 'name' || key === 'rank' ? 'asc' : 'desc' })}
+        onClick=${() => go({ sort: key, dir: nextDir(key, active) })}
       >
         ${label}${active ? (dir === 1 ? ' ▲' : ' ▼') : ''}
       </button>
@@ -191,11 +206,11 @@ export function RankingsPage({ params }: { params: URLSearchParams }) {
                 : html`<div class="movers" data-testid="movers">
                     <p>
                       <strong>Up:</strong>
-                      ${movers.up.length ? movers.up.map((r, i) => html`${i ? ', ' : ''}<a href=${`#/profile?state=${r.state}&year=${data.year}`}>${r.name}</a> <span class="up">+${fmt(r.index_change, 3)}</span>`) : 'none'}
+                      ${moverList(movers.up, data.year)}
                     </p>
                     <p>
                       <strong>Down:</strong>
-                      ${movers.down.length ? movers.down.map((r, i) => html`${i ? ', ' : ''}<a href=${`#/profile?state=${r.state}&year=${data.year}`}>${r.name}</a> <span class="down">${fmt(r.index_change, 3)}</span>`) : 'none'}
+                      ${moverList(movers.down, data.year)}
                     </p>
                   </div>`
             }
@@ -238,12 +253,17 @@ export function RankingsPage({ params }: { params: URLSearchParams }) {
                               <td class="num">
                                 ${r.interval ? `${fmt(r.interval[0], 2)}–${fmt(r.interval[1], 2)}` : '–'}
                               </td>
-                              ${COMPONENT_IDS.map((c) => html`<td class="num" data-component=${c}>${r.components[c] === null ? '' : fmt(r.components[c], 2)}</td>`)}
+                              ${COMPONENT_IDS.map(
+                                (c) =>
+                                  html`<td class="num" data-component=${c}>${
+                                    r.components[c] === null ? '' : fmt(r.components[c], 2)
+                                  }</td>`,
+                              )}
                               <td class="num">${Math.round(r.coverage * 7)}/7</td>
                               <td
-                                class=${`num ${(r.index_change ?? 0) > 0 ? 'up' : (r.index_change ?? 0) < 0 ? 'down' : ''}`}
+                                class=${`num ${changeClass(r.index_change)}`}
                               >
-                                ${r.index_change === null ? '' : `${r.index_change > 0 ? '+' : ''}${fmt(r.index_change, 3)}`}
+                                ${signed(r.index_change)}
                               </td>
                             </tr>`,
                         )}
