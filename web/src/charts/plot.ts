@@ -58,7 +58,10 @@ export function PlotFigure({
       if (svg) {
         // Plot labels its mark groups (aria-label on <g>), which ARIA forbids on elements without a
         // role; the chart is one image with a text alternative, so the inner labels go.
-        for (const g of Array.from(svg.querySelectorAll('[aria-label]'))) g.removeAttribute('aria-label');
+        for (const g of Array.from(svg.querySelectorAll('[aria-label]'))) {
+          g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+          g.removeAttribute('aria-label');
+        }
         svg.setAttribute('role', 'img');
         svg.setAttribute('aria-label', label);
         const title = document.createElementNS(SVG, 'title');

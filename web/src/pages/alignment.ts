@@ -105,7 +105,10 @@ function PlotFigure({
     // As wide as its box (up to 900 px), so that a phone gets a readable chart rather than a shrunk one.
     const el = make(Math.min(900, Math.max(280, ref.current?.clientWidth || 900)));
     // Plot labels its mark groups, which ARIA forbids on a <g> without a role; the div is the image.
-    for (const g of Array.from(el.querySelectorAll('[aria-label]'))) g.removeAttribute('aria-label');
+    for (const g of Array.from(el.querySelectorAll('[aria-label]'))) {
+      g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+      g.removeAttribute('aria-label');
+    }
     ref.current?.replaceChildren(el);
     return () => el.remove();
   }, deps);
