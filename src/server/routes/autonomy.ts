@@ -5,18 +5,56 @@ import { FIRST_FRAMEWORK_YEAR, type FrameworkSession } from '../../framework/ses
 import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { stateParam, yearParam } from './params.ts';
+import { PANEL_COLUMNS, panelRow } from '../../export/panel.ts';
+
+const SUMMARY_COLUMNS = [
+  'state',
+  'year',
+  'index',
+  'index_lo',
+  'index_hi',
+  'rank',
+  'rank_lo',
+  'rank_hi',
+  'ranked',
+  'posture',
+  'confidence',
+  'missing',
+  ...COMPONENTS,
+];
+
+/** A state-year as a csv row: the export's panel row for full documents, the numbers for summaries. */
+function tableOf(results: Array<ReturnType<typeof doc> | ReturnType<typeof summary>>) {
+  const full = results.every((r) => 'provenance' in r);
+  return {
+    columns: full ? PANEL_COLUMNS.map((c) => c.name) : SUMMARY_COLUMNS,
+    rows: results.map((r) =>
+      'provenance' in r
+        ? panelRow(r as StateYearResult)
+        : {
+            ...r,
+            index_lo: r.interval?.[0],
+            index_hi: r.interval?.[1],
+            rank_lo: r.rank_interval?.[0],
+            rank_hi: r.rank_interval?.[1],
+            missing: r.missing.join('; '),
+            ...r.components,
+          },
+    ),
+  };
+}
 
 const yearsParam = z
   .string()
   .regex(/^\d{4}(-\d{4})?$/, 'must look like 2000-2024 or 2023')
   .optional();
-const drawsParam = z.coerce
+export const drawsParam = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
   .min(0, 'must be 0 or more')
   .max(2000, 'must be at most 2000')
   .default(200);
-const weightsParam = z
+export const weightsParam = z
   .string()
   .regex(
     new RegExp(`^((${COMPONENTS.join('|')})=\\d+(\\.\\d+)?)(,(${COMPONENTS.join('|')})=\\d+(\\.\\d+)?)*$`),
@@ -24,7 +62,7 @@ const weightsParam = z
   )
   .optional();
 
-function parseWeights(text: string | undefined) {
+export function parseWeights(text: string | undefined) {
   return text
     ? Object.fromEntries(
         text.split(',').map((p) => {
@@ -35,7 +73,7 @@ function parseWeights(text: string | undefined) {
     : undefined;
 }
 
-function requireSession(deps: ServerDeps): FrameworkSession {
+export function requireSession(deps: ServerDeps): FrameworkSession {
   if (!deps.framework)
     throw new HttpError(503, 'no datasets in the store: run `interconnector data pull` first');
   return deps.framework;
@@ -114,6 +152,7 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
           transitions: run.transitions.filter((t) => t.state === (state.iso3 ?? state.cowAbbrev)),
         };
       },
+      table: (r) => tableOf(r.results),
     }),
     defineRoute({
       path: '/api/compare',
@@ -148,6 +187,7 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
             .map(doc),
         };
       },
+      table: (r) => tableOf(r.results),
     }),
     defineRoute({
       path: '/api/postures',
@@ -169,6 +209,7 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
           })),
         };
       },
+      table: (r) => ({ columns: ['state', 'ccode', 'name', 'posture', 'index', 'rank'], rows: r.states }),
     }),
   ];
 }

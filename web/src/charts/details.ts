@@ -6,6 +6,10 @@ import { PostureBadge, postureLabel } from './postures.ts';
 
 // Texts of the page, named so that its templates stay within the line width.
 const LEFT_OUT_OF_THE = ' — left out of the index and the remaining weights rescaled';
+/** The methodology section of each component (docs/METHODOLOGY.md §3). */
+const METHOD_SECTION: Record<string, string> = Object.fromEntries(
+  COMPONENT_IDS.map((c, i) => [c, `3.${i + 1}`]),
+);
 
 /** Where a figure came from, on demand: dataset, version, checksum, rows, years covered, facts. */
 export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: string }) {
@@ -14,7 +18,9 @@ export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: str
     ${
       p.dataset
         ? html`<dl>
-      <dt>Dataset</dt><dd data-testid="prov-dataset">${p.dataset}</dd>
+      <dt>Dataset</dt><dd data-testid="prov-dataset"><a
+        href=${`#/datasets?id=${encodeURIComponent(p.dataset)}`}
+        data-testid="dataset-link">${p.dataset}</a></dd>
       ${p.version ? html`<dt>Version</dt><dd>${p.version}</dd>` : null}
       ${p.sha256 ? html`<dt>sha256</dt><dd><code>${p.sha256}</code></dd>` : null}
       ${p.rows !== undefined ? html`<dt>Rows</dt><dd>${p.rows.toLocaleString('en-GB')}</dd>` : null}
@@ -28,7 +34,7 @@ export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: str
         ? html`<p
       class="facts">Knowledge-base facts (${p.facts.length}): ${p.facts.map(
         (f, i) => html`${i ? ', ' : ''}<a
-      href=${`#/timeline?state=${state}`} title="Open the evidence timeline">${f}</a>`,
+      href=${`#/timeline?state=${state}&fact=${encodeURIComponent(f)}`} data-testid="fact-link">${f}</a>`,
       )}</p>`
         : null
     }
@@ -59,6 +65,9 @@ export function ComponentTable({ doc, weights }: { doc: StateYearDoc; weights?: 
               : null
           }
           <${ProvenanceList} prov=${d.provenance} state=${doc.state} />
+          <p class="method-link"><a href=${`#/docs/METHODOLOGY?section=${METHOD_SECTION[c]}`}
+            data-testid="method-link">How ${COMPONENT_SHORT[c].toLowerCase()} is measured (methodology
+            §${METHOD_SECTION[c]})</a></p>
         </details></td>
       </tr>`;
     })}</tbody>

@@ -109,14 +109,20 @@ function PlotFigure({
   testid,
   label,
 }: {
-  make: () => Element;
+  make: (width: number) => Element;
   deps: unknown[];
   testid: string;
   label: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const el = make();
+    // As wide as its box (up to 900 px), so that a phone gets a readable chart rather than a shrunk one.
+    const el = make(Math.min(900, Math.max(280, ref.current?.clientWidth || 900)));
+    // Plot labels its mark groups, which ARIA forbids on a <g> without a role; the div is the image.
+    for (const g of Array.from(el.querySelectorAll('[aria-label]'))) {
+      g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+      g.removeAttribute('aria-label');
+    }
     ref.current?.replaceChildren(el);
     return () => el.remove();
   }, deps);
@@ -334,9 +340,9 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
         </figcaption>
       <${PlotFigure} testid="idealpoint-chart"
         label=${`Line chart of ${name}'s UNGA ideal point by year with the poles USA, Russia and China`}
-        deps=${[points, name]} make=${() =>
+        deps=${[points, name]} make=${(width: number) =>
           Plot.plot({
-            width: 900,
+            width,
             height: 320,
             marginLeft: 48,
             grid: true,
@@ -387,9 +393,10 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
         ? html`<figure>
       <figcaption>Agreement of ${name}${WITH_EACH_POLE_PER}</figcaption>
       <${PlotFigure} testid="agreement-chart"
-        label=${`Line chart of ${name}'s agreement with the poles by year`} deps=${[profile]} make=${() =>
+        label=${`Line chart of ${name}'s agreement with the poles by year`} deps=${[profile]}
+        make=${(width: number) =>
           Plot.plot({
-            width: 900,
+            width,
             height: 260,
             marginLeft: 48,
             grid: true,
@@ -429,9 +436,9 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
         by state and session year (cividis scale: dark = low, yellow = high; blank = no joint votes).
       </figcaption>
       <${PlotFigure} testid="heatmap" label=${`Heatmap of agreement with ${pole} by state and year`}
-        deps=${[cells, pole]} make=${() =>
+        deps=${[cells, pole]} make=${(width: number) =>
           Plot.plot({
-            width: 900,
+            width,
             height: 60 + 26 * new Set(heatCells.map((c) => c.name)).size,
             marginLeft: 170,
             padding: 0.05,

@@ -7,6 +7,7 @@ import { PostureBadge, PostureBand, PostureLegend } from '../charts/postures.ts'
 import { latestPostures, yearRange } from '../charts/years.ts';
 import { loadStates, StatePicker } from '../states.ts';
 import { YearPicker } from '../year-picker.ts';
+import { Downloads } from '../downloads.ts';
 
 // Texts of the page, named so that its templates stay within the line width.
 const EACH_PANEL_THE_POSTURE =
@@ -64,12 +65,76 @@ function StatePanel({
   </figure>`;
 }
 
+const OVERLAY_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#1b1f24'];
+const OVERLAY_DASH = ['', '6,3', '2,3', '8,3,2,3', '1,2', '10,4'];
+interface OverlayRow {
+  state: string;
+  order: number;
+  year: number;
+  index: number;
+}
+
+/** Every state's index on one chart (colour and dash per state, so no cue is colour alone). */
+function Overlay({
+  series,
+  year,
+  years,
+}: {
+  series: SummaryResponse[];
+  year: number | null;
+  years: [number, number];
+}) {
+  const rows: OverlayRow[] = series.flatMap((s, i) =>
+    s.results
+      .filter((r) => r.index !== null)
+      .map((r) => ({ state: s.state.name, order: i, year: r.year, index: r.index as number })),
+  );
+  const deps = keyOf([rows.map((r) => [r.state, r.year, r.index]), years]);
+  const names = series.map((s) => s.state.name);
+  const build = (Plot: PlotModule, w: number) =>
+    Plot.plot({
+      width: w,
+      height: 260,
+      marginLeft: 40,
+      x: { label: null, tickFormat: 'd', domain: years },
+      y: { domain: [0, 1], label: 'index', grid: true },
+      color: { legend: true, domain: names, range: OVERLAY_COLOURS },
+      marks: [
+        ...names.map((name, i) =>
+          Plot.lineY(
+            rows.filter((r) => r.order === i),
+            { x: 'year', y: 'index', stroke: () => name, strokeWidth: 2, strokeDasharray: OVERLAY_DASH[i] },
+          ),
+        ),
+        Plot.tip(
+          rows,
+          Plot.pointerX({
+            x: 'year',
+            y: 'index',
+            title: (r: OverlayRow) => `${r.state} ${r.year}: ${r.index.toFixed(3)}`,
+          }),
+        ),
+      ],
+    });
+  return html`<figure class="compare-overlay" data-testid="compare-overlay">
+    <figcaption>The index of every state on one chart</figcaption>
+    <${PlotFigure} deps=${deps} highlight=${year} build=${build}
+      label=${`Strategic-autonomy index by year of ${names.join(', ')}, overlaid`}
+      description="One line per state, told apart by colour and dash; the panels add each interval." />
+  </figure>`;
+}
+
 /** Compare: up to six states over the years (index, interval, posture) and their components in one year. */
 export function ComparePage({ params }: { params: URLSearchParams }) {
   const wanted = readStates(params.get('states'));
   const wantedKey = wanted.join(',');
   const draws = params.get('draws') ?? undefined;
   const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
+  // A new year in the address moves the open page there.
+  const urlYear = Number(params.get('year')) || null;
+  useEffect(() => {
+    if (urlYear !== null) setYear(urlYear);
+  }, [urlYear]);
   const [latest, setLatest] = useState<number | null>(null);
   const [states, setStates] = useState<StateRow[]>([]);
   const [series, setSeries] = useState<Record<string, SummaryResponse>>({});
@@ -171,6 +236,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
         </p>`
         : null
     }
+    ${span && loaded.length > 1 ? html`<${Overlay} series=${loaded} year=${year} years=${span} />` : null}
     <div class="compare-grid">
       ${
         span
@@ -183,6 +249,12 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
     </div>
 
     <h2>Components in ${year ?? ''}</h2>
+    ${
+      table
+        ? html`<${Downloads} path="/api/compare" params=${{ states: wantedKey, year: table.year, draws }}
+            what="this table with every source" />`
+        : null
+    }
     ${
       table
         ? html`<div class="table-scroll"><table class="data compare-table" data-testid="compare-table">

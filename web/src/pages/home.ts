@@ -57,6 +57,12 @@ export function HomePage({ params }: { params: URLSearchParams }) {
     void import('../charts/world-map.ts').then(setWorld);
   }, []);
 
+  // A new year in the address moves the open page there.
+  const urlYear = Number(params.get('year')) || null;
+  useEffect(() => {
+    if (urlYear !== null) setShownYear(urlYear);
+  }, [urlYear]);
+
   const wanted = useRef<number | null>(null);
   // A slower answer for a year the user has already left never replaces the current one.
   const fetchYear = useMemo(
@@ -151,9 +157,20 @@ export function HomePage({ params }: { params: URLSearchParams }) {
         href="#/compare?states=AZE,GEO,ARM,MDA,UKR">Compare</a>${UP_TO_SIX_STATES}</li>
       <li><a
         href="#/alignment?state=AZE">Alignment</a>${UN_GENERAL_ASSEMBLY_IDEAL}</li>
+      <li><a href="#/rankings">Rankings</a>: every state of a year by the index or any component,
+        searchable, with the biggest movers since the year before.</li>
       <li><a href="#/corridors">Corridors</a>: freight routes, transit and bottlenecks under scenarios.</li>
       <li><a
         href="#/timeline?state=AZE">Evidence timeline</a>${THE_DATED_SOURCED_FACTS}</li>
+      <li><a href="#/docs/METHODOLOGY">Methodology</a>: how every number is made, and its known limits.</li>
     </ul>
+
+    <h2>Data</h2>
+    <p data-testid="panel-downloads">
+      The whole panel, every state-year with its index, interval, rank, components, coverage, posture and
+      sources: <a href="/api/panel?format=csv" download="interconnector-panel.csv">CSV</a> (computed on
+      request, allow a minute) with its <a href="/api/panel/codebook?format=csv" download>codebook</a>. For
+      Parquet, a citation file and other settings, run <code>interconnector export --format parquet</code>.
+    </p>
   </section>`;
 }

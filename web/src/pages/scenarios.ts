@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { COMPONENT_IDS, getJson, type ComponentId, type PostureId } from '../api.ts';
 import { html } from '../html.ts';
+import { SourceRefs } from '../sources.ts';
 import { COMPONENT_SHORT, keyOf } from '../charts/autonomy-charts.ts';
 import { fmt, PlotFigure, type PlotModule } from '../charts/plot.ts';
 import { PostureBadge, PostureBand } from '../charts/postures.ts';
@@ -350,7 +351,7 @@ export function ScenariosPage({ params }: { params: URLSearchParams }) {
           }${
             e.sources.length
               ? html`<br />
-          <em>sources:</em> ${e.sources.join(', ')}`
+          <em>sources:</em> <${SourceRefs} ids=${e.sources} />`
               : null
           }</li>`,
           )}</ol></details>

@@ -76,6 +76,11 @@ export function Headline({
       testid="headline-posture" /> <span class="muted">confidence ${Math.round(row.confidence * 100)}%</span>
       </div>
     ${
+      !local && row.index !== null && row.interval
+        ? html`<${IntervalNote} index=${row.index} interval=${row.interval} />`
+        : null
+    }
+    ${
       local
         ? html`<div class="muted headline-status"
           data-testid="headline-status">${INDEX_RECOMPUTED_HERE_FOR}</div>`
@@ -84,4 +89,24 @@ export function Headline({
           : html`<div class="muted headline-status" data-testid="headline-status">Updating…</div>`
     }
   </div>`;
+}
+
+/**
+ * Says why the point estimate can sit near one end of its interval: the point uses the chosen weights
+ * and inputs, while the interval spreads over draws of weights, normalisation and imputed inputs, so
+ * when most alternatives score the state higher (or lower) the interval is lopsided around the point.
+ */
+function IntervalNote({ index, interval }: { index: number; interval: [number, number] }) {
+  const [lo, hi] = interval;
+  const width = hi - lo;
+  if (!(width > 0)) return null;
+  const at = (index - lo) / width;
+  if (at > 0.25 && at < 0.75) return null;
+  const low = at <= 0.25;
+  return html`<p class="note interval-note" data-testid="interval-note">
+    The index sits near the ${low ? 'bottom' : 'top'} of its interval (${Math.round(at * 100)}% of the way
+    up) because it is computed with the chosen weights, while the interval spreads over random weightings,
+    normalisations and imputed inputs: most of those score this state ${low ? 'higher' : 'lower'} than the
+    chosen weights do. <a href="#/docs/METHODOLOGY?section=4">How the interval is made</a>.
+  </p>`;
 }
