@@ -558,7 +558,14 @@ function gibbsEstimate(
     },
     method:
       "dynamic ordinal probit IRT with BSV's dynamic prior, posterior means by Gibbs sampling (Interconnector)",
-    options: { method: 'gibbs', ...options, splitHalfR: r.splitHalfR, splitHalfMaxDiff: r.splitHalfMaxDiff },
+    options: {
+      method: 'gibbs',
+      ...options,
+      splitHalfR: r.splitHalfR,
+      splitHalfMaxDiff: r.splitHalfMaxDiff,
+      essMedian: r.essMedian,
+      essMin: r.essMin,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Store } from '../../store/store.ts';
+import type { VoteData } from './types.ts';
 
 /**
  * Joins the UN Digital Library roll calls (`unga_votes_recent`, two layouts) to Voeten's record
@@ -84,4 +85,52 @@ export async function readReconciliation(store: Store): Promise<Reconciliation> 
     overlapSame: Number(overlap?.same ?? 0),
     years: kept && kept.y0 !== null && kept.y1 !== null ? [kept.y0, kept.y1] : null,
   };
+}
+
+/**
+ * Sessions of the joined record whose roll calls come, all or in part, from the UN Digital Library
+ * and so carry no Voeten issue codes nor State Department "important" flags.
+ */
+export function sessionsWithoutCodes(data: VoteData): { session: number; without: number; total: number }[] {
+  const by = new Map<number, { without: number; total: number }>();
+  for (const rc of data.rollcalls) {
+    let s = by.get(rc.session);
+    if (!s) by.set(rc.session, (s = { without: 0, total: 0 }));
+    s.total++;
+    if (rc.source === 'undl') s.without++;
+  }
+  return [...by]
+    .filter(([, s]) => s.without > 0)
+    .sort((a, b) => a[0] - b[0])
+    .map(([session, s]) => ({ session, ...s }));
+}
+
+/** What an issue selection cannot see in the joined record, in words (null when it misses nothing). */
+export function issueCoverageNote(data: VoteData, selection: string): string | null {
+  if (selection === 'all') return null;
+  const gaps = sessionsWithoutCodes(data);
+  if (gaps.length === 0) return null;
+  const whole = gaps.filter((g) => g.without === g.total).map((g) => g.session);
+  const part = gaps.filter((g) => g.without < g.total);
+  const what = selection === 'important' ? 'State Department "important" flags' : 'Voeten issue codes';
+  const parts = [
+    ...(whole.length ? [`sessions ${ranges(whole)} (years ${ranges(whole.map((s) => 1945 + s))})`] : []),
+    ...part.map((g) => `${g.without} of ${g.total} roll calls of session ${g.session}`),
+  ];
+  return (
+    `${selection === 'important' ? 'important votes' : `issue ${selection}`}: the UN Digital Library roll ` +
+    `calls carry no ${what}, so ${parts.join(' and ')} have none in this selection; ` +
+    `the values there are missing, not zero`
+  );
+}
+
+function ranges(xs: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < xs.length;) {
+    let j = i;
+    while (j + 1 < xs.length && xs[j + 1] === xs[j]! + 1) j++;
+    out.push(i === j ? `${xs[i]}` : `${xs[i]}–${xs[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
 }

@@ -11,6 +11,7 @@ import {
   type StoreBsv,
   type StoreVotes,
 } from './store.ts';
+import { issueCoverageNote, type Reconciliation } from './reconcile.ts';
 import { selectVotes } from './subset.ts';
 import { ISSUES, type IssueSelector, type VoteData } from './types.ts';
 
@@ -105,6 +106,10 @@ export interface Provenance {
         rollcalls_used: number;
         years_covered: [number, number] | null;
         unmapped_votes: number;
+        /** How the UN Digital Library roll calls were joined to Voeten's (null when not imported). */
+        reconciliation: Reconciliation | null;
+        /** For an issue selection: the sessions whose roll calls carry no issue codes. */
+        issue_codes_missing: string | null;
       })
     | null;
   idealpoints: Record<string, unknown> | null;
@@ -172,6 +177,8 @@ function votesProvenance(
     rollcalls_used: selected.rollcalls.length,
     years_covered: years,
     unmapped_votes: votes.unmappedVotes,
+    reconciliation: votes.reconciliation,
+    issue_codes_missing: issueCoverageNote(votes.data, selection),
   };
 }
 
@@ -393,6 +400,8 @@ export async function alignmentProfile(
     notes.push(
       `votes cover sessions of ${voteYears[0]}–${voteYears[1]} in this range: agreement outside it is a gap, not a zero`,
     );
+  const codesNote = votes ? issueCoverageNote(votes.data, selection) : null;
+  if (codesNote) notes.push(codesNote);
   notes.push(
     `bloc and hedging are measured between ${labels[0]} (west) and ${labels[labels.length - 1]} (east); year = 1945 + session`,
   );
@@ -635,7 +644,10 @@ export async function idealPointTable(
     provenance: {
       votes: votesProvenance(votes, selectVotes(votes.data, selectionFilter(selection)), selection),
       idealpoints: ownProvenance(fit.run),
-      notes: ["year = 1945 + session; votes = the state's votes on contested items in the fit"],
+      notes: [
+        "year = 1945 + session; votes = the state's votes on contested items in the fit",
+        ...(issueCoverageNote(votes.data, selection) ? [issueCoverageNote(votes.data, selection)!] : []),
+      ],
     },
   };
 }
@@ -702,7 +714,10 @@ export async function agreementMatrix(
     provenance: {
       votes: votesProvenance(votes, sel, selection),
       idealpoints: null,
-      notes: ['year = 1945 + session; empty cells: no joint votes'],
+      notes: [
+        'year = 1945 + session; empty cells: no joint votes',
+        ...(issueCoverageNote(votes.data, selection) ? [issueCoverageNote(votes.data, selection)!] : []),
+      ],
     },
   };
 }

@@ -6,8 +6,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { itemBlock } = await import('./sampler.ts');
-const { Stream } = await import('../random.ts');
-const stream = new Stream();
+const { DrawStream } = await import('./draws.ts');
+const stream = new DrawStream();
 const { state, from, to, seed } = workerData;
 parentPort.on('message', (sweep) => {
   try {

@@ -1,5 +1,6 @@
-import { logPnormTabled, pnorm, qnorm } from './normal.ts';
-import { mixSeed, quantile, Stream } from '../random.ts';
+import { DrawStream as Stream, mixSeed3 } from './draws.ts';
+import { logPnormTabled, pnorm, pnormTabled, qnorm } from './normal.ts';
+import { quantile } from '../random.ts';
 import { pearson } from '../stats.ts';
 import type { Params, Problem } from './problem.ts';
 
@@ -40,6 +41,9 @@ export interface SamplerResult {
   splitHalfR: number;
   /** Largest absolute difference between those two half-chain means. */
   splitHalfMaxDiff: number;
+  /** Effective sample size of each unit's kept draws (Geyer's initial positive sequence): median and minimum. */
+  essMedian: number;
+  essMin: number;
 }
 
 const CUT_BOUND = 7;
@@ -52,7 +56,8 @@ const CUT_STEP = 0.2 / 3;
 function logCell(y: number, c1: number, c2: number, mu: number): number {
   if (y === 0) return logPnormTabled(c1 - mu);
   if (y === 2) return logPnormTabled(mu - c2);
-  const p = c1 - mu > 0 ? pnorm(mu - c1) - pnorm(mu - c2) : pnorm(c2 - mu) - pnorm(c1 - mu);
+  const p =
+    c1 - mu > 0 ? pnormTabled(mu - c1) - pnormTabled(mu - c2) : pnormTabled(c2 - mu) - pnormTabled(c1 - mu);
   return Math.log(Math.max(p, 1e-300));
 }
 
@@ -77,12 +82,12 @@ function upperTail(a: number, s: Stream): number {
 /** A draw from N(0, 1) truncated to (a, b), by inversion on the tail that keeps precision. */
 function betweenBounds(a: number, b: number, u: number): number {
   if (a > 0) {
-    const pa = pnorm(-a),
-      pb = pnorm(-b);
+    const pa = pnormTabled(-a),
+      pb = pnormTabled(-b);
     return -qnorm(Math.max(pa - u * (pa - pb), 1e-300));
   }
-  const pa = pnorm(a),
-    pb = pnorm(b);
+  const pa = pnormTabled(a),
+    pb = pnormTabled(b);
   return qnorm(Math.min(Math.max(pa + u * (pb - pa), 1e-300), 1 - 1e-16));
 }
 
@@ -147,7 +152,7 @@ export function itemBlock(
 ): void {
   const { itemStart, itemUnit, itemY, theta, beta, c1, c2, z } = st;
   for (let j = from; j < to; j++) {
-    s.reset(mixSeed(seed, sweep, j));
+    s.reset(mixSeed3(seed, sweep, j));
     const b = beta[j]!;
     if (sweep === 0) {
       for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++)
@@ -261,7 +266,7 @@ export class Chain {
       }
     }
     lastMean.set(condMean);
-    const s = this.stream.reset(mixSeed(this.opts.seed, sweep, -1));
+    const s = this.stream.reset(mixSeed3(this.opts.seed, sweep, -1));
     for (let u = 0; u < p.nUnits; u++) {
       const centre = anchor[u]! >= 0 ? lastMean[anchor[u]!]! : 0;
       const v = 1 / (sumB2[u]! + precision[u]!);
@@ -343,5 +348,46 @@ function summarise(
   }
   let maxDiff = 0;
   for (let u = 0; u < nUnits; u++) maxDiff = Math.max(maxDiff, Math.abs(firstHalf[u]! - secondHalf[u]!));
-  return { mean, sd, lo, hi, sweeps, splitHalfR: pearson(firstHalf, secondHalf), splitHalfMaxDiff: maxDiff };
+  const ess = new Float64Array(nUnits);
+  for (let u = 0; u < nUnits; u++) ess[u] = effectiveSize(kept, draws, nUnits, u, mean[u]!);
+  ess.sort();
+  return {
+    mean,
+    sd,
+    lo,
+    hi,
+    sweeps,
+    splitHalfR: pearson(firstHalf, secondHalf),
+    splitHalfMaxDiff: maxDiff,
+    essMedian: nUnits ? quantile(ess, 0.5) : 0,
+    essMin: nUnits ? ess[0]! : 0,
+  };
+}
+
+/**
+ * Effective sample size of one unit's draws: n / (1 + 2 Σ ρ_k), the autocorrelations summed in pairs
+ * (ρ_2m + ρ_2m+1) while the pair stays positive (Geyer 1992), capped at n.
+ */
+export function effectiveSize(
+  kept: Float32Array,
+  draws: number,
+  stride: number,
+  u: number,
+  m: number,
+): number {
+  let c0 = 0;
+  for (let r = 0; r < draws; r++) c0 += (kept[r * stride + u]! - m) ** 2;
+  if (!(c0 > 0)) return draws;
+  const rho = (k: number): number => {
+    let c = 0;
+    for (let r = 0; r + k < draws; r++) c += (kept[r * stride + u]! - m) * (kept[(r + k) * stride + u]! - m);
+    return c / c0;
+  };
+  let sum = 0;
+  for (let k = 1; k + 1 < draws; k += 2) {
+    const pair = rho(k) + rho(k + 1);
+    if (pair <= 0) break;
+    sum += pair;
+  }
+  return Math.min(draws, draws / (1 + 2 * sum));
 }
