@@ -153,7 +153,9 @@ export function itemBlock(
   const { itemStart, itemUnit, itemY, theta, beta, c1, c2, z } = st;
   for (let j = from; j < to; j++) {
     s.reset(mixSeed3(seed, sweep, j));
-    const b = beta[j]!;
+    const b = beta[j]!,
+      q0 = itemStart[j]!,
+      q1 = itemStart[j + 1]!;
     if (sweep === 0) {
       for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++)
         z[q] = latent(itemY[q]!, c1[j]!, c2[j]!, b * theta[itemUnit[q]!]!, s);
@@ -172,10 +174,13 @@ export function itemBlock(
       let logRatio =
         Math.log(Math.max(1 - pnorm((n1 - g2) / CUT_STEP), 1e-300)) -
         Math.log(Math.max(1 - pnorm((g1 - n2) / CUT_STEP), 1e-300));
-      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
+      // The loops below inline logCell and latent by vote category: they run once per vote per sweep.
+      for (let q = q0; q < q1; q++) {
         const y = itemY[q]!,
           mu = b * theta[itemUnit[q]!]!;
-        logRatio += logCell(y, n1, n2, mu) - logCell(y, g1, g2, mu);
+        if (y === 0) logRatio += logPnormTabled(n1 - mu) - logPnormTabled(g1 - mu);
+        else if (y === 2) logRatio += logPnormTabled(mu - n2) - logPnormTabled(mu - g2);
+        else logRatio += logCell(1, n1, n2, mu) - logCell(1, g1, g2, mu);
       }
       if (Math.log(s.uniform()) < logRatio) {
         c1[j] = n1;
@@ -186,9 +191,22 @@ export function itemBlock(
       k2 = c2[j]!;
     let stt = 0,
       stz = 0;
-    for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
-      const th = theta[itemUnit[q]!]!;
-      const draw = latent(itemY[q]!, k1, k2, b * th, s);
+    for (let q = q0; q < q1; q++) {
+      const th = theta[itemUnit[q]!]!,
+        y = itemY[q]!,
+        mu = b * th;
+      let x: number;
+      if (y === 1) x = betweenBounds(k1 - mu, k2 - mu, s.uniform());
+      else {
+        // yes: Z < k1, i.e. Z − μ = −X with X > μ − k1; no: Z − μ = X with X > k2 − μ
+        const a = y === 0 ? mu - k1 : k2 - mu;
+        if (a < 0.45) {
+          do x = s.normal();
+          while (x <= a);
+        } else x = upperTail(a, s);
+        if (y === 0) x = -x;
+      }
+      const draw = Math.min(Math.max(mu + x, -Z_BOUND), Z_BOUND);
       z[q] = draw;
       stt += th * th;
       stz += th * draw;
