@@ -28,7 +28,8 @@ test(
   { skip },
   async () => {
     const loads = await store.query<{ file: string; rows: number }>(
-      `SELECT l.file, l.rows FROM loads l JOIN data_load_parts p USING (load_id) WHERE p.dataset = 'unga_votes_recent' ORDER BY l.file`,
+      `SELECT l.file, l.rows FROM loads l JOIN data_load_parts p USING (load_id)
+       WHERE p.dataset = 'unga_votes_recent' ORDER BY l.file`,
     );
     assert.deepEqual(
       loads.map((l) => [l.file, Number(l.rows)]),

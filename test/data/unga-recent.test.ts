@@ -13,7 +13,7 @@ const reg = registry();
 const undlFixture = join(fixtures, 'unga_votes_recent', '2026_02_06_ga_voting.csv');
 const undlText = readFileSync(undlFixture, 'utf8');
 
-/** A small unvotes record (Voeten's layout) that ends with A/RES/74/267 on 14 Jan 2020, as the real one does. */
+/** A small unvotes record (Voeten's layout) ending with A/RES/74/267 on 14 Jan 2020, as the real one does. */
 function unvotesFolder(): string {
   const dir = tmp('ic-unvotes-');
   write(
@@ -49,7 +49,7 @@ function unvotesFolder(): string {
   return dir;
 }
 
-test('UN Digital Library long layout: roll calls, sessions, non-voting left out, old codes mapped', async () => {
+test('UN Digital Library long layout: roll calls, sessions, non-voting out, old codes mapped', async () => {
   const store = await Store.open(':memory:');
   const [out] = await importDataset(store, 'unga_votes_recent', undlFixture, { registry: reg });
   assert.equal(out?.part, 'undl');
@@ -71,8 +71,10 @@ test('UN Digital Library long layout: roll calls, sessions, non-voting left out,
     ],
   );
   const [n] = await store.query<{ votes: number; x: number; sun: number }>(
-    `SELECT count(*)::INTEGER AS votes, (SELECT count(*) FROM unga_recent_votes WHERE rcid = 3959039 AND ccode = 373)::INTEGER AS x,
-            (SELECT count(*) FROM unga_recent_votes WHERE ccode = 365 AND rcid = 1234567)::INTEGER AS sun FROM unga_recent_votes`,
+    `SELECT count(*)::INTEGER AS votes,
+       (SELECT count(*) FROM unga_recent_votes WHERE rcid = 3959039 AND ccode = 373)::INTEGER AS x,
+       (SELECT count(*) FROM unga_recent_votes WHERE ccode = 365 AND rcid = 1234567)::INTEGER AS sun
+     FROM unga_recent_votes`,
   );
   // 27 rows, 3 of them X (Georgia 74/267, Azerbaijan ES-11/1) or absent: 25 votes; AZE's X is no row
   assert.deepEqual(n, { votes: 25, x: 0, sun: 1 });
@@ -86,7 +88,7 @@ test('regular sessions open in mid-September', () => {
   assert.equal(sessionOnDate('2025-02-24'), 79);
 });
 
-test("the joined record: Voeten's roll calls first, duplicates by symbol and older roll calls left out", async () => {
+test("joined record: Voeten's roll calls first, duplicates by symbol and older ones left out", async () => {
   const store = await Store.open(':memory:');
   await importDataset(store, 'unga_votes', unvotesFolder(), { registry: reg });
   await importDataset(store, 'unga_votes_recent', undlFixture, { registry: reg });
@@ -116,16 +118,18 @@ test("the joined record: Voeten's roll calls first, duplicates by symbol and old
   store.close();
 });
 
-test('the same symbol from both layouts of the UN Digital Library enters once (the mirror layout first)', async () => {
+test('one symbol in both UN Digital Library layouts enters once (the mirror layout first)', async () => {
   const dir = tmp('ic-undl-mirror-');
   write(
     join(dir, 'un_roll_calls_2020_2025.csv'),
     '"rcid","session","importantvote","date","unres","amend","para","short","descr"\n' +
-      '3959039,76,,"2022-03-02","A/RES/ES-11/1",,,"Aggression against Ukraine","Aggression against Ukraine"\n',
+      '3959039,76,,"2022-03-02","A/RES/ES-11/1",,,' +
+      '"Aggression against Ukraine","Aggression against Ukraine"\n',
   );
   write(
     join(dir, 'un_votes_2020_2025.csv'),
-    '"rcid","country","country_code","vote"\n3959039,"United States","US","yes"\n3959039,"Russia","RU","no"\n',
+    '"rcid","country","country_code","vote"\n' +
+      '3959039,"United States","US","yes"\n3959039,"Russia","RU","no"\n',
   );
   const store = await Store.open(':memory:');
   const out = await importDataset(store, 'unga_votes_recent', dir, { registry: reg });
@@ -153,7 +157,7 @@ test('the same symbol from both layouts of the UN Digital Library enters once (t
   store.close();
 });
 
-/** Each case breaks one thing in a copy of the fixture: the import fails at the spot, the store is unchanged. */
+/** Each case breaks one thing in a copy of the fixture: the import fails at the spot, store unchanged. */
 const bad: Array<[string, (t: string) => string, RegExp]> = [
   [
     'unknown vote code',
@@ -187,7 +191,7 @@ const bad: Array<[string, (t: string) => string, RegExp]> = [
   ],
 ];
 for (const [name, breakIt, message] of bad) {
-  test(`a malformed UN Digital Library file is refused with file:line:col (${name}), store unchanged`, async () => {
+  test(`a malformed UN Digital Library file is refused at file:line:col (${name})`, async () => {
     const store = await Store.open(':memory:');
     await importDataset(store, 'unga_votes', unvotesFolder(), { registry: reg });
     await importDataset(store, 'unga_votes_recent', undlFixture, { registry: reg });
@@ -211,7 +215,8 @@ test('a vote of the mirror layout whose roll call is missing is refused, store u
   write(
     join(dir, 'un_roll_calls_2020_2025.csv'),
     '"rcid","session","importantvote","date","unres","amend","para","short","descr"\n' +
-      '3959039,76,,"2022-03-02","A/RES/ES-11/1",,,"Aggression against Ukraine","Aggression against Ukraine"\n',
+      '3959039,76,,"2022-03-02","A/RES/ES-11/1",,,' +
+      '"Aggression against Ukraine","Aggression against Ukraine"\n',
   );
   write(
     join(dir, 'un_votes_2020_2025.csv'),

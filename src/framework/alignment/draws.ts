@@ -78,7 +78,7 @@ export class DrawStream {
   }
 }
 
-/** mixSeed(seed, sweep, item) of ../random.ts without the rest-argument array (called once per item per sweep). */
+/** mixSeed(seed, sweep, item) of ../random.ts without its rest-argument array (once per item per sweep). */
 export function mixSeed3(a: number, b: number, c: number): number {
   let h = 0x9e3779b9;
   h = Math.imul(h ^ (a | 0), 0x85ebca6b);

@@ -101,7 +101,8 @@ export async function extendIdealPoints(
     note:
       `our ideal points (${fit.run.method}; run ${fit.run.key.slice(0, 12)}), put on BSV's scale by ` +
       `θ = ${map.a.toFixed(3)} + ${map.b.toFixed(3)}·θ_own, fitted on sessions ${map.sessions[0]}–` +
-      `${map.sessions[1]} (${map.n} state-sessions, r = ${map.r.toFixed(3)}, residual SD ${map.rmse.toFixed(3)})`,
+      `${map.sessions[1]} (${map.n} state-sessions, r = ${map.r.toFixed(3)}, ` +
+      `residual SD ${map.rmse.toFixed(3)})`,
   };
   let points = 0,
     y1 = lastPublished;
@@ -120,10 +121,11 @@ export async function extendIdealPoints(
     y1 = Math.max(y1, p.year);
   }
   ideal.covers = [ideal.covers[0], y1];
+  const span = `${lastPublished + 1}–${y1}`;
   ideal.provenance = {
     ...ideal.provenance,
     covers: [ideal.covers[0], y1],
-    note: `BSV's published ideal points to ${lastPublished}; ${lastPublished + 1}–${y1}: ${provenance.note}`,
+    note: `BSV's published ideal points to ${lastPublished}; ${span}: ${provenance.note}`,
   };
   return { map, years: [lastPublished + 1, y1], points, provenance };
 }

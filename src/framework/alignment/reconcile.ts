@@ -19,7 +19,8 @@ import type { VoteData } from './types.ts';
 export function reconcileCte(): string {
   return `
   ic_voeten AS (
-    SELECT rcid, session, date, year, important, amend, para, short, descr, upper(replace(unres, ' ', '')) AS sym
+    SELECT rcid, session, date, year, important, amend, para, short, descr,
+      upper(replace(unres, ' ', '')) AS sym
     FROM unga_rollcalls),
   ic_cut AS (SELECT max(date) AS d FROM unga_rollcalls),
   ic_recent AS (
@@ -38,7 +39,8 @@ export function reconcileCte(): string {
            ELSE 'kept' END AS status
     FROM ic_recent r),
   ic_votes_rollcalls AS (
-    SELECT rcid, session, date, year, important, amend, para, short, descr, 0 AS src, NULL::INTEGER AS load_id_votes
+    SELECT rcid, session, date, year, important, amend, para, short, descr, 0 AS src,
+      NULL::INTEGER AS load_id_votes
     FROM ic_voeten
     UNION ALL
     SELECT rcid, session, date, year, false, NULL::BOOLEAN, NULL::BOOLEAN, title, title, src, load_id_votes
@@ -59,14 +61,16 @@ export interface Reconciliation {
 
 export async function readReconciliation(store: Store): Promise<Reconciliation> {
   const byStatus = await store.query<{ status: string; n: number; y0: number | null; y1: number | null }>(
-    `WITH ${reconcileCte()} SELECT status, count(*)::INTEGER AS n, min(year)::INTEGER AS y0, max(year)::INTEGER AS y1
+    `WITH ${reconcileCte()}
+     SELECT status, count(*)::INTEGER AS n, min(year)::INTEGER AS y0, max(year)::INTEGER AS y1
      FROM ic_recent_class GROUP BY status`,
   );
   const count = (s: string): number => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
   const kept = byStatus.find((r) => r.status === 'kept');
   const [overlap] = await store.query<{ n: number; same: number; cut: string | null }>(
     `WITH ${reconcileCte()}, ic_dup AS (
-       SELECT c.rcid AS rrcid, c.load_id_votes, v.rcid AS vrcid FROM ic_recent_class c JOIN ic_voeten v ON v.sym = c.sym
+       SELECT c.rcid AS rrcid, c.load_id_votes, v.rcid AS vrcid
+       FROM ic_recent_class c JOIN ic_voeten v ON v.sym = c.sym
        WHERE c.status = 'duplicate-voeten')
      SELECT count(a.vote)::INTEGER AS n, (count(*) FILTER (WHERE a.vote = b.vote))::INTEGER AS same,
        (SELECT d FROM ic_cut)::VARCHAR AS cut
