@@ -135,3 +135,24 @@ test(
     }
   },
 );
+
+test(
+  'the alignment profile: agreement, ideal points and blocs to 2025, the years after BSV labelled',
+  { skip },
+  async () => {
+    const { alignmentProfile } = await import('../../src/framework/alignment/report.ts');
+    const p = await alignmentProfile(store, registry, { state: 'AZE', years: [2023, 2025] });
+    assert.equal(p.selection.source, 'bsv');
+    const last = p.rows.find((r) => r.year === 2025)!;
+    for (const col of ['agree_USA', 'agree_RUS', 'ideal_point', 'lo', 'hi', 'dist_USA', 'bloc', 'hedging'])
+      assert.notEqual(last[col], null, `2025 ${col}`);
+    assert.ok((last.votes as number) > 100, 'Azerbaijan voted on more than 100 roll calls in session 80');
+    assert.ok(
+      p.provenance.notes.some((n) =>
+        /sessions 79–80 \(years 2024–2025\) are ours, mapped to BSV's scale/.test(n),
+      ),
+    );
+    assert.deepEqual((p.provenance.idealpoints?.continued as { sessions: number[] }).sessions, [79, 80]);
+    assert.match(String(p.provenance.votes?.dataset), /unga_votes \+ unga_votes_recent/);
+  },
+);

@@ -3,7 +3,8 @@ import type { Store } from '../../store/store.ts';
 import type { DatasetInput, IdealPoint } from '../inputs.ts';
 import type { Provenance } from '../types.ts';
 import { ownIdealPoints, type OwnFit } from './cache.ts';
-import { datasetProvenance, loadStoreVotes } from './store.ts';
+import { positionTableFromRows, type PositionTable } from './poles.ts';
+import { datasetProvenance, loadStoreVotes, stateKey, type StoreBsv, type StoreVotes } from './store.ts';
 
 /**
  * The framework's ideal points past the end of BSV's published file. BSV's estimates are used
@@ -139,4 +140,67 @@ export async function withOwnIdealPoints(
 ): Promise<DatasetInput<Map<number, Map<number, IdealPoint>>>> {
   await extendIdealPoints(store, registry, ideal, fromYear);
   return ideal;
+}
+
+/**
+ * BSV's published positions continued with ours, mapped as above, for the sessions after BSV's last
+ * (the alignment profile's default source), or null when the votes end where BSV's file does.
+ */
+export async function bsvContinued(
+  store: Store,
+  votes: StoreVotes,
+  bsv: StoreBsv,
+): Promise<{
+  table: PositionTable;
+  interval: (ccode: number, session: number) => [number, number] | null;
+  sessions: [number, number];
+  map: ScaleMap;
+  provenance: Record<string, unknown>;
+} | null> {
+  const lastBsv = bsv.rows.reduce((m, r) => Math.max(m, r.session), 0);
+  const lastVote = votes.data.rollcalls.reduce((m, r) => Math.max(m, r.session), 0);
+  if (lastVote <= lastBsv) return null;
+  const fit = await ownIdealPoints(store, votes, 'all');
+  const published = new Map<number, Map<number, IdealPoint>>();
+  for (const r of bsv.rows) {
+    let m = published.get(r.ccode);
+    if (!m) published.set(r.ccode, (m = new Map()));
+    m.set(r.year, { ip: r.theta, lo: r.lo ?? r.theta, hi: r.hi ?? r.theta, votes: r.nVotes ?? 0 });
+  }
+  const map = scaleMapOf(fit, published);
+  const after = fit.points.filter((p) => p.session > lastBsv);
+  const mapped = new Map(
+    after.map((p) => {
+      const [lo, hi] = [map.a + map.b * p.lo, map.a + map.b * p.hi];
+      return [`${p.ccode}|${p.session}`, [Math.min(lo, hi), Math.max(lo, hi)] as [number, number]];
+    }),
+  );
+  return {
+    table: positionTableFromRows([
+      ...bsv.rows.map((r) => ({ state: stateKey(r.ccode), session: r.session, theta: r.theta, sd: r.sd })),
+      ...after.map((p) => ({
+        state: stateKey(p.ccode),
+        session: p.session,
+        theta: map.a + map.b * p.theta,
+        sd: Math.abs(map.b) * p.sd,
+      })),
+    ]),
+    interval: (ccode, session) => mapped.get(`${ccode}|${session}`) ?? null,
+    sessions: [lastBsv + 1, lastVote],
+    map,
+    provenance: {
+      sessions: [lastBsv + 1, lastVote],
+      source: 'own, mapped to BSV scale',
+      run: fit.run.key.slice(0, 16),
+      method: fit.run.method,
+      map: {
+        a: map.a,
+        b: map.b,
+        r: map.r,
+        residual_sd: map.rmse,
+        n: map.n,
+        fitted_on_sessions: map.sessions,
+      },
+    },
+  };
 }

@@ -12,6 +12,7 @@ import {
   type StoreVotes,
 } from './store.ts';
 import { issueCoverageNote, type Reconciliation } from './reconcile.ts';
+import { bsvContinued } from './extend.ts';
 import { selectVotes } from './subset.ts';
 import { ISSUES, type IssueSelector, type VoteData } from './types.ts';
 
@@ -301,6 +302,7 @@ export async function alignmentProfile(
   let positions: PositionTable;
   let interval: (session: number) => [number, number] | null;
   let idealProv: Record<string, unknown>;
+  let bsvNote: string | null = null;
   if (source === 'own') {
     const fit = await ownIdealPoints(store, votes!, selection);
     positions = fit.table;
@@ -321,6 +323,17 @@ export async function alignmentProfile(
     );
     interval = (s) => mine.get(s) ?? null;
     idealProv = bsvProvenance(bsv);
+    // After BSV's last session: our positions on their scale (extend.ts), labelled in the provenance.
+    const continued = votes ? await bsvContinued(store, votes, bsv) : null;
+    if (continued) {
+      positions = continued.table;
+      interval = (s) => mine.get(s) ?? continued.interval(state.ccode, s);
+      idealProv = { ...idealProv, continued: continued.provenance };
+      bsvNote =
+        `ideal points of sessions ${continued.sessions[0]}–${continued.sessions[1]} (years ` +
+        `${yearOf(continued.sessions[0])}–${yearOf(continued.sessions[1])}) are ours, mapped to BSV's scale ` +
+        `(θ = ${continued.map.a.toFixed(3)} + ${continued.map.b.toFixed(3)}·θ_own, r = ${continued.map.r.toFixed(3)})`;
+    }
   }
 
   const allSel = votes ? selectVotes(votes.data, selectionFilter(selection)) : null;
@@ -400,6 +413,7 @@ export async function alignmentProfile(
     notes.push(
       `votes cover sessions of ${voteYears[0]}–${voteYears[1]} in this range: agreement outside it is a gap, not a zero`,
     );
+  if (bsvNote) notes.push(bsvNote);
   const codesNote = votes ? issueCoverageNote(votes.data, selection) : null;
   if (codesNote) notes.push(codesNote);
   notes.push(

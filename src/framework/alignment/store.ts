@@ -274,7 +274,8 @@ export function datasetProvenance(loads: LoadRecord[]): {
   const mins = loads.flatMap((l) => (l.yearMin === null ? [] : [l.yearMin])),
     maxs = loads.flatMap((l) => (l.yearMax === null ? [] : [l.yearMax]));
   return {
-    dataset: first.dataset,
+    // Voeten's votes and the UN Digital Library's are two datasets read as one record.
+    dataset: [...new Set(loads.map((l) => l.dataset))].join(' + '),
     version: [...new Set(loads.map((l) => l.version))].join(', '),
     files: loads.map((l) => ({ part: l.part, file: l.file, sha256: l.sha256, rows: l.rows })),
     years: mins.length && maxs.length ? [Math.min(...mins), Math.max(...maxs)] : null,
