@@ -104,7 +104,8 @@ for (const v of variants) {
     pooledB.push(...b);
   }
   console.log(
-    `agreement vs BSV, ${v.name}: pooled r = ${pearson(pooledA, pooledB).toFixed(4)} (n = ${pooledA.length}); ${per.join(', ')}`,
+    `agreement vs BSV, ${v.name}: pooled r = ${pearson(pooledA, pooledB).toFixed(4)} (n = ${pooledA.length});` +
+      ` ${per.join(', ')}`,
   );
 }
 
@@ -150,12 +151,17 @@ function compareWithBsv(
   const post = ours.map((_, i) => i).filter((i) => sess[i]! >= 46);
   const usa = rows.filter((r) => r.state === 'United States');
   console.log(
-    `ideal points, ${label}: ${fit.theta.length} state-sessions, ${fit.provenance.votes} votes, ${String(fit.provenance.options.items)} items; ${fit.iterations} sweeps, converged ${fit.converged}; ${fitSecs.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, one thread (${load()})`,
+    `ideal points, ${label}: ${fit.theta.length} state-sessions,` +
+      ` ${fit.provenance.votes} votes, ${String(fit.provenance.options.items)} items;` +
+      ` ${fit.iterations} sweeps, converged ${fit.converged};` +
+      ` ${fitSecs.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, one thread (${load()})`,
   );
   const o = fit.provenance.options;
   if (o.method === 'gibbs')
     console.log(
-      `  chain: split-half r ${Number(o.splitHalfR).toFixed(4)}, effective sample size of the ${String(o.draws)} kept draws: median ${Number(o.essMedian).toFixed(0)}, min ${Number(o.essMin).toFixed(1)}`,
+      `  chain: split-half r ${Number(o.splitHalfR).toFixed(4)},` +
+        ` effective sample size of the ${String(o.draws)} kept draws: median ${Number(o.essMedian).toFixed(0)},` +
+        ` min ${Number(o.essMin).toFixed(1)}`,
     );
   console.log(
     `  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(
@@ -164,10 +170,13 @@ function compareWithBsv(
     ).toFixed(4)}`,
   );
   console.log(
-    `  median within-session r, sessions 46+: ${median(late).toFixed(4)} (min ${Math.min(...late).toFixed(3)} in session ${worst?.[0]}; target ≥ 0.95 in every session); by era: 1–20 ${era(1, 20)}, 21–45 ${era(21, 45)}, 46–74 ${era(46, 74)}, 75–${Math.max(...within.keys())} ${era(75, 99)}`,
+    `  median within-session r, sessions 46+: ${median(late).toFixed(4)} (min ${Math.min(...late).toFixed(3)} in session ${worst?.[0]};` +
+      ` target ≥ 0.95 in every session); by era: 1–20 ${era(1, 20)},` +
+      ` 21–45 ${era(21, 45)}, 46–74 ${era(46, 74)}, 75–${Math.max(...within.keys())} ${era(75, 99)}`,
   );
   console.log(
-    `  United States mean θ = ${(usa.reduce((a, r) => a + r.theta, 0) / usa.length).toFixed(2)}; median interval SD ${median(Array.from(fit.sd)).toFixed(3)}`,
+    `  United States mean θ = ${(usa.reduce((a, r) => a + r.theta, 0) / usa.length).toFixed(2)};` +
+      ` median interval SD ${median(Array.from(fit.sd)).toFixed(3)}`,
   );
   return { fit, seconds: fitSecs, cpu };
 }
@@ -178,7 +187,9 @@ const twoThreads = await estimateIdealPointsThreaded(full, {}, { threads: 2 });
 const twoSecs = (performance.now() - t0) / 1000,
   twoCpu = cpuSecs(c2);
 console.log(
-  `  the same on 2 threads: ${twoSecs.toFixed(1)} s wall (${(oneThread.seconds / twoSecs).toFixed(2)}× one thread), ${twoCpu.toFixed(1)} s CPU over both threads (target < 20 s wall on an idle 2-core machine ≈ CPU/2 = ${(twoCpu / 2).toFixed(1)} s; ${load()}); identical estimates: ${twoThreads.theta.every((x, u) => x === oneThread.fit.theta[u])}`,
+  `  the same on 2 threads: ${twoSecs.toFixed(1)} s wall (${(oneThread.seconds / twoSecs).toFixed(2)}× one thread),` +
+    ` ${twoCpu.toFixed(1)} s CPU over both threads (target < 20 s wall on an idle 2-core machine ≈ CPU/2 = ${(twoCpu / 2).toFixed(1)} s;` +
+    ` ${load()}); identical estimates: ${twoThreads.theta.every((x, u) => x === oneThread.fit.theta[u])}`,
 );
 if (process.env.VARIANTS !== '0') {
   compareWithBsv('gibbs, bridged by text-derived titles', { bridge: true });
@@ -196,7 +207,8 @@ for (const issue of ['me', 'hr', 'important'] as const) {
   t0 = performance.now();
   const f = estimateIdealPoints(full, { filter: { ...BSV_FILTER, issues: [issue] } });
   console.log(
-    `issue ${issue}: ${f.theta.length} state-sessions, ${f.provenance.rollcalls} roll calls, ${f.iterations} sweeps, ${secs(t0)} s`,
+    `issue ${issue}: ${f.theta.length} state-sessions, ${f.provenance.rollcalls} roll calls,` +
+      ` ${f.iterations} sweeps, ${secs(t0)} s`,
   );
 }
 
@@ -218,7 +230,9 @@ const timeSingle = (
     cpus.push(cpuSecs(c0));
   }
   console.log(
-    `single session ${session}, ${method}: ${(median(times) * 1000).toFixed(1)} ms wall, ${(median(cpus) * 1000).toFixed(1)} ms CPU (medians of ${reps}), ${fit.iterations} sweeps (${load()})`,
+    `single session ${session}, ${method}: ${(median(times) * 1000).toFixed(1)} ms wall,` +
+      ` ${(median(cpus) * 1000).toFixed(1)} ms CPU (medians of ${reps}),` +
+      ` ${fit.iterations} sweeps (${load()})`,
   );
   return { secs: median(cpus), fit };
 };
@@ -265,7 +279,9 @@ if (process.env.PSCL === '0' || rscript.status !== 0 || !rscript.stdout.includes
             b.push(px.get(row.state)!);
           }
         console.log(
-          `pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on session ${session}: ${psclSecs.toFixed(2)} s CPU; CPU ratio pscl/ours (${method}) = ${(psclSecs / secs).toFixed(1)}× (target ≥ 20×); |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`,
+          `pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on session ${session}: ${psclSecs.toFixed(2)} s CPU;` +
+            ` CPU ratio pscl/ours (${method}) = ${(psclSecs / secs).toFixed(1)}× (target ≥ 20×);` +
+            ` |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`,
         );
       }
     }

@@ -175,7 +175,8 @@ export const catalog: CatalogEntry[] = [
     publisher: 'United Nations, Dag Hammarskjöld Library (UN Digital Library voting data)',
     version: 'UN Digital Library records to 18 Dec 2025 (sessions 74-80)',
     citation:
-      'United Nations Dag Hammarskjöld Library, "General Assembly Voting Data", United Nations, https://digitallibrary.un.org/record/4060887.',
+      'United Nations Dag Hammarskjöld Library, "General Assembly Voting Data", United Nations, ' +
+      'https://digitallibrary.un.org/record/4060887.',
     licence: 'United Nations terms of use: non-commercial use with attribution.',
     page: 'https://digitallibrary.un.org/record/4060887',
     years: [2020, 2025],
@@ -189,7 +190,7 @@ export const catalog: CatalogEntry[] = [
         bytes: 132707,
         rows: 649,
         years: [2020, 2025],
-        note: 'UN Digital Library records 2020-2025 in the unvotes layout (A/RES/74/267 left out: unvotes has it)',
+        note: 'UN Digital Library records 2020-2025, unvotes layout (A/RES/74/267 left out: unvotes has it)',
       },
       {
         name: 'un_votes_2020_2025.csv',
@@ -211,7 +212,9 @@ export const catalog: CatalogEntry[] = [
         rows: 947434,
         years: [1946, 2025],
         optional: true,
-        note: 'UN Digital Library long layout (undl_id, ms_code, ms_name, ms_vote, date, session, resolution, title, ...); download by hand from the record page',
+        note:
+          'UN Digital Library long layout (undl_id, ms_code, ms_name, ms_vote, date, session, resolution, ' +
+          'title, ...); download by hand from the record page',
       },
     ],
   },

@@ -331,8 +331,9 @@ export async function alignmentProfile(
       idealProv = { ...idealProv, continued: continued.provenance };
       bsvNote =
         `ideal points of sessions ${continued.sessions[0]}–${continued.sessions[1]} (years ` +
-        `${yearOf(continued.sessions[0])}–${yearOf(continued.sessions[1])}) are ours, mapped to BSV's scale ` +
-        `(θ = ${continued.map.a.toFixed(3)} + ${continued.map.b.toFixed(3)}·θ_own, r = ${continued.map.r.toFixed(3)})`;
+        `${yearOf(continued.sessions[0])}–${yearOf(continued.sessions[1])}) are ours, mapped to BSV's ` +
+        `scale (θ = ${continued.map.a.toFixed(3)} + ${continued.map.b.toFixed(3)}·θ_own, ` +
+        `r = ${continued.map.r.toFixed(3)})`;
     }
   }
 

@@ -41,7 +41,7 @@ export interface SamplerResult {
   splitHalfR: number;
   /** Largest absolute difference between those two half-chain means. */
   splitHalfMaxDiff: number;
-  /** Effective sample size of each unit's kept draws (Geyer's initial positive sequence): median and minimum. */
+  /** Effective sample size of each unit's kept draws (Geyer's initial positive sequence): median, minimum. */
   essMedian: number;
   essMin: number;
 }

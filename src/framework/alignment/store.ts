@@ -133,8 +133,10 @@ async function readVotes(
   // field instead of ~1M row objects.
   const rc = (
     await store.conn.runAndReadAll(`WITH ${reconcileCte()}
-    SELECT r.rcid, r.session, coalesce(r.year, 1945 + r.session) AS year, r.important, r.amend, r.para, r.short, r.descr, i.issues, r.src
-    FROM ic_votes_rollcalls r LEFT JOIN (SELECT rcid, string_agg(issue, ',') AS issues FROM unga_rollcall_issues GROUP BY rcid) i
+    SELECT r.rcid, r.session, coalesce(r.year, 1945 + r.session) AS year, r.important, r.amend, r.para,
+      r.short, r.descr, i.issues, r.src
+    FROM ic_votes_rollcalls r
+    LEFT JOIN (SELECT rcid, string_agg(issue, ',') AS issues FROM unga_rollcall_issues GROUP BY rcid) i
       ON r.src = 0 AND i.rcid = r.rcid
     ORDER BY r.src, r.rcid`)
   ).getColumnsJS();
@@ -162,7 +164,8 @@ async function readVotes(
   });
   const [unmapped] = await store.query<{ n: number }>(
     `WITH ${reconcileCte()} SELECT (SELECT count(*) FROM unga_votes WHERE ccode IS NULL)
-          + (SELECT count(*) FROM unga_recent_votes v JOIN ic_votes_rollcalls r ON r.src > 0 AND r.rcid = v.rcid
+          + (SELECT count(*) FROM unga_recent_votes v
+             JOIN ic_votes_rollcalls r ON r.src > 0 AND r.rcid = v.rcid
              AND r.load_id_votes = v.load_id WHERE v.ccode IS NULL) AS n`,
   );
   const v = (
