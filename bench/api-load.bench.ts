@@ -19,7 +19,8 @@ try {
   let t = performance.now();
   for (const p of paths) await (await fetch(base + p)).arrayBuffer();
   console.log(
-    `first (uncached) profile requests for ${states.length} states (${paths.length} requests): ${(performance.now() - t).toFixed(0)} ms in all`,
+    `first (uncached) profile requests for ${states.length} states (` +
+      `${paths.length} requests): ${(performance.now() - t).toFixed(0)} ms in all`,
   );
 
   const run = (duration: number) => {
@@ -49,17 +50,21 @@ try {
   const after = server.rssMiB();
   const bytes = result.throughput.total;
   console.log(
-    `${result.requests.total} requests in ${((performance.now() - t) / 1000).toFixed(1)} s, ${result.requests.average.toFixed(0)} req/s, ${(bytes / result.requests.total / 1024).toFixed(0)} kB per response`,
+    `${result.requests.total} requests in ${((performance.now() - t) / 1000).toFixed(1)}` +
+      ` s, ${result.requests.average.toFixed(0)} req/s, ` +
+      `${(bytes / result.requests.total / 1024).toFixed(0)} kB per response`,
   );
   console.log(
-    `latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+    `latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}` +
+      `, p99 ${result.latency.p99}, max ${result.latency.max}`,
   );
   console.log(`errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
   console.log(
     `server RSS before ${before.toFixed(0)} MiB, peak ${peak.toFixed(0)} MiB, after ${after.toFixed(0)} MiB`,
   );
   console.log(
-    `target p99 < 100 ms with no errors: ${result.latency.p99 < 100 && result.errors === 0 && result.non2xx === 0 ? 'met' : 'NOT met'}`,
+    'target p99 < 100 ms with no errors: ' +
+      `${result.latency.p99 < 100 && result.errors === 0 && result.non2xx === 0 ? 'met' : 'NOT met'}`,
   );
 } finally {
   await server.close();

@@ -15,9 +15,11 @@ const runMs = performance.now() - t;
 const stateYears = run.results.length;
 console.log(`inputs loaded in ${(loadMs / 1000).toFixed(2)} s (store → memory)`);
 console.log(
-  `autonomy 1992–${session.latestYear()}: ${stateYears} state-years × ${draws} draws in ${(runMs / 1000).toFixed(2)} s`,
+  `autonomy 1992–${session.latestYear()}: ${stateYears} ` +
+    `state-years × ${draws} draws in ${(runMs / 1000).toFixed(2)} s`,
 );
 console.log(
-  `per state-year: ${(runMs / stateYears).toFixed(2)} ms; target < 60 s total → ${runMs / 1000 < 60 ? 'met' : 'NOT met'}`,
+  `per state-year: ${(runMs / stateYears).toFixed(2)} ms; target ` +
+    `< 60 s total → ${runMs / 1000 < 60 ? 'met' : 'NOT met'}`,
 );
 store.close();

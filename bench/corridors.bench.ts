@@ -90,13 +90,16 @@ async function main(): Promise<void> {
     times.push(performance.now() - t0);
   }
   console.log(
-    `scenario recomputation (russia-avoided, routes+assignment+transit+min-cut): median ${median(times).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms (target < 50 ms)`,
+    'scenario recomputation (russia-avoided, routes+assignment+transit+min-cut): median ' +
+      `${median(times).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms (target < 50 ms)`,
   );
 
   // 2. Ensemble on worker threads.
   const { Piscina } = await import('piscina');
   // Workers do not inherit the tsx loader, so the worker entry registers it before importing this file.
-  const shim = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); const m = await import(${JSON.stringify(import.meta.url)}); export default m.default;`;
+  const shim =
+    `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); ` +
+    `const m = await import(${JSON.stringify(import.meta.url)}); export default m.default;`;
   const shimPath = join(tmpdir(), `interconnector-corridors-worker-${process.pid}.mjs`);
   writeFileSync(shimPath, shim);
   const pool = new Piscina({ filename: shimPath, minThreads: threads, maxThreads: threads });
@@ -111,8 +114,10 @@ async function main(): Promise<void> {
   rmSync(shimPath, { force: true });
   const aze = parts.flatMap((p) => p.azeTransitMt);
   console.log(
-    `ensemble: ${aze.length} random disruptions on ${threads} threads in ${elapsed.toFixed(2)} s (target < 30 s); ` +
-      `AZE transit Mt p5/p50/p95 = ${quantile(aze, 0.05).toFixed(2)}/${quantile(aze, 0.5).toFixed(2)}/${quantile(aze, 0.95).toFixed(2)}`,
+    `ensemble: ${aze.length} random disruptions on ${threads}` +
+      ` threads in ${elapsed.toFixed(2)} s (target < 30 s); ` +
+      `AZE transit Mt p5/p50/p95 = ${quantile(aze, 0.05).toFixed(2)}/` +
+      `${quantile(aze, 0.5).toFixed(2)}/${quantile(aze, 0.95).toFixed(2)}`,
   );
 
   // 3. Against networkx on the same physical graph (operational legs, both directions, km weights).
@@ -222,10 +227,14 @@ print(json.dumps({'sp_ms': sp, 'mf_ms': mf, 'ap': ap, 'flows': vals}))
     return f === null ? v >= 1e6 - 1e-6 : Math.abs(f - v) < 1e-6;
   });
   console.log(
-    `all-pairs Dijkstra (${g.n} nodes, ${g.targets.length} arcs): ours ${oursSp.toFixed(3)} ms, networkx ${nx.sp_ms.toFixed(3)} ms, ratio networkx/ours ${(nx.sp_ms / oursSp).toFixed(1)}x; max |difference| ${maxDiff.toExponential(1)} km`,
+    `all-pairs Dijkstra (${g.n} nodes, ${g.targets.length} arcs): ours ` +
+      `${oursSp.toFixed(3)} ms, networkx ${nx.sp_ms.toFixed(3)} ms, ratio networkx/ours ` +
+      `${(nx.sp_ms / oursSp).toFixed(1)}x; max |difference| ${maxDiff.toExponential(1)} km`,
   );
   console.log(
-    `max-flow for ${ods.length} ODs (node-split, Dinic): ours ${oursMf.toFixed(3)} ms, networkx ${nx.mf_ms.toFixed(3)} ms, ratio ${(nx.mf_ms / oursMf).toFixed(1)}x; values agree: ${flowAgree} (${flows.map((f) => (f === null ? 'unbounded' : f.toFixed(2))).join(', ')})`,
+    `max-flow for ${ods.length} ODs (node-split, Dinic): ours ${oursMf.toFixed(3)} ms, networkx ` +
+      `${nx.mf_ms.toFixed(3)} ms, ratio ${(nx.mf_ms / oursMf).toFixed(1)}x; values agree: ` +
+      `${flowAgree} (${flows.map((f) => (f === null ? 'unbounded' : f.toFixed(2))).join(', ')})`,
   );
   if (checksum < 0) console.log(checksum);
 }

@@ -8,7 +8,8 @@
  * network is benchmarked too (groups there are an arbitrary alphabetical split: timing only).
  *
  * Reported times are COMPUTE times (ours and graphology: best of up to 5 runs within ~1 s; R and
- * python peers: one run each, which favours nobody at the large sizes); file loading (CSV parse + graph build) is measured separately
+ * python peers: one run each, which favours nobody at the large sizes); file loading (CSV parse + graph
+ * build) is measured separately
  * for every side and shown in its own rows. Peers run in child processes with a timeout.
  * Betweenness on large graphs: all-pairs Brandes is O(n·m), so where a full run would not fit the
  * timeout both sides accumulate dependencies from the same first K sources and the ratio compares
@@ -193,7 +194,9 @@ async function benchOne(label: string, dir: string): Promise<void> {
     graph.offsets.byteLength + graph.targets.byteLength + tg.offsets.byteLength + tg.targets.byteLength;
   memRows.push(
     `${label.padEnd(10)} n=${n} m=${m}: CSR+transpose ${(csrBytes / m).toFixed(1)} B/edge (typed arrays); ` +
-      `arrayBuffers Δ ${((after.arrayBuffers - before.arrayBuffers) / m).toFixed(1)} B/edge; RSS ${(after.rss / 2 ** 20).toFixed(0)} MiB (${((after.rss - before.rss) / m).toFixed(0)} B/edge incl. parsed CSV strings)`,
+      `arrayBuffers Δ ${((after.arrayBuffers - before.arrayBuffers) / m).toFixed(1)}` +
+      ` B/edge; RSS ${(after.rss / 2 ** 20).toFixed(0)} MiB (` +
+      `${((after.rss - before.rss) / m).toFixed(0)} B/edge incl. parsed CSV strings)`,
   );
   console.error(`[${label}] n=${n} m=${m} loaded in ${loadS.toFixed(2)}s`);
   rows.push({ graph: label, n, m, task: 'load CSV+build', ours: loadS, peer: '', peerS: null, note: '' });
@@ -432,7 +435,8 @@ function printTable(): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const b of body) console.log(fmt(b));
   console.log(
-    `\nWorker threads: started once in ${workerStartMs.toFixed(0)} ms (first call on a 500-node graph, start-up included); the "thr" rows reuse them.`,
+    `\nWorker threads: started once in ${workerStartMs.toFixed(0)} ms (first ` +
+      'call on a 500-node graph, start-up included); the "thr" rows reuse them.',
   );
   console.log('\nMemory (linear in edges):');
   for (const l of memRows) console.log('  ' + l);

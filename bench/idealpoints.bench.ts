@@ -59,7 +59,8 @@ console.log(`${load()}; record: sessions 1–${lastSession}, ${full.vote.length}
 let t0 = performance.now();
 const all = agreementAll(data);
 console.log(
-  `agreement: ${all.n.length} dyad-sessions (all dyads × ${new Set(all.period).size} sessions) in ${secs(t0)} s`,
+  `agreement: ${all.n.length} dyad-sessions (all dyads × ${new Set(all.period).size} sessions)` +
+    ` in ${secs(t0)} s`,
 );
 t0 = performance.now();
 const allYear = agreementAll(data, { by: 'year' });
@@ -104,7 +105,8 @@ for (const v of variants) {
     pooledB.push(...b);
   }
   console.log(
-    `agreement vs BSV, ${v.name}: pooled r = ${pearson(pooledA, pooledB).toFixed(4)} (n = ${pooledA.length});` +
+    `agreement vs BSV, ${v.name}: pooled r = ${pearson(pooledA, pooledB).toFixed(4)}` +
+      ` (n = ${pooledA.length});` +
       ` ${per.join(', ')}`,
   );
 }
@@ -160,17 +162,20 @@ function compareWithBsv(
   if (o.method === 'gibbs')
     console.log(
       `  chain: split-half r ${Number(o.splitHalfR).toFixed(4)},` +
-        ` effective sample size of the ${String(o.draws)} kept draws: median ${Number(o.essMedian).toFixed(0)},` +
+        ` effective sample size of the ${String(o.draws)} kept draws:` +
+        ` median ${Number(o.essMedian).toFixed(0)},` +
         ` min ${Number(o.essMin).toFixed(1)}`,
     );
   console.log(
-    `  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length} state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(
-      post.map((i) => ours[i]!),
-      post.map((i) => theirs[i]!),
-    ).toFixed(4)}`,
+    `  vs BSV IdealPointAll: pooled r = ${pearson(ours, theirs).toFixed(4)} over ${ours.length}` +
+      ` state-sessions (target ≥ 0.97); sessions 46+ only ${pearson(
+        post.map((i) => ours[i]!),
+        post.map((i) => theirs[i]!),
+      ).toFixed(4)}`,
   );
   console.log(
-    `  median within-session r, sessions 46+: ${median(late).toFixed(4)} (min ${Math.min(...late).toFixed(3)} in session ${worst?.[0]};` +
+    `  median within-session r, sessions 46+: ${median(late).toFixed(4)}` +
+      ` (min ${Math.min(...late).toFixed(3)} in session ${worst?.[0]};` +
       ` target ≥ 0.95 in every session); by era: 1–20 ${era(1, 20)},` +
       ` 21–45 ${era(21, 45)}, 46–74 ${era(46, 74)}, 75–${Math.max(...within.keys())} ${era(75, 99)}`,
   );
@@ -187,8 +192,10 @@ const twoThreads = await estimateIdealPointsThreaded(full, {}, { threads: 2 });
 const twoSecs = (performance.now() - t0) / 1000,
   twoCpu = cpuSecs(c2);
 console.log(
-  `  the same on 2 threads: ${twoSecs.toFixed(1)} s wall (${(oneThread.seconds / twoSecs).toFixed(2)}× one thread),` +
-    ` ${twoCpu.toFixed(1)} s CPU over both threads (target < 20 s wall on an idle 2-core machine ≈ CPU/2 = ${(twoCpu / 2).toFixed(1)} s;` +
+  `  the same on 2 threads: ${twoSecs.toFixed(1)} s wall` +
+    ` (${(oneThread.seconds / twoSecs).toFixed(2)}× one thread),` +
+    ` ${twoCpu.toFixed(1)} s CPU over both threads (target < 20 s wall on an idle 2-core machine` +
+    ` ≈ CPU/2 = ${(twoCpu / 2).toFixed(1)} s;` +
     ` ${load()}); identical estimates: ${twoThreads.theta.every((x, u) => x === oneThread.fit.theta[u])}`,
 );
 if (process.env.VARIANTS !== '0') {
@@ -279,7 +286,8 @@ if (process.env.PSCL === '0' || rscript.status !== 0 || !rscript.stdout.includes
             b.push(px.get(row.state)!);
           }
         console.log(
-          `pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on session ${session}: ${psclSecs.toFixed(2)} s CPU;` +
+          `pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on session ${session}:` +
+            ` ${psclSecs.toFixed(2)} s CPU;` +
             ` CPU ratio pscl/ours (${method}) = ${(psclSecs / secs).toFixed(1)}× (target ≥ 20×);` +
             ` |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`,
         );

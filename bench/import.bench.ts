@@ -46,7 +46,9 @@ for (const c of cases) {
     await store.run(`CREATE TABLE raw_${i} AS SELECT * FROM read_csv('${p.replace(/'/g, "''")}')`);
   const duck = (performance.now() - t0) / 1000;
   console.log(
-    `${c.id}: ${rows.toLocaleString('en')} file rows (${stored} recorded) in ${ours.toFixed(2)} s = ${Math.round(rows / ours).toLocaleString('en')} rows/s; DuckDB read_csv ${duck.toFixed(2)} s; ratio ${(ours / duck).toFixed(1)}×`,
+    `${c.id}: ${rows.toLocaleString('en')} file rows (${stored} recorded) in ` +
+      `${ours.toFixed(2)} s = ${Math.round(rows / ours).toLocaleString('en')} rows/s; ` +
+      `DuckDB read_csv ${duck.toFixed(2)} s; ratio ${(ours / duck).toFixed(1)}×`,
   );
   store.close();
 }

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   let t0 = performance.now();
   const single = runScenario(session, scenario, { states: [state], draws: 200 });
   console.log(
-    `single run of ${scenario} (overlay + framework for all states ${single.years.join('–')}, 200 draws, per-edit trace): ${(performance.now() - t0).toFixed(0)} ms`,
+    `single run of ${scenario} (overlay + framework for all states ${single.years.join('–')}` +
+      `, 200 draws, per-edit trace): ${(performance.now() - t0).toFixed(0)} ms`,
   );
 
   const opts = { members, seed: 1, states: [state], years };
@@ -46,15 +47,17 @@ async function main(): Promise<void> {
   if (JSON.stringify(one) !== JSON.stringify(two)) throw new Error('ensembles on 1 and 2 threads differ');
   const perMember = (t1 * 1000) / members;
   console.log(
-    `ensemble: ${members} members × ${years[1] - years[0] + 1} years of ${state} (${scenario}); 1 thread ${t1.toFixed(2)} s (${perMember.toFixed(2)} ms per member), ${threads} threads ${t2.toFixed(2)} s (target < 60 s), speed-up ${(t1 / t2).toFixed(2)}×; results identical`,
+    `ensemble: ${members} members × ${years[1] - years[0] + 1} years of ${state} (${scenario}); ` +
+      `1 thread ${t1.toFixed(2)} s (${perMember.toFixed(2)} ms per member), ${threads} threads ` +
+      `${t2.toFixed(2)} s (target < 60 s), speed-up ${(t1 / t2).toFixed(2)}×; results identical`,
   );
   const last = one.rows[one.rows.length - 1]!;
   console.log(
-    `${state} ${last.year}: baseline ${last.baseline_index?.toFixed(3)} (${last.baseline_posture}); ensemble median ${last.median?.toFixed(3)}, 5–95% ${last.p5?.toFixed(3)}–${last.p95?.toFixed(3)}; postures ${Object.entries(
-      last.posture_probabilities,
-    )
-      .map(([k, v]) => `${k} ${v.toFixed(3)}`)
-      .join(', ')}`,
+    `${state} ${last.year}: baseline ${last.baseline_index?.toFixed(3)} (${last.baseline_posture}); ` +
+      `ensemble median ${last.median?.toFixed(3)}, 5–95% ${last.p5?.toFixed(3)}–${last.p95?.toFixed(3)}; ` +
+      `postures ${Object.entries(last.posture_probabilities)
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join(', ')}`,
   );
 }
 

@@ -26,7 +26,10 @@ function bundleLine(): string {
   const largest = js
     .map((f) => ({ f, size: statSync(join(assets, f)).size }))
     .sort((a, b) => b.size - a.size)[0];
-  return `bundle: entry ${entry ? kB(statSync(join(assets, entry)).size) : '?'} (${entry}), ${js.length} JS chunks, ${kB(total)} in all, largest ${largest ? `${largest.f} ${kB(largest.size)}` : '?'}`;
+  return (
+    `bundle: entry ${entry ? kB(statSync(join(assets, entry)).size) : '?'} (${entry}), ${js.length}` +
+    ` JS chunks, ${kB(total)} in all, largest ${largest ? `${largest.f} ${kB(largest.size)}` : '?'}`
+  );
 }
 
 const pages: Array<{ name: string; hash: string; ready: string }> = [
@@ -111,7 +114,10 @@ async function profileInteractions(page: Page, base: string): Promise<Array<Reco
   await profileSettled(page);
   const year = await interaction(
     page,
-    `const s=[...document.querySelectorAll('main select')].find((e)=>/year/i.test(e.getAttribute('aria-label')??e.closest('label')?.textContent??'')); if(!s) throw new Error('no year select on the profile'); s.value=String(Number(s.value)-5); s.dispatchEvent(new Event('change',{bubbles:true}))`,
+    `const s=[...document.querySelectorAll('main select')]` +
+      `.find((e)=>/year/i.test(e.getAttribute('aria-label')??e.closest('label')?.textContent??'')); ` +
+      `if(!s) throw new Error('no year select on the profile'); ` +
+      `s.value=String(Number(s.value)-5); s.dispatchEvent(new Event('change',{bubbles:true}))`,
     `document.querySelector('main').textContent.length + document.querySelector('main').innerHTML.length`,
   );
   out.push(row('profile: change year', year));
@@ -120,13 +126,16 @@ async function profileInteractions(page: Page, base: string): Promise<Array<Reco
   const shownYear = await page.getByTestId('year-picker').inputValue();
   const c = await mostInfluential(base, shownYear);
   // Slider steps as a drag makes them: each redraws the headline and the index chart with no request.
-  const snapshot = `[document.querySelector('[data-testid="headline-index"]').textContent, document.querySelector('[data-testid="index-chart"] svg')]`;
+  const snapshot =
+    `[document.querySelector('[data-testid="headline-index"]').textContent, ` +
+    `document.querySelector('[data-testid="index-chart"] svg')]`;
   const steps: number[] = [];
   for (let k = 1; k <= 5; k++) {
     steps.push(
       await interaction(
         page,
-        `const i=document.querySelector('[data-testid="weight-${c}"]'); const v=Number(i.value); i.value=String(v+0.15>1 ? v-0.15 : v+0.15); i.dispatchEvent(new Event('input',{bubbles:true}))`,
+        `const i=document.querySelector('[data-testid="weight-${c}"]'); const v=Number(i.value); ` +
+          `i.value=String(v+0.15>1 ? v-0.15 : v+0.15); i.dispatchEvent(new Event('input',{bubbles:true}))`,
         snapshot,
         '(b, n) => b[0] !== n[0] && b[1] !== n[1]',
       ),
@@ -142,11 +151,13 @@ async function profileInteractions(page: Page, base: string): Promise<Array<Reco
   out.push(
     row(`profile: weight slider, headline + index chart (${steps.length} steps, slowest)`, sorted.at(-1)!),
   );
-  // Then the server's part: interval, ranks and postures for the new weights (after the slider's 250 ms pause).
+  // Then the server's part: interval, ranks and postures for the new weights (after the slider's 250 ms
+  // pause).
   const server = await interaction(
     page,
     `document.querySelector('[data-testid="weight-${c}"]').dispatchEvent(new Event('input',{bubbles:true}))`,
-    `document.querySelector('[data-testid="headline"]').getAttribute('data-fresh') + (document.querySelector('.profile-main .stale') ? 'stale' : '')`,
+    `document.querySelector('[data-testid="headline"]').getAttribute('data-fresh') ` +
+      `+ (document.querySelector('.profile-main .stale') ? 'stale' : '')`,
     '(b, n) => n === "true"',
   );
   out.push(
@@ -187,7 +198,8 @@ async function measure(browser: Browser, base: string): Promise<Array<Record<str
     if (p.name === 'timeline') {
       const filter = await interaction(
         page,
-        `const i=document.querySelector('input[type=search]'); i.value='Shusha'; i.dispatchEvent(new Event('input',{bubbles:true}))`,
+        `const i=document.querySelector('input[type=search]'); ` +
+          `i.value='Shusha'; i.dispatchEvent(new Event('input',{bubbles:true}))`,
         `document.querySelectorAll('[data-testid="fact"]').length`,
       );
       rows.push(row('timeline: filter', filter));

@@ -31,7 +31,10 @@ def main():
     nodes, edges = read(edges_path, groups_path)
     if which == "networkx":
         import networkx as nx
-        from networkx.algorithms.centrality.betweenness import _accumulate_basic, _single_source_shortest_path_basic
+        from networkx.algorithms.centrality.betweenness import (
+            _accumulate_basic,
+            _single_source_shortest_path_basic,
+        )
         G = nx.DiGraph()
         G.add_nodes_from(nodes)
         G.add_edges_from((u, v) for u, v in edges if u != v)

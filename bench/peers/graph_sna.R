@@ -17,4 +17,5 @@ attr(el, "vnames") <- ids
 t1 <- proc.time()[["elapsed"]]
 b <- brokerage(el, groups$group)
 t2 <- proc.time()[["elapsed"]]
-cat(sprintf('{"load_s": %.6f, "compute_s": %.6f, "checksum": %.17g}\n', t1 - t0, t2 - t1, sum(b$raw.nli[, "t"])))
+cat(sprintf('{"load_s": %.6f, "compute_s": %.6f, "checksum": %.17g}\n',
+            t1 - t0, t2 - t1, sum(b$raw.nli[, "t"])))

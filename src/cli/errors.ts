@@ -1,4 +1,2 @@
-/** Bad input from the user (unknown state, wrong year, malformed file): exit code 1, one line. */
-export class UserError extends Error {
-  override name = 'UserError';
-}
+// The class lives below the faces (src/input/) because shared input parsing throws it too.
+export { UserError } from '../input/errors.ts';

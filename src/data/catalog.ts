@@ -122,7 +122,8 @@ export const catalog: CatalogEntry[] = [
       'Erik Voeten, Anton Strezhnev, Michael Bailey (Harvard Dataverse); unvotes R package (David Robinson)',
     version: 'unvotes 2021 (UNVotes2021, sessions 1-74)',
     citation:
-      'Voeten, Erik; Strezhnev, Anton; Bailey, Michael (2009), "United Nations General Assembly Voting Data", Harvard Dataverse, https://doi.org/10.7910/DVN/LEJUQZ.',
+      'Voeten, Erik; Strezhnev, Anton; Bailey, Michael (2009), "United Nations General ' +
+      'Assembly Voting Data", Harvard Dataverse, https://doi.org/10.7910/DVN/LEJUQZ.',
     licence: 'CC0 (Dataverse terms, as recorded by the unvotes package).',
     page: 'https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/LEJUQZ',
     years: [1946, 2020],
@@ -165,7 +166,9 @@ export const catalog: CatalogEntry[] = [
         rows: 1066613,
         years: [1946, 2015],
         optional: true,
-        note: 'Voeten 2016 release with absences (8) and non-members (9); CSV conversion of UNVotesPublished.RData',
+        note:
+          'Voeten 2016 release with absences (8) and non-members ' +
+          '(9); CSV conversion of UNVotesPublished.RData',
       },
     ],
   },
@@ -224,7 +227,8 @@ export const catalog: CatalogEntry[] = [
     publisher: 'Michael Bailey, Anton Strezhnev, Erik Voeten (Harvard Dataverse)',
     version: 'June 2024',
     citation:
-      'Bailey, Michael A., Anton Strezhnev and Erik Voeten (2017), "Estimating Dynamic State Preferences from United Nations Voting Data", Journal of Conflict Resolution 61(2): 430–456.',
+      'Bailey, Michael A., Anton Strezhnev and Erik Voeten (2017), "Estimating Dynamic State ' +
+      'Preferences from United Nations Voting Data", Journal of Conflict Resolution 61(2): 430–456.',
     licence: 'CC0 (Dataverse terms).',
     page: 'https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/LEJUQZ',
     years: [1946, 2023],
@@ -247,7 +251,9 @@ export const catalog: CatalogEntry[] = [
     publisher: 'ATOP project (Brett Ashley Leeds et al.)',
     version: '5.1',
     citation:
-      'Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long (2002), "Alliance Treaty Obligations and Provisions, 1815–1944", International Interactions 28(3): 237–260.',
+      'Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, ' +
+      'and Andrew G. Long (2002), "Alliance Treaty Obligations and ' +
+      'Provisions, 1815–1944", International Interactions 28(3): 237–260.',
     licence:
       'Free of charge for research with a request to cite; no open licence stated; do not redistribute.',
     page: 'http://www.atopdata.org/data.html',
@@ -361,7 +367,9 @@ export const catalog: CatalogEntry[] = [
     publisher: 'Correlates of War Project (Pevehouse, Nordstrom, McManus, Jamison)',
     version: '3.0',
     citation:
-      'Pevehouse, Jon C. W., Timothy Nordstrom, Roseanne W. McManus, and Anne Spencer Jamison (2020), "Tracking Organizations in the World: The Correlates of War IGO Version 3.0 Datasets", Journal of Peace Research 57(3): 492–503.',
+      'Pevehouse, Jon C. W., Timothy Nordstrom, Roseanne W. McManus, and Anne ' +
+      'Spencer Jamison (2020), "Tracking Organizations in the World: The Correlates ' +
+      'of War IGO Version 3.0 Datasets", Journal of Peace Research 57(3): 492–503.',
     licence: COW_TERMS,
     page: 'https://correlatesofwar.org/data-sets/IGOs/',
     years: [1816, 2014],
@@ -395,7 +403,9 @@ export const catalog: CatalogEntry[] = [
     publisher: 'Correlates of War Project',
     version: '7.0',
     citation:
-      'Singer, J. David, Stuart Bremer, and John Stuckey (1972), "Capability Distribution, Uncertainty, and Major Power War, 1820–1965", in Bruce Russett (ed.), Peace, War, and Numbers, Beverly Hills: Sage, 19–48.',
+      'Singer, J. David, Stuart Bremer, and John Stuckey (1972), "Capability ' +
+      'Distribution, Uncertainty, and Major Power War, 1820–1965", in Bruce ' +
+      'Russett (ed.), Peace, War, and Numbers, Beverly Hills: Sage, 19–48.',
     licence: COW_TERMS,
     page: 'https://correlatesofwar.org/data-sets/national-material-capabilities/',
     years: [1816, 2022],
@@ -443,7 +453,9 @@ export const catalog: CatalogEntry[] = [
     publisher: 'Correlates of War Project',
     version: '3.2',
     citation:
-      'Stinnett, Douglas M., Jaroslav Tir, Philip Schafer, Paul F. Diehl, and Charles Gochman (2002), "The COW Direct Contiguity Data, Version 3.0", Conflict Management and Peace Science 19(2): 58–66.',
+      'Stinnett, Douglas M., Jaroslav Tir, Philip Schafer, Paul F. Diehl, ' +
+      'and Charles Gochman (2002), "The COW Direct Contiguity Data, ' +
+      'Version 3.0", Conflict Management and Peace Science 19(2): 58–66.',
     licence: COW_TERMS,
     page: 'https://correlatesofwar.org/data-sets/direct-contiguity/',
     years: [1816, 2016],
@@ -496,7 +508,8 @@ export const catalog: CatalogEntry[] = [
     publisher: 'Correlates of War Project (Barbieri and Keshk)',
     version: '4.0',
     citation:
-      'Barbieri, Katherine, Omar M. G. Keshk, and Brian Pollins (2009), "TRADING DATA: Evaluating our Assumptions and Coding Rules", Conflict Management and Peace Science 26(5): 471–491.',
+      'Barbieri, Katherine, Omar M. G. Keshk, and Brian Pollins (2009), "TRADING DATA: Evaluating ' +
+      'our Assumptions and Coding Rules", Conflict Management and Peace Science 26(5): 471–491.',
     licence: COW_TERMS,
     page: 'https://correlatesofwar.org/data-sets/bilateral-trade/',
     years: [1870, 2014],
@@ -523,9 +536,11 @@ export const catalog: CatalogEntry[] = [
     publisher: 'Stockholm International Peace Research Institute (SIPRI)',
     version: 'generated 2026-05-18',
     citation:
-      'Information from the SIPRI Arms Transfers Database, Stockholm International Peace Research Institute, https://www.sipri.org/databases/armstransfers.',
+      'Information from the SIPRI Arms Transfers Database, Stockholm International ' +
+      'Peace Research Institute, https://www.sipri.org/databases/armstransfers.',
     licence:
-      'SIPRI user rules: download and cite with attribution; no commercial use without agreement; do not redistribute.',
+      'SIPRI user rules: download and cite with attribution; no ' +
+      'commercial use without agreement; do not redistribute.',
     page: 'https://armstransfers.sipri.org/',
     years: [1940, 2025],
     measures: ['arms'],
@@ -538,7 +553,9 @@ export const catalog: CatalogEntry[] = [
         bytes: 4086816,
         rows: 29916,
         years: [1940, 2025],
-        note: 'export from the web form (Trade registers, all suppliers and recipients, CSV); SIPRI revises every spring',
+        note:
+          'export from the web form (Trade registers, all suppliers ' +
+          'and recipients, CSV); SIPRI revises every spring',
       },
     ],
   },
@@ -548,7 +565,8 @@ export const catalog: CatalogEntry[] = [
     publisher: 'Eurostat',
     version: 'data updated 2022-03-23',
     citation:
-      'Eurostat (2022), "Imports of natural gas by partner country" (nrg_ti_gas), https://ec.europa.eu/eurostat/databrowser/view/nrg_ti_gas/default/table.',
+      'Eurostat (2022), "Imports of natural gas by partner country" (nrg_ti_gas), ' +
+      'https://ec.europa.eu/eurostat/databrowser/view/nrg_ti_gas/default/table.',
     licence: 'CC BY 4.0 (Eurostat copyright notice: reuse with acknowledgement).',
     page: 'https://ec.europa.eu/eurostat/web/products-datasets/-/nrg_ti_gas',
     years: [2011, 2020],
@@ -562,7 +580,9 @@ export const catalog: CatalogEntry[] = [
         bytes: 28265,
         rows: 176,
         years: [2011, 2020],
-        note: 'rows = reporter rows over the 4 data sheets (44 each); partners Russia and Total only; the full partner breakdown needs the Eurostat API',
+        note:
+          'rows = reporter rows over the 4 data sheets (44 each); partners Russia ' +
+          'and Total only; the full partner breakdown needs the Eurostat API',
       },
     ],
   },

@@ -22,7 +22,9 @@ const SOURCES: Record<Measure, Source[]> = {
       dataset: 'unga_votes',
       part: 'votes',
       absence: 'missing',
-      sql: 'SELECT count(*) AS n FROM unga_votes v JOIN unga_rollcalls r USING (rcid) WHERE v.ccode = $1 AND r.year = $2',
+      sql:
+        'SELECT count(*) AS n FROM unga_votes v JOIN unga_rollcalls ' +
+        'r USING (rcid) WHERE v.ccode = $1 AND r.year = $2',
     },
     {
       dataset: 'unga_votes',
@@ -90,7 +92,9 @@ const SOURCES: Record<Measure, Source[]> = {
       dataset: 'sipri_arms',
       part: 'register',
       absence: 'zero',
-      sql: 'SELECT count(*) AS n FROM sipri_transfers WHERE (recipient_ccode = $1 OR supplier_ccode = $1) AND (order_year = $2 OR list_contains(delivery_years, $2))',
+      sql:
+        'SELECT count(*) AS n FROM sipri_transfers WHERE (recipient_ccode = $1 OR ' +
+        'supplier_ccode = $1) AND (order_year = $2 OR list_contains(delivery_years, $2))',
     },
   ],
   gas: [
@@ -98,7 +102,9 @@ const SOURCES: Record<Measure, Source[]> = {
       dataset: 'eurostat_gas',
       part: 'imports',
       absence: 'missing',
-      sql: 'SELECT count(*) AS n FROM eurostat_gas_imports WHERE reporter_ccode = $1 AND year = $2 AND value IS NOT NULL',
+      sql:
+        'SELECT count(*) AS n FROM eurostat_gas_imports WHERE ' +
+        'reporter_ccode = $1 AND year = $2 AND value IS NOT NULL',
     },
   ],
 };
@@ -139,7 +145,8 @@ export async function coverage(
       year_min: number | null;
       year_max: number | null;
     }>(
-      'SELECT l.version, l.file, l.sha256, l.year_min, l.year_max FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1 AND p.part = $2',
+      'SELECT l.version, l.file, l.sha256, l.year_min, l.year_max FROM data_load_parts ' +
+        'p JOIN loads l USING (load_id) WHERE p.dataset = $1 AND p.part = $2',
       [s.dataset, s.part],
     );
     if (!load) {
@@ -160,7 +167,8 @@ export async function coverage(
       ymax = load.year_max;
     if (ymin === null || ymax === null) {
       const [r] = await store.query<{ a: number | null; b: number | null }>(
-        'SELECT min(l.year_min) AS a, max(l.year_max) AS b FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1',
+        'SELECT min(l.year_min) AS a, max(l.year_max) AS b FROM ' +
+          'data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1',
         [s.dataset],
       );
       ymin = r?.a ?? null;

@@ -10,7 +10,9 @@ export interface CsvOptions {
   gzip?: boolean;
   /** Physical lines to skip before the header (publisher preambles). */
   skipLines?: number;
-  /** Called with every record after the header; `cols` are the 1-based character columns where fields start. */
+  /**
+   * Called with every record after the header; `cols` are the 1-based character columns where fields start.
+   */
   onRecord: (fields: string[], line: number, cols: number[]) => void;
   onHeader: (fields: string[], line: number, cols: number[]) => void;
   /** Bytes read so far, for progress bars. */
@@ -77,7 +79,8 @@ export async function readCsv(path: string, opts: CsvOptions): Promise<{ records
         fail(
           recordLine,
           at,
-          `expected ${width} fields as in the header, found ${fields.length}${fields.length < width ? ' (truncated line?)' : ''}`,
+          `expected ${width} fields as in the header, found ${fields.length}` +
+            `${fields.length < width ? ' (truncated line?)' : ''}`,
         );
       }
       records++;

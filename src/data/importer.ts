@@ -4,63 +4,18 @@ import { basename, join } from 'node:path';
 import { DuckDBDateValue, INTEGER, LIST, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 
 const INT_LIST = LIST(INTEGER);
-import type { StateRegistry } from '../states/registry.ts';
 import type { Store } from '../store/store.ts';
 import { catalogEntry, type CatalogEntry, type CatalogFile } from './catalog.ts';
 import { DatasetError } from './errors.ts';
-
-export type ColType = 'int' | 'smallint' | 'tinyint' | 'double' | 'varchar' | 'bool' | 'date' | 'int[]';
-
-/** Rows bound for one table, in the table's column order after `load_id`. */
-export class TableBuffer {
-  readonly rows: unknown[][] = [];
-  constructor(
-    readonly table: string,
-    readonly types: readonly ColType[],
-  ) {}
-  push(row: unknown[]): void {
-    this.rows.push(row);
-  }
-}
-
-export interface ImportFile {
-  path: string;
-  name: string;
-  sha256: string;
-  bytes: number;
-}
-
-export interface ParseContext {
-  registry: StateRegistry;
-  /** Called with the fraction of the file read, for progress bars. */
-  progress?: (fraction: number) => void;
-}
-
-export interface PartResult {
-  tables: TableBuffer[];
-  /** Data rows in the file (as the README counts them), not rows stored. */
-  rows: number;
-  yearMin: number | null;
-  yearMax: number | null;
-  /** Country names or codes the registry could not place; rows are kept with a NULL ccode. */
-  unmapped: string[];
-  /** A version read from the file itself (e.g. SIPRI's generation date), used when the checksum is not in the catalog. */
-  version?: string;
-}
-
-export interface PartSpec {
-  part: string;
-  /** Tables this part fills: on a new version their rows of the old load are deleted. */
-  tables: string[];
-  parse(file: ImportFile, ctx: ParseContext): Promise<PartResult>;
-}
-
-export interface DatasetImporter {
-  id: string;
-  parts: PartSpec[];
-  /** Checks across the files of one import (e.g. every vote's roll call exists). */
-  crossCheck?(parts: Map<string, PartResult>): void;
-}
+import type {
+  ColType,
+  DatasetImporter,
+  ImportFile,
+  PartResult,
+  PartSpec,
+  TableBuffer,
+} from './importer-types.ts';
+import type { StateRegistry } from '../states/registry.ts';
 
 export interface PartOutcome {
   dataset: string;
@@ -163,7 +118,8 @@ export async function importDataset(
     unmapped: string[];
     file: string;
   }>(
-    `SELECT p.part, l.sha256, l.version, l.rows, l.year_min, l.year_max, l.unmapped, l.file FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1`,
+    'SELECT p.part, l.sha256, l.version, l.rows, l.year_min, l.year_max, l.unmapped, ' +
+      'l.file FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1',
     [entry.id],
   );
 
@@ -217,7 +173,8 @@ export async function importDataset(
         warnings.push(`${file.name}: no checksum on record in the catalog; imported as version '${version}'`);
       else if (known)
         warnings.push(
-          `${file.name}: checksum ${sha.slice(0, 12)}… differs from the catalog's (${known.sha256.slice(0, 12)}…); imported as version '${version}'`,
+          `${file.name}: checksum ${sha.slice(0, 12)}… differs from the catalog's ` +
+            `(${known.sha256.slice(0, 12)}…); imported as version '${version}'`,
         );
     }
     changed.push({ spec: part, file, version, result, warnings });
@@ -242,7 +199,8 @@ export async function importDataset(
         }
         const r = c.result;
         const [row] = await tx.query<{ load_id: number }>(
-          'INSERT INTO loads (dataset, version, file, sha256, rows, year_min, year_max, unmapped) VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8::JSON AS VARCHAR[])) RETURNING load_id',
+          'INSERT INTO loads (dataset, version, file, sha256, rows, year_min, year_max, unmapped) ' +
+            'VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8::JSON AS VARCHAR[])) RETURNING load_id',
           [
             entry.id,
             c.version,

@@ -53,7 +53,8 @@ async function verify(path: string, file: CatalogFile, origin: string): Promise<
   const sha = await sha256File(path);
   if (sha !== file.sha256)
     throw new DatasetError(
-      `${origin}: checksum mismatch for ${file.name}: expected ${file.sha256.slice(0, 16)}…, got ${sha.slice(0, 16)}…`,
+      `${origin}: checksum mismatch for ${file.name}: expected ` +
+        `${file.sha256.slice(0, 16)}…, got ${sha.slice(0, 16)}…`,
     );
 }
 
@@ -75,7 +76,8 @@ export async function download(
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     throw new DatasetError(
-      `cannot reach ${new URL(url).host} (offline or unreachable: ${cause?.code ?? cause?.message ?? (err as Error).message}); use --mirror DIR or data import`,
+      `cannot reach ${new URL(url).host} (offline or unreachable: ` +
+        `${cause?.code ?? cause?.message ?? (err as Error).message}); use --mirror DIR or data import`,
     );
   }
   if (res.status === 416 && have) {
@@ -97,7 +99,8 @@ export async function download(
     }
   } catch (err) {
     throw new DatasetError(
-      `${url}: download interrupted after ${done} bytes (${(err as Error).message}); run the pull again to resume`,
+      `${url}: download interrupted after ${done} bytes (` +
+        `${(err as Error).message}); run the pull again to resume`,
     );
   } finally {
     await new Promise<void>((r) => out.end(r));
@@ -146,7 +149,9 @@ export async function pullDataset(store: Store, id: string, opts: PullOptions): 
     const { files, missing } = wanted(entry, (f) => Boolean(f.download));
     if (missing.length) {
       throw new DatasetError(
-        `${entry.id}: ${missing.map((f) => f.name).join(', ')} cannot be downloaded directly; get ${missing.length > 1 ? 'them' : 'it'} from ${entry.page} and run \`interconnector data import ${entry.id} FILE\``,
+        `${entry.id}: ${missing.map((f) => f.name).join(', ')} cannot be ` +
+          `downloaded directly; get ${missing.length > 1 ? 'them' : 'it'} from ` +
+          `${entry.page} and run \`interconnector data import ${entry.id} FILE\``,
       );
     }
     paths = [];

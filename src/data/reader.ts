@@ -67,7 +67,8 @@ export async function readRows<S extends z.ZodObject>(
             opts.label,
             line,
             1,
-            `the header is one column: wrong delimiter? expected ',' but the file looks ${JSON.stringify(sep)}-separated`,
+            'the header is one column: wrong delimiter? expected ' +
+              `',' but the file looks ${JSON.stringify(sep)}-separated`,
           );
       }
       const missing = names.filter((n) => !index.has(n));
@@ -76,10 +77,11 @@ export async function readRows<S extends z.ZodObject>(
           opts.label,
           line,
           1,
-          `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} (header has ${header
-            .slice(0, 12)
-            .map((x) => `'${x}'`)
-            .join(', ')}${header.length > 12 ? ', …' : ''})`,
+          `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')} ` +
+            `(header has ${header
+              .slice(0, 12)
+              .map((x) => `'${x}'`)
+              .join(', ')}${header.length > 12 ? ', …' : ''})`,
         );
       }
       positions = names.map((n) => index.get(n)!);

@@ -45,7 +45,10 @@ export interface FrameworkInputs {
   nmc: DatasetInput<Map<number, Map<number, Capabilities>>>;
   /** Land or river borders (COW type 1): ccode → year → neighbours. */
   contiguity: DatasetInput<Map<number, Map<number, number[]>>>;
-  /** SIPRI deliveries: recipient → year → supplier → TIV (an order's TIV spread evenly over its delivery years). */
+  /**
+   * SIPRI deliveries: recipient → year → supplier → TIV (an order's TIV spread evenly over its delivery
+   * years).
+   */
   arms: DatasetInput<Map<number, Map<number, Map<number, number>>>>;
   /** COW IGO memberships: ccode → year → counts by status. */
   igo: DatasetInput<Map<number, Map<number, { full: number; associate: number; observer: number }>>>;
@@ -75,8 +78,10 @@ async function provenanceOf(
     year_max: number | null;
     file: string;
   }>(
-    `SELECT l.version, l.sha256, l.rows, l.year_min, l.year_max, l.file FROM loads l JOIN data_load_parts p USING (load_id)
-     WHERE l.dataset = $1 ${parts ? `AND p.part IN (${parts.map((_, i) => `$${i + 2}`).join(',')})` : ''} ORDER BY l.load_id`,
+    `SELECT l.version, l.sha256, l.rows, l.year_min, l.year_max, l.file
+     FROM loads l JOIN data_load_parts p USING (load_id)
+     WHERE l.dataset = $1 ${parts ? `AND p.part IN (${parts.map((_, i) => `$${i + 2}`).join(',')})` : ''}
+       ORDER BY l.load_id`,
     [dataset, ...(parts ?? [])],
   );
   if (rows.length === 0) return { provenance: { dataset, note: 'not imported' }, covers: null };
@@ -120,14 +125,19 @@ export async function loadFrameworkInputs(
     const rows = await store.query<Obligations & { guarantor: number; protected: number; year: number }>(
       `
       SELECT p.ccode AS guarantor, m.ccode AS protected, y.year,
-             bool_or(p.defense) AS defense, bool_or(p.defense AND (a.bilateral OR coalesce(a.bases, 0) > 0 OR coalesce(a.military_aid, 0) > 0)) AS backed,
-             bool_or(p.offense) AS offense, bool_or(p.neutrality) AS neutrality, bool_or(p.nonaggression) AS nonaggression, bool_or(p.consultation) AS consultation,
+             bool_or(p.defense) AS defense,
+             bool_or(p.defense AND (a.bilateral OR coalesce(a.bases, 0) > 0
+                                    OR coalesce(a.military_aid, 0) > 0)) AS backed,
+             bool_or(p.offense) AS offense, bool_or(p.neutrality) AS neutrality,
+             bool_or(p.nonaggression) AS nonaggression, bool_or(p.consultation) AS consultation,
              list(DISTINCT a.atopid) AS alliances
       FROM atop_members p
-      JOIN atop_members m ON m.atopid = p.atopid AND m.phase IS NOT DISTINCT FROM p.phase AND m.ccode <> p.ccode
+      JOIN atop_members m
+        ON m.atopid = p.atopid AND m.phase IS NOT DISTINCT FROM p.phase AND m.ccode <> p.ccode
       JOIN atop_alliances a ON a.atopid = p.atopid
       JOIN range($1, 2100) y(year) ON y.year BETWEEN greatest(p.entry_year, m.entry_year)
-           AND least(coalesce(p.exit_year, a.end_year, 9999), coalesce(m.exit_year, a.end_year, 9999), coalesce(a.end_year, 9999), ${'$'}2)
+           AND least(coalesce(p.exit_year, a.end_year, 9999), coalesce(m.exit_year, a.end_year, 9999),
+             coalesce(a.end_year, 9999), ${'$'}2)
       WHERE p.defense OR p.offense OR p.neutrality OR p.nonaggression OR p.consultation
       GROUP BY 1, 2, 3`,
       [fromYear, atopProv.covers?.[1] ?? 2100],
@@ -155,7 +165,8 @@ export async function loadFrameworkInputs(
       q95: number | null;
       nvotes: number | null;
     }>(
-      `SELECT ccode, year, idealpoint, q5, q95, nvotes FROM unga_idealpoints WHERE year >= $1 AND idealpoint IS NOT NULL`,
+      'SELECT ccode, year, idealpoint, q5, q95, nvotes FROM ' +
+        'unga_idealpoints WHERE year >= $1 AND idealpoint IS NOT NULL',
       [fromYear],
     );
     for (const r of rows)
@@ -193,8 +204,10 @@ export async function loadFrameworkInputs(
   const armsProv = await provenanceOf(store, 'sipri_arms');
   if (await tableExists(store, 'sipri_transfers')) {
     const rows = await store.query<{ r: number; s: number; years: number[]; tiv: number }>(
-      `SELECT recipient_ccode AS r, supplier_ccode AS s, delivery_years AS years, tiv_delivered AS tiv FROM sipri_transfers
-       WHERE recipient_ccode IS NOT NULL AND supplier_ccode IS NOT NULL AND tiv_delivered > 0 AND len(delivery_years) > 0`,
+      `SELECT recipient_ccode AS r, supplier_ccode AS s, delivery_years AS years, tiv_delivered AS tiv
+       FROM sipri_transfers
+       WHERE recipient_ccode IS NOT NULL AND supplier_ccode IS NOT NULL AND tiv_delivered > 0
+         AND len(delivery_years) > 0`,
     );
     for (const row of rows) {
       const share = row.tiv / row.years.length;
@@ -216,7 +229,8 @@ export async function loadFrameworkInputs(
       associate: number;
       observer: number;
     }>(
-      `SELECT y.ccode, y.year, count(*) FILTER (WHERE m.status = 'full') AS full, count(*) FILTER (WHERE m.status = 'associate') AS associate,
+      `SELECT y.ccode, y.year, count(*) FILTER (WHERE m.status = 'full') AS full,
+              count(*) FILTER (WHERE m.status = 'associate') AS associate,
               count(*) FILTER (WHERE m.status = 'observer') AS observer
        FROM igo_state_years y LEFT JOIN igo_memberships m ON m.ccode = y.ccode AND m.year = y.year
        WHERE y.year >= $1 GROUP BY 1, 2`,

@@ -154,7 +154,9 @@ export function extractPath(tree: ShortestPathTree, t: number): GraphPath | null
   return { cost, nodes, edges };
 }
 
-/** Builds CSR arrays from an edge list; returns the permutation so callers can map CSR edges back to theirs. */
+/**
+ * Builds CSR arrays from an edge list; returns the permutation so callers can map CSR edges back to theirs.
+ */
 export function csrFromEdges(
   n: number,
   from: ArrayLike<number>,

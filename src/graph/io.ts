@@ -144,7 +144,8 @@ function selectColumns(text: string, file: string, spec: TableSpec): ParsedTable
             file,
             rec.line,
             lastCol,
-            `missing column '${spec.names[k]}' (row has ${rec.fields.length} field${rec.fields.length === 1 ? '' : 's'})`,
+            `missing column '${spec.names[k]}' (row has ${rec.fields.length}` +
+              ` field${rec.fields.length === 1 ? '' : 's'})`,
           );
         }
         return;

@@ -60,7 +60,9 @@ function factStart(f: LocatedFact): string {
   return '0000';
 }
 
-/** Open facts not reviewed since `today` minus `months` (a fact without `reviewed` counts as never reviewed). */
+/**
+ * Open facts not reviewed since `today` minus `months` (a fact without `reviewed` counts as never reviewed).
+ */
 export function staleOpenFacts(kb: KnowledgeBase, today: Date = new Date(), months = 12): StaleFact[] {
   const cutoff = new Date(today);
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months);

@@ -25,7 +25,8 @@ export class KbValidationError extends Error {
   override name = 'KbValidationError';
   constructor(readonly issues: KbIssue[]) {
     super(
-      `knowledge base has ${issues.length} problem${issues.length === 1 ? '' : 's'}; first: ${issues[0]?.toString() ?? ''}`,
+      `knowledge base has ${issues.length} problem` +
+        `${issues.length === 1 ? '' : 's'}; first: ${issues[0]?.toString() ?? ''}`,
     );
   }
 }

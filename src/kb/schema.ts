@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
 import { linkProtocols } from './links.ts';
 
-/** YAML may hand us numbers for bare years (2021) or Dates for bare timestamps: accept both as ISO strings. */
+/**
+ * YAML may hand us numbers for bare years (2021) or Dates for bare timestamps: accept both as ISO strings.
+ */
 const isoDate = z
   .union([z.string(), z.number().int(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))
@@ -92,7 +94,9 @@ const common = {
   sources: z.array(z.string()).min(1, 'every fact cites at least one source'),
   note: z.string().optional(),
   claimed_by: z.string().optional(),
-  /** When someone last checked that a fact with an open interval still holds (`kb check` flags stale ones). */
+  /**
+   * When someone last checked that a fact with an open interval still holds (`kb check` flags stale ones).
+   */
   reviewed: isoDate.optional(),
 };
 

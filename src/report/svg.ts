@@ -57,7 +57,8 @@ export function lineChart(
   const ticks = [0, 0.25, 0.5, 0.75, 1]
     .map(
       (v) =>
-        `<line x1="${m.l}" x2="${width - m.r}" y1="${sy(v)}" y2="${sy(v)}" stroke="#ddd"/><text x="${m.l - 6}" y="${sy(v) + 4}" text-anchor="end" font-size="10">${v}</text>`,
+        `<line x1="${m.l}" x2="${width - m.r}" y1="${sy(v)}" y2="${sy(v)}" stroke="#ddd"/><text ` +
+        `x="${m.l - 6}" y="${sy(v) + 4}" text-anchor="end" font-size="10">${v}</text>`,
     )
     .join('');
   const step = Math.max(1, Math.ceil((x1 - x0) / 10));
@@ -65,7 +66,13 @@ export function lineChart(
     .filter((y) => (y - x0) % step === 0)
     .map((y) => `<text x="${sx(y)}" y="${height - 8}" text-anchor="middle" font-size="10">${y}</text>`)
     .join('');
-  return `<svg role="img" aria-label="${escapeHtml(opts.title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title>${escapeHtml(opts.title)}</title>${ticks}${xticks}${bandPath ? `<path d="${bandPath}" fill="#0072B2" fill-opacity="0.15"/>` : ''}${segments.map((d) => `<path d="${d}" fill="none" stroke="#0072B2" stroke-width="2"/>`).join('')}</svg>`;
+  return (
+    `<svg role="img" aria-label="${escapeHtml(opts.title)}" viewBox="0 0 ${width} ${height}" ` +
+    `width="100%" style="max-width:${width}px"><title>${escapeHtml(opts.title)}</title>${ticks}` +
+    `${xticks}${bandPath ? `<path d="${bandPath}" fill="#0072B2" fill-opacity="0.15"/>` : ''}` +
+    `${segments.map((d) => `<path d="${d}" fill="none" stroke="#0072B2" stroke-width="2"/>`).join('')}` +
+    '</svg>'
+  );
 }
 
 /** One coloured cell per year, labelled, with a legend. */
@@ -76,7 +83,8 @@ export function postureBand(rows: Array<{ year: number; posture: string }>, titl
   const cells = rows
     .map(
       (r, i) =>
-        `<rect x="${40 + i * cell}" y="4" width="${Math.max(1, cell - 1)}" height="22" fill="${POSTURE_COLOURS[r.posture] ?? '#ccc'}"><title>${r.year}: ${r.posture}</title></rect>`,
+        `<rect x="${40 + i * cell}" y="4" width="${Math.max(1, cell - 1)}" height="22" fill="` +
+        `${POSTURE_COLOURS[r.posture] ?? '#ccc'}"><title>${r.year}: ${r.posture}</title></rect>`,
     )
     .join('');
   const step = Math.max(1, Math.ceil(rows.length / 10));
@@ -84,12 +92,17 @@ export function postureBand(rows: Array<{ year: number; posture: string }>, titl
     .filter((_, i) => i % step === 0)
     .map(
       (r) =>
-        `<text x="${40 + rows.indexOf(r) * cell + cell / 2}" y="42" text-anchor="middle" font-size="10">${r.year}</text>`,
+        `<text x="${40 + rows.indexOf(r) * cell + cell / 2}" y="42" ` +
+        `text-anchor="middle" font-size="10">${r.year}</text>`,
     )
     .join('');
   const present = [...new Set(rows.map((r) => r.posture))];
   const legend = present
     .map((p) => `<span class="swatch" style="background:${POSTURE_COLOURS[p]}"></span>${escapeHtml(p)}`)
     .join(' ');
-  return `<svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title>${escapeHtml(title)}</title>${cells}${labels}</svg><p class="legend">${legend}</p>`;
+  return (
+    `<svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${width} ` +
+    `${height}" width="100%" style="max-width:${width}px"><title>${escapeHtml(title)}` +
+    `</title>${cells}${labels}</svg><p class="legend">${legend}</p>`
+  );
 }

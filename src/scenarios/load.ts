@@ -39,12 +39,14 @@ export class ScenarioError extends Error {
   readonly userError = true;
   constructor(readonly issues: ScenarioIssue[]) {
     const first = issues[0];
-    super(
-      `${first ? `${first.file}:${first.line}: ${first.message}` : 'invalid scenario'}${issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''}\n${issues
-        .slice(1, 20)
-        .map((i) => `${i.file}:${i.line}: ${i.message}`)
-        .join('\n')}`,
-    );
+    const head = first ? `${first.file}:${first.line}: ${first.message}` : 'invalid scenario';
+    const more =
+      issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    const rest = issues
+      .slice(1, 20)
+      .map((i) => `${i.file}:${i.line}: ${i.message}`)
+      .join('\n');
+    super(`${head}${more}\n${rest}`);
   }
 }
 
@@ -172,7 +174,9 @@ export interface ResolvedEdit {
   year: number;
   /** Components (and posture) the operation can move. */
   touches: string[];
-  /** States whose components it can move directly ('*' = any, e.g. a corridor or a pole leader's ideal point). */
+  /**
+   * States whose components it can move directly ('*' = any, e.g. a corridor or a pole leader's ideal point).
+   */
   states: string[] | '*';
   /** The uncertain parameters the edit uses. */
   params: string[];
@@ -311,7 +315,9 @@ export function expandScenarioSpec(
   return out;
 }
 
-/** The uncertain parameters declared by a set of files (the same name twice must be the same distribution). */
+/**
+ * The uncertain parameters declared by a set of files (the same name twice must be the same distribution).
+ */
 export function declaredParams(docs: ScenarioDoc[]): { params: UncertainParam[]; issues: ScenarioIssue[] } {
   const params: UncertainParam[] = [];
   const issues: ScenarioIssue[] = [];
@@ -354,17 +360,30 @@ function describe(e: EditBody): string {
         ? `end security fact ${b.fact}`
         : `end security ties from ${b.provider} to ${b.recipient}`;
     case 'add_rounds':
-      return `${b.per_year} ${b.format} round(s) a year on ${b.conflict} (${(b.parties as string[]).join('–')}${(b.mediators as string[]).length ? `; mediators ${(b.mediators as string[]).join(', ')}` : ''})`;
+      return (
+        `${b.per_year} ${b.format} round(s) a year on ${b.conflict} (${(b.parties as string[]).join('–')}` +
+        `${(b.mediators as string[]).length ? `; mediators ${(b.mediators as string[]).join(', ')}` : ''}` +
+        ')'
+      );
     case 'round_format':
-      return `future rounds on ${b.conflict} ${b.format}${(b.mediators as string[]).length ? ` by ${(b.mediators as string[]).join(', ')}` : ''}`;
+      return (
+        `future rounds on ${b.conflict} ${b.format}` +
+        `${(b.mediators as string[]).length ? ` by ${(b.mediators as string[]).join(', ')}` : ''}`
+      );
     case 'ideal_point':
       return `${b.state}'s UNGA ideal point ${Math.round(Number(b.fraction) * 100)}% toward ${b.toward}`;
     case 'arms_scale':
-      return `arms deliveries to ${b.recipient}${b.supplier ? ` from ${b.supplier}` : ''} × ${Number(b.factor).toFixed(2)}`;
+      return (
+        `arms deliveries to ${b.recipient}${b.supplier ? ` from ${b.supplier}` : ''}` +
+        ` × ${Number(b.factor).toFixed(2)}`
+      );
     case 'arms_redirect':
       return `${Math.round(Number(b.share) * 100)}% of ${b.recipient}'s arms from ${b.from} now from ${b.to}`;
     case 'add_hosting':
-      return `${b.host} hosts ${b.per_year} round(s) a year of talks between ${(b.parties as string[]).join(', ')}`;
+      return (
+        `${b.host} hosts ${b.per_year} round(s) a year of ` +
+        `talks between ${(b.parties as string[]).join(', ')}`
+      );
     case 'add_agreement':
       return `${b.subtype} between ${(b.parties as string[]).join(', ')}`;
     case 'corridor':
@@ -421,7 +440,8 @@ export function resolveScenario(
       if (ops.length !== 1)
         return say(
           at,
-          `${where}: name exactly one operation (${OP_NAMES.join(', ')}); found ${ops.length ? ops.join(', ') : Object.keys(obj).join(', ') || 'none'}`,
+          `${where}: name exactly one operation (${OP_NAMES.join(', ')}); found ` +
+            `${ops.length ? ops.join(', ') : Object.keys(obj).join(', ') || 'none'}`,
         );
       const op = ops[0]!;
       const { [op]: rawBody, ...rawMeta } = obj;
@@ -520,7 +540,8 @@ export function resolveScenario(
             )
               say(
                 [...at, op],
-                `${where}: no ${kind} of ${b[pair[0]!]} ${op === 'end_membership' ? 'in' : 'to'} ${b[pair[1]!]} is in force in ${year}`,
+                `${where}: no ${kind} of ${b[pair[0]!]} ` +
+                  `${op === 'end_membership' ? 'in' : 'to'} ${b[pair[1]!]} is in force in ${year}`,
               );
             states = [(op === 'end_membership' ? b.state : b.recipient) as string];
           }
@@ -635,7 +656,9 @@ export function resolveScenario(
         touches: TOUCHES[op],
         states,
         params: [...used],
-        label: `${d.head.id}#${i + 1} (${m.basis}${used.size ? `; uncertain ${[...used].join(', ')}` : ''}): ${describe(editBody)} from ${year}`,
+        label:
+          `${d.head.id}#${i + 1} (${m.basis}${used.size ? `; uncertain ${[...used].join(', ')}` : ''}` +
+          `): ${describe(editBody)} from ${year}`,
       });
     });
   }
@@ -659,7 +682,10 @@ export function resolveScenario(
   };
 }
 
-/** Edits that cannot both hold: adding and ending the same tie in the same year, or two different settings of one thing. */
+/**
+ * Edits that cannot both hold: adding and ending the same tie in the same year, or two different settings of
+ * one thing.
+ */
 function checkContradictions(edits: ResolvedEdit[], issues: ScenarioIssue[]): void {
   const keyOf = (e: ResolvedEdit): { key: string; value: string } | null => {
     const b = e.edit.body as Record<string, unknown>;
@@ -692,7 +718,9 @@ function checkContradictions(edits: ResolvedEdit[], issues: ScenarioIssue[]): vo
       issues.push({
         file: e.ref.file,
         line: e.ref.line,
-        message: `edit ${e.ref.index} contradicts ${prior.id} (${prior.ref.file}:${prior.ref.line}): ${describe(prior.edit)} vs ${describe(e.edit)} in ${e.year}`,
+        message:
+          `edit ${e.ref.index} contradicts ${prior.id} (${prior.ref.file}:` +
+          `${prior.ref.line}): ${describe(prior.edit)} vs ${describe(e.edit)} in ${e.year}`,
       });
     else if (!prior) seen.set(k.key, { ...e, value: k.value });
   }

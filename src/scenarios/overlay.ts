@@ -19,7 +19,9 @@ import { yearOf } from '../kb/dates.ts';
 import { KnowledgeBase, type LocatedFact } from '../kb/knowledge-base.ts';
 import type { ResolvedEdit, ResolvedScenario } from './load.ts';
 
-/** The gatekeeper's transit by year: the baseline's before the first corridor edit, then each edit's network. */
+/**
+ * The gatekeeper's transit by year: the baseline's before the first corridor edit, then each edit's network.
+ */
 export interface TransitSchedule {
   segments: Array<{ from: number; transit: TransitInput | null; corridor: string | null }>;
 }
@@ -39,7 +41,9 @@ export interface Overlay {
 let corridorData: CorridorData | null = null;
 const networkCache = new Map<string, { net: CorridorNetwork; transit: TransitInput }>();
 
-/** Transit under a list of corridor edits (built-in corridor scenario ids or edit lists), memoised by content. */
+/**
+ * Transit under a list of corridor edits (built-in corridor scenario ids or edit lists), memoised by content.
+ */
 export function corridorTransitFor(
   steps: Array<{ scenario?: string | undefined; edits?: CorridorEdit[] | undefined }>,
   from: number,

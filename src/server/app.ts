@@ -2,9 +2,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { z } from 'zod';
-import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import type { StateRegistry } from '../states/registry.ts';
 import { UnknownStateError } from '../states/registry.ts';
 import { badQuery, HttpError } from './errors.ts';
 import { kbRoutes } from './routes/kb.ts';
@@ -14,32 +11,12 @@ import { corridorsRoutes } from './routes/corridors.ts';
 import { autonomyRoutes } from './routes/autonomy.ts';
 import { scenariosRoutes } from './routes/scenarios.ts';
 import { brokerageRoutes } from './routes/brokerage.ts';
-import type { Store } from '../store/store.ts';
-import type { FrameworkSession } from '../framework/session.ts';
-import { openApiDocument, type RouteDoc } from './openapi.ts';
+import { openApiDocument } from './openapi.ts';
+import type { ApiRoute, ServerDeps } from './route.ts';
 
-/** What the API reads. `store` and `framework` are absent when no dataset has been imported. */
-export interface ServerDeps {
-  kb: KnowledgeBase;
-  registry: StateRegistry;
-  version: string;
-  store?: Store | null;
-  framework?: FrameworkSession | null;
-}
+export type { ServerDeps } from './route.ts';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** A route: a zod schema for its query and a pure handler; the app validates, caches and documents it. */
-export interface ApiRoute extends RouteDoc {
-  handler: (query: unknown) => unknown;
-}
-
-/** Ties a handler's argument type to its query schema; the app only calls it with parsed input. */
-export function defineRoute<Q extends z.ZodType>(
-  route: RouteDoc & { query: Q; handler: (query: z.output<Q>) => unknown },
-): ApiRoute {
-  return route as ApiRoute;
-}
 
 /**
  * Builds the HTTP app: `/api/*` JSON over the library, the OpenAPI document, and the dashboard.

@@ -23,7 +23,8 @@ export async function attachSystemSpans(
     version: string;
     sha256: string;
   }>(`
-    SELECT s.ccode, strftime(s.start_date, '%Y-%m-%d') AS start_date, strftime(s.end_date, '%Y-%m-%d') AS end_date, l.version, l.sha256
+    SELECT s.ccode, strftime(s.start_date, '%Y-%m-%d') AS start_date,
+      strftime(s.end_date, '%Y-%m-%d') AS end_date, l.version, l.sha256
     FROM cow_state_spans s JOIN loads l USING (load_id) ORDER BY s.ccode, s.start_date`);
   if (rows.length === 0) return;
   const lastDate = rows.reduce((max, r) => (r.end_date > max ? r.end_date : max), rows[0]!.end_date);

@@ -1,12 +1,6 @@
-import type { Store } from './store.ts';
+import type { Migration, MigrationTarget } from './migration.ts';
 import { dataMigrations } from './migrations-data.ts';
 import { alignmentMigrations } from './migrations-alignment.ts';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /** Core schema: provenance of every load. Dataset tables are in migrations-data.ts. */
 const coreMigrations: Migration[] = [
@@ -35,9 +29,10 @@ export const migrations: Migration[] = [...coreMigrations, ...dataMigrations, ..
 );
 
 /** Applies the migrations the store has not seen, each in its own transaction, in version order. */
-export async function migrate(store: Store): Promise<number> {
+export async function migrate(store: MigrationTarget): Promise<number> {
   await store.run(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY ' +
+      'KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)',
   );
   const applied = new Set(
     (await store.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>

@@ -49,45 +49,48 @@ test('/api/alignment answers the profile with hand-computed agreement and proven
   assert.deepEqual((await get('/api/alignment?state=Azerbaijan&years=2015-2017&poles=USA,CHN')).body, r.body);
 });
 
-test('/api/idealpoints by source, filtered by states, and /api/alignment/agreement for the heatmap', async () => {
-  const bsv = await get('/api/idealpoints?source=bsv&states=AZE,USA');
-  assert.equal(bsv.status, 200);
-  assert.deepEqual(bsv.body.columns, [
-    'ccode',
-    'iso3',
-    'year',
-    'session',
-    'ideal_point',
-    'lo',
-    'hi',
-    'votes',
-    'sd',
-    'name',
-    'source',
-  ]);
-  assert.equal((bsv.body.rows as Row[]).length, 5);
-  const own = await get('/api/idealpoints?source=own&years=2015-2017');
-  assert.equal(own.status, 200);
-  assert.equal((own.body.rows as Row[]).length, 14);
-  const mode = await get('/api/idealpoints?source=own&method=mode&years=2015-2017');
-  assert.equal(mode.status, 200);
-  assert.match(
-    String((mode.body.provenance as { idealpoints: { method: string } }).idealpoints.method),
-    /posterior mode/,
-  );
-  assert.match(
-    String((own.body.provenance as { idealpoints: { method: string } }).idealpoints.method),
-    /Gibbs/,
-  );
-  const heat = await get('/api/alignment/agreement?states=AZE,ARM&poles=USA,RUS&years=2015-2017');
-  assert.equal(heat.status, 200);
-  const cells = heat.body.cells as Row[];
-  assert.equal(cells.length, 2 * 2 * 3);
-  const armUsa15 = cells.find((c) => c.iso3 === 'ARM' && c.pole === 'USA' && c.year === 2015)!;
-  // ARM vs USA 2015: rc1 abstain–no ½, rc2 yes–yes 1, rc3 yes–no 0
-  assert.ok(Math.abs((armUsa15.agree as number) - 0.5) < 1e-12);
-  assert.equal(cells.find((c) => c.iso3 === 'AZE' && c.year === 2016)!.agree, null);
-});
+test(
+  '/api/idealpoints by source, filtered by states, ' + 'and /api/alignment/agreement for the heatmap',
+  async () => {
+    const bsv = await get('/api/idealpoints?source=bsv&states=AZE,USA');
+    assert.equal(bsv.status, 200);
+    assert.deepEqual(bsv.body.columns, [
+      'ccode',
+      'iso3',
+      'year',
+      'session',
+      'ideal_point',
+      'lo',
+      'hi',
+      'votes',
+      'sd',
+      'name',
+      'source',
+    ]);
+    assert.equal((bsv.body.rows as Row[]).length, 5);
+    const own = await get('/api/idealpoints?source=own&years=2015-2017');
+    assert.equal(own.status, 200);
+    assert.equal((own.body.rows as Row[]).length, 14);
+    const mode = await get('/api/idealpoints?source=own&method=mode&years=2015-2017');
+    assert.equal(mode.status, 200);
+    assert.match(
+      String((mode.body.provenance as { idealpoints: { method: string } }).idealpoints.method),
+      /posterior mode/,
+    );
+    assert.match(
+      String((own.body.provenance as { idealpoints: { method: string } }).idealpoints.method),
+      /Gibbs/,
+    );
+    const heat = await get('/api/alignment/agreement?states=AZE,ARM&poles=USA,RUS&years=2015-2017');
+    assert.equal(heat.status, 200);
+    const cells = heat.body.cells as Row[];
+    assert.equal(cells.length, 2 * 2 * 3);
+    const armUsa15 = cells.find((c) => c.iso3 === 'ARM' && c.pole === 'USA' && c.year === 2015)!;
+    // ARM vs USA 2015: rc1 abstain–no ½, rc2 yes–yes 1, rc3 yes–no 0
+    assert.ok(Math.abs((armUsa15.agree as number) - 0.5) < 1e-12);
+    assert.equal(cells.find((c) => c.iso3 === 'AZE' && c.year === 2016)!.agree, null);
+  },
+);
 
 test('bad parameters are 400s naming the parameter; unknown states 404; missing data 409', async () => {
   for (const [url, param] of [

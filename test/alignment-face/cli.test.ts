@@ -34,67 +34,80 @@ async function json<T>(args: string[], path = store): Promise<T> {
   return JSON.parse(r.out) as T;
 }
 
-test('alignment: hand-computed agreement, identical share and joint votes per year; a year without votes is a gap', async () => {
-  const p = await json<Profile>(['alignment', 'AZE']);
-  assert.deepEqual(
-    p.rows.map((r) => r.year),
-    [2015, 2016, 2017],
-  );
-  const [y15, y16, y17] = p.rows as [Row, Row, Row];
-  // 2015: the unanimous rc4 is dropped; rc1–rc3 give distances (2, 1, 2) to the US, (0, 1, 0) to Russia, (0, 1, 1) to China
-  assert.equal(y15.votes, 4);
-  close(y15.agree_USA, 1 / 6, 'agree USA');
-  close(y15.identical_USA, 0, 'identical USA');
-  assert.equal(y15.n_USA, 3);
-  close(y15.agree_RUS, 5 / 6, 'agree RUS');
-  close(y15.identical_RUS, 2 / 3, 'identical RUS');
-  close(y15.agree_CHN, 2 / 3, 'agree CHN');
-  close(y15.identical_CHN, 1 / 3, 'identical CHN');
-  close(y17.agree_USA, 1 / 3, '2017 USA');
-  close(y17.agree_RUS, 1 / 2, '2017 RUS');
-  close(y17.identical_CHN, 1 / 3, '2017 CHN');
-  for (const col of p.columns.filter((c) => c !== 'year' && c !== 'session'))
-    assert.equal(y16[col], null, `2016 ${col} is a gap`);
-});
+test(
+  'alignment: hand-computed agreement, identical share ' +
+    'and joint votes per year; a year without votes is a gap',
+  async () => {
+    const p = await json<Profile>(['alignment', 'AZE']);
+    assert.deepEqual(
+      p.rows.map((r) => r.year),
+      [2015, 2016, 2017],
+    );
+    const [y15, y16, y17] = p.rows as [Row, Row, Row];
+    // 2015: the unanimous rc4 is dropped; rc1–rc3 give distances (2, 1, 2) to the US, (0, 1, 0) to Russia,
+    // (0,
+    // 1, 1) to China
+    assert.equal(y15.votes, 4);
+    close(y15.agree_USA, 1 / 6, 'agree USA');
+    close(y15.identical_USA, 0, 'identical USA');
+    assert.equal(y15.n_USA, 3);
+    close(y15.agree_RUS, 5 / 6, 'agree RUS');
+    close(y15.identical_RUS, 2 / 3, 'identical RUS');
+    close(y15.agree_CHN, 2 / 3, 'agree CHN');
+    close(y15.identical_CHN, 1 / 3, 'identical CHN');
+    close(y17.agree_USA, 1 / 3, '2017 USA');
+    close(y17.agree_RUS, 1 / 2, '2017 RUS');
+    close(y17.identical_CHN, 1 / 3, '2017 CHN');
+    for (const col of p.columns.filter((c) => c !== 'year' && c !== 'session'))
+      assert.equal(y16[col], null, `2016 ${col} is a gap`);
+  },
+);
 
-test('alignment: published ideal points give interval, distances, relative position, bloc and hedging', async () => {
-  const p = await json<Profile>(['alignment', '373', '--years', '2015-2017']);
-  assert.equal(p.selection.source, 'bsv');
-  const [y15, , y17] = p.rows as [Row, Row, Row];
-  close(y15.ideal_point, -0.2, 'theta');
-  close(y15.lo, -0.3, 'lo');
-  close(y15.hi, -0.1, 'hi');
-  close(y15.dist_USA, 2.2, 'dist USA');
-  close(y15.dist_RUS, 0.8, 'dist RUS');
-  close(y15.dist_CHN, 0.3, 'dist CHN');
-  close(y15.relative, 0.3 / 2.5, 'relative');
-  assert.equal(y15.bloc, 'china-russia');
-  close(y15.hedging, 1 - 1.9 / 2.5, 'hedging 2015');
-  close(y17.relative, 0.9 / 2.6, 'relative 2017');
-  assert.equal(y17.bloc, 'non-aligned');
-  close(y17.hedging, 1 - 0.8 / 2.6, 'hedging 2017');
-  // the IMF window 2017–2021 holds only 2017 here
-  assert.equal(p.summary.bloc?.bloc, 'non-aligned');
-  assert.equal(p.provenance.votes.version, 'fixture-1');
-  assert.equal(p.provenance.votes.votes_used, 43);
-  assert.equal(p.provenance.votes.files.length, 3);
-  assert.equal(p.provenance.idealpoints.source, 'bsv');
-});
+test(
+  'alignment: published ideal points give interval, ' + 'distances, relative position, bloc and hedging',
+  async () => {
+    const p = await json<Profile>(['alignment', '373', '--years', '2015-2017']);
+    assert.equal(p.selection.source, 'bsv');
+    const [y15, , y17] = p.rows as [Row, Row, Row];
+    close(y15.ideal_point, -0.2, 'theta');
+    close(y15.lo, -0.3, 'lo');
+    close(y15.hi, -0.1, 'hi');
+    close(y15.dist_USA, 2.2, 'dist USA');
+    close(y15.dist_RUS, 0.8, 'dist RUS');
+    close(y15.dist_CHN, 0.3, 'dist CHN');
+    close(y15.relative, 0.3 / 2.5, 'relative');
+    assert.equal(y15.bloc, 'china-russia');
+    close(y15.hedging, 1 - 1.9 / 2.5, 'hedging 2015');
+    close(y17.relative, 0.9 / 2.6, 'relative 2017');
+    assert.equal(y17.bloc, 'non-aligned');
+    close(y17.hedging, 1 - 0.8 / 2.6, 'hedging 2017');
+    // the IMF window 2017–2021 holds only 2017 here
+    assert.equal(p.summary.bloc?.bloc, 'non-aligned');
+    assert.equal(p.provenance.votes.version, 'fixture-1');
+    assert.equal(p.provenance.votes.votes_used, 43);
+    assert.equal(p.provenance.votes.files.length, 3);
+    assert.equal(p.provenance.idealpoints.source, 'bsv');
+  },
+);
 
-test('alignment --issue ec keeps only economic votes (our estimator, since BSV publish all-vote points only)', async () => {
-  const p = await json<Profile>(['alignment', 'Azerbaijan', '--issue', 'ec', '--poles', 'USA,RUS']);
-  assert.equal(p.selection.source, 'own');
-  const [y15, , y17] = p.rows as [Row, Row, Row];
-  assert.equal(y15.n_USA, 1);
-  close(y15.agree_USA, 0, 'ec 2015 USA');
-  close(y15.agree_RUS, 1, 'ec 2015 RUS');
-  close(y17.agree_USA, 1, 'ec 2017 USA (abstain = abstain)');
-  assert.equal(y17.votes, 1);
-  assert.deepEqual(
-    p.columns.filter((c) => c.startsWith('dist_')),
-    ['dist_USA', 'dist_RUS'],
-  );
-});
+test(
+  'alignment --issue ec keeps only economic votes (our ' +
+    'estimator, since BSV publish all-vote points only)',
+  async () => {
+    const p = await json<Profile>(['alignment', 'Azerbaijan', '--issue', 'ec', '--poles', 'USA,RUS']);
+    assert.equal(p.selection.source, 'own');
+    const [y15, , y17] = p.rows as [Row, Row, Row];
+    assert.equal(y15.n_USA, 1);
+    close(y15.agree_USA, 0, 'ec 2015 USA');
+    close(y15.agree_RUS, 1, 'ec 2015 RUS');
+    close(y17.agree_USA, 1, 'ec 2017 USA (abstain = abstain)');
+    assert.equal(y17.votes, 1);
+    assert.deepEqual(
+      p.columns.filter((c) => c.startsWith('dist_')),
+      ['dist_USA', 'dist_RUS'],
+    );
+  },
+);
 
 test('alignment csv has every column, gaps empty; table mode prints a title and the summary', async () => {
   const csv = await runCli(['--store', store, '--format', 'csv', 'alignment', 'AZE']);
@@ -166,74 +179,81 @@ test('idealpoints --source own fits once and reuses the cached run', async () =>
   );
 });
 
-test('idealpoints --matches: identical roll calls bridged into a run of their own; a bad file is named', async () => {
-  const fresh = await fixtureStore();
-  const dir = mkdtempSync(join(tmpdir(), 'matches-'));
-  const good = join(dir, 'Matches.csv'),
-    bad = join(dir, 'bad.csv');
-  writeFileSync(good, 'v1,rcid1,rcid2\n1,1,9\n');
-  writeFileSync(bad, 'rcid1,rcid2\n1,x\n');
-  type Out = { provenance: { idealpoints: { run: string; options: { bridge: unknown } } } };
-  const plain = await json<Out>(['idealpoints', '--source', 'own'], fresh);
-  const bridged = await json<Out>(['idealpoints', '--source', 'own', '--matches', good], fresh);
-  assert.notEqual(bridged.provenance.idealpoints.run, plain.provenance.idealpoints.run);
-  assert.equal(plain.provenance.idealpoints.options.bridge, false);
-  assert.equal(bridged.provenance.idealpoints.options.bridge, 'matched pairs: 1');
-  assert.match(
-    (await runCli(['--store', fresh, 'idealpoints', '--matches', bad])).err,
-    /bad\.csv: line 2: rcid1 and rcid2 must be positive whole numbers/,
-  );
-  assert.match(
-    (await runCli(['--store', fresh, 'idealpoints', '--matches', join(dir, 'none.csv')])).err,
-    /--matches: no such file/,
-  );
-  assert.match(
-    (await runCli(['--store', fresh, 'idealpoints', '--source', 'bsv', '--matches', good])).err,
-    /bridging applies to --source own/,
-  );
-});
-
-test('idealpoints --method mode --bootstrap: replicate intervals, a run of their own, refused for bsv and gibbs', async () => {
-  const fresh = await fixtureStore();
-  type Out = {
-    rows: Row[];
-    provenance: { idealpoints: { cached: boolean; run: string; options?: Record<string, unknown> } };
-  };
-  const plain = await json<Out>(['idealpoints', '--source', 'own', '--method', 'mode'], fresh);
-  const boot = await json<Out>(
-    ['idealpoints', '--source', 'own', '--method', 'mode', '--bootstrap', '20'],
-    fresh,
-  );
-  assert.equal(boot.provenance.idealpoints.cached, false, 'the bootstrap run is not the plain run');
-  assert.notEqual(boot.provenance.idealpoints.run, plain.provenance.idealpoints.run);
-  assert.deepEqual(
-    boot.rows.map((r) => r.ideal_point),
-    plain.rows.map((r) => r.ideal_point),
-    'same point estimates',
-  );
-  assert.notDeepEqual(
-    boot.rows.map((r) => r.sd),
-    plain.rows.map((r) => r.sd),
-    'replicate SDs replace the Laplace SDs',
-  );
-  for (const r of boot.rows)
-    assert.ok(
-      (r.lo as number) <= (r.ideal_point as number) + 1e-12 &&
-        (r.ideal_point as number) <= (r.hi as number) + 1e-12,
+test(
+  'idealpoints --matches: identical roll calls bridged ' + 'into a run of their own; a bad file is named',
+  async () => {
+    const fresh = await fixtureStore();
+    const dir = mkdtempSync(join(tmpdir(), 'matches-'));
+    const good = join(dir, 'Matches.csv'),
+      bad = join(dir, 'bad.csv');
+    writeFileSync(good, 'v1,rcid1,rcid2\n1,1,9\n');
+    writeFileSync(bad, 'rcid1,rcid2\n1,x\n');
+    type Out = { provenance: { idealpoints: { run: string; options: { bridge: unknown } } } };
+    const plain = await json<Out>(['idealpoints', '--source', 'own'], fresh);
+    const bridged = await json<Out>(['idealpoints', '--source', 'own', '--matches', good], fresh);
+    assert.notEqual(bridged.provenance.idealpoints.run, plain.provenance.idealpoints.run);
+    assert.equal(plain.provenance.idealpoints.options.bridge, false);
+    assert.equal(bridged.provenance.idealpoints.options.bridge, 'matched pairs: 1');
+    assert.match(
+      (await runCli(['--store', fresh, 'idealpoints', '--matches', bad])).err,
+      /bad\.csv: line 2: rcid1 and rcid2 must be positive whole numbers/,
     );
-  const r = await runCli(['--store', fresh, 'idealpoints', '--source', 'bsv', '--bootstrap', '5']);
-  assert.equal(r.code, 1);
-  assert.match(r.err, /bootstrap applies to --source own/);
-  const bad = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '-3']);
-  assert.match(bad.err, /--bootstrap must be a whole number/);
-  const gibbs = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '5']);
-  assert.equal(gibbs.code, 1);
-  assert.match(gibbs.err, /bootstrap: applies to --method mode/);
-  assert.match(
-    (await runCli(['--store', fresh, 'idealpoints', '--method', 'mcmc'])).err,
-    /--method must be gibbs or mode/,
-  );
-});
+    assert.match(
+      (await runCli(['--store', fresh, 'idealpoints', '--matches', join(dir, 'none.csv')])).err,
+      /--matches: no such file/,
+    );
+    assert.match(
+      (await runCli(['--store', fresh, 'idealpoints', '--source', 'bsv', '--matches', good])).err,
+      /bridging applies to --source own/,
+    );
+  },
+);
+
+test(
+  'idealpoints --method mode --bootstrap: replicate ' +
+    'intervals, a run of their own, refused for bsv and gibbs',
+  async () => {
+    const fresh = await fixtureStore();
+    type Out = {
+      rows: Row[];
+      provenance: { idealpoints: { cached: boolean; run: string; options?: Record<string, unknown> } };
+    };
+    const plain = await json<Out>(['idealpoints', '--source', 'own', '--method', 'mode'], fresh);
+    const boot = await json<Out>(
+      ['idealpoints', '--source', 'own', '--method', 'mode', '--bootstrap', '20'],
+      fresh,
+    );
+    assert.equal(boot.provenance.idealpoints.cached, false, 'the bootstrap run is not the plain run');
+    assert.notEqual(boot.provenance.idealpoints.run, plain.provenance.idealpoints.run);
+    assert.deepEqual(
+      boot.rows.map((r) => r.ideal_point),
+      plain.rows.map((r) => r.ideal_point),
+      'same point estimates',
+    );
+    assert.notDeepEqual(
+      boot.rows.map((r) => r.sd),
+      plain.rows.map((r) => r.sd),
+      'replicate SDs replace the Laplace SDs',
+    );
+    for (const r of boot.rows)
+      assert.ok(
+        (r.lo as number) <= (r.ideal_point as number) + 1e-12 &&
+          (r.ideal_point as number) <= (r.hi as number) + 1e-12,
+      );
+    const r = await runCli(['--store', fresh, 'idealpoints', '--source', 'bsv', '--bootstrap', '5']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /bootstrap applies to --source own/);
+    const bad = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '-3']);
+    assert.match(bad.err, /--bootstrap must be a whole number/);
+    const gibbs = await runCli(['--store', fresh, 'idealpoints', '--bootstrap', '5']);
+    assert.equal(gibbs.code, 1);
+    assert.match(gibbs.err, /bootstrap: applies to --method mode/);
+    assert.match(
+      (await runCli(['--store', fresh, 'idealpoints', '--method', 'mcmc'])).err,
+      /--method must be gibbs or mode/,
+    );
+  },
+);
 
 test('bad input is exit 1 with a one-line message naming the problem', async () => {
   const cases: [string[], RegExp][] = [

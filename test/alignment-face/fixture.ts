@@ -65,7 +65,8 @@ async function load(
   rows: number,
 ): Promise<number> {
   const [r] = await store.query<{ load_id: number }>(
-    `INSERT INTO loads (dataset, version, file, sha256, rows, year_min, year_max) VALUES ($1, 'fixture-1', $2, $3, $4, 2015, 2017) RETURNING load_id`,
+    'INSERT INTO loads (dataset, version, file, sha256, rows, year_min, ' +
+      `year_max) VALUES ($1, 'fixture-1', $2, $3, $4, 2015, 2017) RETURNING load_id`,
     [dataset, file, `${'f'.repeat(56)}${part.padEnd(8, '0').slice(0, 8)}`, rows],
   );
   const id = Number(r!.load_id);
@@ -88,7 +89,8 @@ export async function fixtureStore(opts: { idealpoints?: boolean; votes?: boolea
       const vId = await load(store, 'unga_votes', 'votes', 'un_votes.csv', 41);
       for (const [rcid, session, date, important, issues] of rollcalls) {
         await store.run(
-          'INSERT INTO unga_rollcalls (load_id, rcid, session, date, year, important, amend, para) VALUES ($1, $2, $3, $4::DATE, $5, $6, false, false)',
+          'INSERT INTO unga_rollcalls (load_id, rcid, session, date, year, important, ' +
+            'amend, para) VALUES ($1, $2, $3, $4::DATE, $5, $6, false, false)',
           [rcId, rcid, session, date, Number(date.slice(0, 4)), important],
         );
         for (const issue of issues)
@@ -119,7 +121,8 @@ export async function fixtureStore(opts: { idealpoints?: boolean; votes?: boolea
       for (const [cc, bySession] of Object.entries(theta)) {
         for (const [session, t] of Object.entries(bySession)) {
           await store.run(
-            'INSERT INTO unga_idealpoints (load_id, ccode, session, year, nvotes, idealpoint, q5, q95) VALUES ($1, $2, $3, $4, 3, $5, $6, $7)',
+            'INSERT INTO unga_idealpoints (load_id, ccode, session, year, ' +
+              'nvotes, idealpoint, q5, q95) VALUES ($1, $2, $3, $4, 3, $5, $6, $7)',
             [ipId, Number(cc), Number(session), 1945 + Number(session), t, t - 0.1, t + 0.1],
           );
         }

@@ -130,12 +130,14 @@ test('filters: BSV drop amendment and paragraph votes after 1989 only', () => {
 
 test('bridging key: titles across the eras of the unvotes text fields', () => {
   const a = bridgingKey(
-    'Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba : resolution / adopted by the General Assembly',
+    'Necessity of ending the economic, commercial and financial embargo imposed by the ' +
+      'United States of America against Cuba : resolution / adopted by the General Assembly',
     'A/72/251 42 - Necessity ... - CUBA--UNITED STATES',
   );
   const b = bridgingKey(
     'CUBA--UNITED STATES',
-    'Necessity of ending the economic, commercial and financial embargo imposed by the United States of America against Cuba : resolution / adopted by the General Assembly',
+    'Necessity of ending the economic, commercial and financial embargo imposed by the ' +
+      'United States of America against Cuba : resolution / adopted by the General Assembly',
   );
   assert.equal(a, b);
   assert.equal(

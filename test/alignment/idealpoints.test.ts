@@ -48,7 +48,10 @@ test('normal helpers: CDF, quantile and tail-stable cell terms', () => {
   assert.ok(Math.abs(Math.exp(out[0]!) - (pnorm(0.5) - pnorm(-0.5))) < 1e-7);
 });
 
-/** Correlation with the simulated truth, and the share of 90% intervals covering the standardised truth (with a margin). */
+/**
+ * Correlation with the simulated truth, and the share of 90% intervals covering the standardised truth (with
+ * a margin).
+ */
 function recovery(fit: IdealPointFit, margin: number): { r: number; cover: number; mean: number } {
   const rows = idealPointRows(fit);
   const est = rows.map((r) => r.theta),
@@ -76,23 +79,30 @@ test('ideal points, mode: recovers simulated dynamic ordinal positions (r ≥ 0.
   assert.ok(cover > 0.7, `Laplace coverage ${cover}`);
 });
 
-test('ideal points, gibbs: recovers simulated positions (r ≥ 0.98), posterior intervals, reproducible from the seed', () => {
-  const fit = estimateIdealPoints(sim.data, { filter: {}, orient: [top] });
-  assert.equal(fit.provenance.options.method, 'gibbs');
-  assert.equal(fit.iterations, 250, '100 burn-in + 150 kept sweeps by default');
-  assert.ok(Number(fit.provenance.options.essMedian) > 10, 'effective sample size reported');
-  assert.ok(fit.converged, `split-half r ${String(fit.provenance.options.splitHalfR)}`);
-  const { r, cover } = recovery(fit, 0);
-  assert.ok(r >= 0.98, `r = ${r}`);
-  assert.ok(cover > 0.75, `posterior 90% interval coverage ${cover}`);
-  for (let u = 0; u < fit.theta.length; u++)
-    assert.ok(fit.lo[u]! <= fit.theta[u]! && fit.theta[u]! <= fit.hi[u]! && fit.sd[u]! > 0);
-  const again = estimateIdealPoints(sim.data, { filter: {}, orient: [top] });
-  assert.deepEqual(Array.from(again.theta), Array.from(fit.theta), 'same seed, same draws');
-  const other = estimateIdealPoints(sim.data, { filter: {}, orient: [top], seed: 2 });
-  assert.notDeepEqual(Array.from(other.theta), Array.from(fit.theta));
-  assert.ok(pearson(other.theta, fit.theta) > 0.99, 'another seed moves the means by Monte Carlo error only');
-});
+test(
+  'ideal points, gibbs: recovers simulated positions (r ≥ ' +
+    '0.98), posterior intervals, reproducible from the seed',
+  () => {
+    const fit = estimateIdealPoints(sim.data, { filter: {}, orient: [top] });
+    assert.equal(fit.provenance.options.method, 'gibbs');
+    assert.equal(fit.iterations, 250, '100 burn-in + 150 kept sweeps by default');
+    assert.ok(Number(fit.provenance.options.essMedian) > 10, 'effective sample size reported');
+    assert.ok(fit.converged, `split-half r ${String(fit.provenance.options.splitHalfR)}`);
+    const { r, cover } = recovery(fit, 0);
+    assert.ok(r >= 0.98, `r = ${r}`);
+    assert.ok(cover > 0.75, `posterior 90% interval coverage ${cover}`);
+    for (let u = 0; u < fit.theta.length; u++)
+      assert.ok(fit.lo[u]! <= fit.theta[u]! && fit.theta[u]! <= fit.hi[u]! && fit.sd[u]! > 0);
+    const again = estimateIdealPoints(sim.data, { filter: {}, orient: [top] });
+    assert.deepEqual(Array.from(again.theta), Array.from(fit.theta), 'same seed, same draws');
+    const other = estimateIdealPoints(sim.data, { filter: {}, orient: [top], seed: 2 });
+    assert.notDeepEqual(Array.from(other.theta), Array.from(fit.theta));
+    assert.ok(
+      pearson(other.theta, fit.theta) > 0.99,
+      'another seed moves the means by Monte Carlo error only',
+    );
+  },
+);
 
 test('ideal points, gibbs: the chain on 2 or 3 threads equals the one-thread chain exactly', async () => {
   const opts = { filter: {}, orient: [top], burn: 20, draws: 40 };
@@ -176,52 +186,59 @@ test('ideal points: issue subsets and custom subsets use only their votes', () =
   );
 });
 
-test('ideal points: bridging shares item parameters across sessions, by text keys or by matched pairs', () => {
-  const opts = { filter: {}, orient: [top], method: 'mode' as const, maxIter: 5 };
-  assert.equal(
-    new Set(estimateIdealPoints(sim.data, opts).rollcallItem).size,
-    sim.data.rollcalls.length,
-    'no bridging by default',
-  );
-  const titled = estimateIdealPoints(sim.data, { ...opts, bridge: true });
-  assert.ok(
-    new Set(titled.rollcallItem).size < sim.data.rollcalls.length,
-    'repeated resolutions share an item',
-  );
-  const [a, b, c] = sim.data.rollcalls;
-  const matched = estimateIdealPoints(sim.data, {
-    ...opts,
-    matches: [
-      [a!.rcid, b!.rcid],
-      [b!.rcid, c!.rcid],
-    ],
-  });
-  const item = (fit: IdealPointFit, rcid: number) => fit.rollcallItem[fit.rollcallRcid.indexOf(rcid)];
-  // a, b and c sit in session 1, where a key that occurs twice does not bridge: all stay apart.
-  assert.equal(new Set([item(matched, a!.rcid), item(matched, b!.rcid), item(matched, c!.rcid)]).size, 3);
-  const later = sim.data.rollcalls.find((r) => r.session === 2)!;
-  const linked = estimateIdealPoints(sim.data, { ...opts, matches: [[a!.rcid, later.rcid]] });
-  assert.equal(item(linked, a!.rcid), item(linked, later.rcid));
-  assert.equal(new Set(linked.rollcallItem).size, sim.data.rollcalls.length - 1);
-});
+test(
+  'ideal points: bridging shares item parameters ' + 'across sessions, by text keys or by matched pairs',
+  () => {
+    const opts = { filter: {}, orient: [top], method: 'mode' as const, maxIter: 5 };
+    assert.equal(
+      new Set(estimateIdealPoints(sim.data, opts).rollcallItem).size,
+      sim.data.rollcalls.length,
+      'no bridging by default',
+    );
+    const titled = estimateIdealPoints(sim.data, { ...opts, bridge: true });
+    assert.ok(
+      new Set(titled.rollcallItem).size < sim.data.rollcalls.length,
+      'repeated resolutions share an item',
+    );
+    const [a, b, c] = sim.data.rollcalls;
+    const matched = estimateIdealPoints(sim.data, {
+      ...opts,
+      matches: [
+        [a!.rcid, b!.rcid],
+        [b!.rcid, c!.rcid],
+      ],
+    });
+    const item = (fit: IdealPointFit, rcid: number) => fit.rollcallItem[fit.rollcallRcid.indexOf(rcid)];
+    // a, b and c sit in session 1, where a key that occurs twice does not bridge: all stay apart.
+    assert.equal(new Set([item(matched, a!.rcid), item(matched, b!.rcid), item(matched, c!.rcid)]).size, 3);
+    const later = sim.data.rollcalls.find((r) => r.session === 2)!;
+    const linked = estimateIdealPoints(sim.data, { ...opts, matches: [[a!.rcid, later.rcid]] });
+    assert.equal(item(linked, a!.rcid), item(linked, later.rcid));
+    assert.equal(new Set(linked.rollcallItem).size, sim.data.rollcalls.length - 1);
+  },
+);
 
-test('matched pairs collapse as in BSV: chains to their earliest roll call, a shared later partner to its earliest match', () => {
-  // BSV's own examples (UN_DataProcessing.R): 470–512–545–577 is one chain; 5310 and 5312 both match 5389.
-  const keys = matchKeys([
-    [545, 577],
-    [470, 512],
-    [512, 545],
-    [5310, 5389],
-    [5312, 5389],
-  ]);
-  assert.deepEqual(
-    [470, 512, 545, 577].map((r) => keys.get(r)),
-    Array(4).fill('match:470'),
-  );
-  assert.equal(keys.get(5389), 'match:5310');
-  assert.equal(keys.get(5310), 'match:5310');
-  assert.equal(keys.get(5312), undefined, '5312 keeps an item of its own, as in BSV');
-});
+test(
+  'matched pairs collapse as in BSV: chains to their earliest ' +
+    'roll call, a shared later partner to its earliest match',
+  () => {
+    // BSV's own examples (UN_DataProcessing.R): 470–512–545–577 is one chain; 5310 and 5312 both match 5389.
+    const keys = matchKeys([
+      [545, 577],
+      [470, 512],
+      [512, 545],
+      [5310, 5389],
+      [5312, 5389],
+    ]);
+    assert.deepEqual(
+      [470, 512, 545, 577].map((r) => keys.get(r)),
+      Array(4).fill('match:470'),
+    );
+    assert.equal(keys.get(5389), 'match:5310');
+    assert.equal(keys.get(5310), 'match:5310');
+    assert.equal(keys.get(5312), undefined, '5312 keeps an item of its own, as in BSV');
+  },
+);
 
 test('ideal points: parametric bootstrap intervals contain the estimate', () => {
   const small = simulateDynamic({

@@ -34,7 +34,8 @@ test('real data: agreement with the US tracks BSV USAgree (1991–2019)', { skip
 });
 
 test(
-  'real data: our ideal points of all sessions reproduce BSV (pooled r ≥ 0.97, median within-session r ≥ 0.95 from session 46), US positive',
+  'real data: our ideal points of all sessions reproduce BSV (pooled r ' +
+    '≥ 0.97, median within-session r ≥ 0.95 from session 46), US positive',
   { skip },
   async () => {
     const data = (await loadUnvotes(votesDir))!;

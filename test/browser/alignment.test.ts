@@ -18,7 +18,8 @@ let store: Store | undefined;
 
 before(async () => {
   if (skip) return;
-  // Real UNGA data when the shared folder is there; the hand-made fixture otherwise, so the page is always exercised.
+  // Real UNGA data when the shared folder is there; the hand-made fixture otherwise, so the page is always
+  // exercised.
   store = await Store.open(realSkip ? await fixtureStore() : await realStore());
   const kb = loadKnowledgeBase();
   server = await serve(kb, StateRegistry.fromKnowledgeBase(kb), { host: '127.0.0.1', port: 0 }, { store });
@@ -31,7 +32,8 @@ after(async () => {
 });
 
 test(
-  "the alignment page draws Azerbaijan's ideal points, agreement and heatmap with provenance, without console errors",
+  "the alignment page draws Azerbaijan's ideal points, " +
+    'agreement and heatmap with provenance, without console errors',
   { skip },
   async () => {
     const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });

@@ -18,7 +18,8 @@ interface Doc {
 }
 
 test(
-  'compare shows the requested states over the years and their components side by side, without console errors',
+  'compare shows the requested states over the years and ' +
+    'their components side by side, without console errors',
   { skip },
   async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });

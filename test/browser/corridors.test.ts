@@ -38,7 +38,8 @@ async function open(page: Page, hash = '#/corridors'): Promise<void> {
 }
 
 test(
-  'the corridors map draws the network, a route with real numbers and the transit table, without console errors',
+  'the corridors map draws the network, a route with real ' +
+    'numbers and the transit table, without console errors',
   { skip },
   async () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });

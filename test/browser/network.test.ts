@@ -7,7 +7,8 @@ const skip = dashboardSkip;
 const dashboard = useDashboard();
 
 test(
-  'the network page ranks interconnectors with real numbers, shows roles and counterparts, draws the graph, without console errors',
+  'the network page ranks interconnectors with real numbers, shows ' +
+    'roles and counterparts, draws the graph, without console errors',
   { skip },
   async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 1000 } });

@@ -7,7 +7,8 @@ import { screenshot, watchErrors } from '../helpers/browser.ts';
 // Real data only: the pages show the framework's numbers, so a fixture would test little.
 const skip = dashboardSkip;
 const YEAR = 2020;
-const DRAWS = 50; // fewer Monte Carlo draws than the default keep the suite quick; the page passes them through
+// Fewer Monte Carlo draws than the default keep the suite quick; the page passes them through.
+const DRAWS = 50;
 interface Doc {
   year: number;
   index: number | null;
@@ -41,7 +42,8 @@ const label = (p: string) =>
   p.replace('strategic-autonomy', 'strategic autonomy').replace('great-power', 'great power (pole leader)');
 
 test(
-  "the profile shows Azerbaijan's real index, postures, components and provenance from the API, without console errors",
+  "the profile shows Azerbaijan's real index, postures, " +
+    'components and provenance from the API, without console errors',
   { skip },
   async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -132,7 +134,8 @@ test(
 );
 
 test(
-  "a weight change shows the server's index for those weights at once, computed in the page, and says the interval is being recomputed",
+  "a weight change shows the server's index for those weights at once, " +
+    'computed in the page, and says the interval is being recomputed',
   { skip },
   async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });

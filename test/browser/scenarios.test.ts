@@ -7,13 +7,15 @@ const skip = dashboardSkip;
 const dashboard = useDashboard();
 
 test(
-  '#/scenarios shows the baseline and two scenarios side by side for Azerbaijan with real numbers and their edits',
+  '#/scenarios shows the baseline and two scenarios side ' +
+    'by side for Azerbaijan with real numbers and their edits',
   { skip },
   async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = watchErrors(page);
     await page.goto(
-      `${dashboard.url}#/scenarios?ids=russia-prevails,peace-treaty-tripp%2Bthree-plus-three-operational&state=AZE`,
+      `${dashboard.url}` +
+        '#/scenarios?ids=russia-prevails,peace-treaty-tripp%2Bthree-plus-three-operational&state=AZE',
     );
     await page
       .getByTestId('scenario-chart')

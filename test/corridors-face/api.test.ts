@@ -20,29 +20,32 @@ const get = async (url: string): Promise<{ status: number; body: any }> => {
   return { status: res.statusCode, body: res.json() };
 };
 
-test('/api/corridors/network gives nodes with coordinates and legs with mode, status and capacity', async () => {
-  const r = await get('/api/corridors/network');
-  assert.equal(r.status, 200);
-  assert.ok(r.body.nodes.length >= 50);
-  assert.ok(r.body.legs.length >= 80);
-  const baku = r.body.nodes.find((n: { id: string }) => n.id === 'baku');
-  assert.ok(baku && baku.lat > 39 && baku.lat < 41 && baku.lon > 49 && baku.lon < 51);
-  const ids = new Set(r.body.nodes.map((n: { id: string }) => n.id));
-  for (const l of r.body.legs) {
-    assert.ok(ids.has(l.from) && ids.has(l.to), l.id);
-    assert.ok(r.body.modes.includes(l.mode), l.id);
-    assert.ok(['operational', 'planned', 'under-construction', 'closed'].includes(l.status), l.id);
-    assert.ok(l.capacity_mt === null || typeof l.capacity_mt === 'number');
-    assert.ok(l.sources.length > 0, l.id);
-  }
-  // Unbuilt legs are closed in the baseline; tripp-open opens the Syunik ones.
-  const syunik = (body: { legs: { id: string; open: boolean }[] }) =>
-    body.legs.find((l) => l.id === 'aghband--meghri-rail');
-  assert.equal(syunik(r.body)?.open, false);
-  const t = await get('/api/corridors/network?scenario=tripp-open');
-  assert.equal(syunik(t.body)?.open, true);
-  assert.ok(r.body.provenance.sources.length > 0);
-});
+test(
+  '/api/corridors/network gives nodes with ' + 'coordinates and legs with mode, status and ' + 'capacity',
+  async () => {
+    const r = await get('/api/corridors/network');
+    assert.equal(r.status, 200);
+    assert.ok(r.body.nodes.length >= 50);
+    assert.ok(r.body.legs.length >= 80);
+    const baku = r.body.nodes.find((n: { id: string }) => n.id === 'baku');
+    assert.ok(baku && baku.lat > 39 && baku.lat < 41 && baku.lon > 49 && baku.lon < 51);
+    const ids = new Set(r.body.nodes.map((n: { id: string }) => n.id));
+    for (const l of r.body.legs) {
+      assert.ok(ids.has(l.from) && ids.has(l.to), l.id);
+      assert.ok(r.body.modes.includes(l.mode), l.id);
+      assert.ok(['operational', 'planned', 'under-construction', 'closed'].includes(l.status), l.id);
+      assert.ok(l.capacity_mt === null || typeof l.capacity_mt === 'number');
+      assert.ok(l.sources.length > 0, l.id);
+    }
+    // Unbuilt legs are closed in the baseline; tripp-open opens the Syunik ones.
+    const syunik = (body: { legs: { id: string; open: boolean }[] }) =>
+      body.legs.find((l) => l.id === 'aghband--meghri-rail');
+    assert.equal(syunik(r.body)?.open, false);
+    const t = await get('/api/corridors/network?scenario=tripp-open');
+    assert.equal(syunik(t.body)?.open, true);
+    assert.ok(r.body.provenance.sources.length > 0);
+  },
+);
 
 test("/api/corridors/route returns the library route, its cost and the legs' sources", async () => {
   const r = await get('/api/corridors/route?from=Shanghai&to=Rotterdam');
@@ -78,20 +81,24 @@ test('a scenario changes the route; scenarios compose in order', async () => {
   assert.equal(both.body.scenario.id, 'georgia-closed+tripp-open');
 });
 
-test('/api/corridors/transit gives shares per OD flow, leg flows and bottlenecks, and changes with a scenario', async () => {
-  const r = await get('/api/corridors/transit');
-  assert.equal(r.status, 200);
-  const lib = JSON.parse(JSON.stringify(corridorTransit()));
-  assert.deepEqual(r.body.transit, lib.assignment.transit);
-  assert.deepEqual(r.body.bottlenecks, lib.bottlenecks);
-  assert.ok(r.body.legs.length > 0);
-  assert.ok(r.body.provenance.demands.length === r.body.ods.length);
-  const aze = (body: { transit: { country: string; mt: number }[] }) =>
-    body.transit.find((t) => t.country === 'AZE')?.mt ?? 0;
-  const ra = await get('/api/corridors/transit?scenario=russia-avoided');
-  assert.ok(aze(ra.body) > aze(r.body));
-  assert.equal(ra.body.scenario.id, 'russia-avoided');
-});
+test(
+  '/api/corridors/transit gives shares per OD flow, leg ' +
+    'flows and bottlenecks, and changes with a scenario',
+  async () => {
+    const r = await get('/api/corridors/transit');
+    assert.equal(r.status, 200);
+    const lib = JSON.parse(JSON.stringify(corridorTransit()));
+    assert.deepEqual(r.body.transit, lib.assignment.transit);
+    assert.deepEqual(r.body.bottlenecks, lib.bottlenecks);
+    assert.ok(r.body.legs.length > 0);
+    assert.ok(r.body.provenance.demands.length === r.body.ods.length);
+    const aze = (body: { transit: { country: string; mt: number }[] }) =>
+      body.transit.find((t) => t.country === 'AZE')?.mt ?? 0;
+    const ra = await get('/api/corridors/transit?scenario=russia-avoided');
+    assert.ok(aze(ra.body) > aze(r.body));
+    assert.equal(ra.body.scenario.id, 'russia-avoided');
+  },
+);
 
 test('/api/corridors/scenarios lists the built-in scenarios with sources', async () => {
   const r = await get('/api/corridors/scenarios');

@@ -176,40 +176,45 @@ test('a scenario file works, and a malformed one is exit 1 with file:line', asyn
   const badField = join(dir, 'badfield.yaml');
   writeFileSync(
     badField,
-    'id: badfield\nname: Bad field\nedits:\n  - close: {leg: suez--port-said-sea}\n  - hours: {leg: suez--port-said-sea, add: lots}\nsources: [eg21nb]\n',
+    'id: badfield\nname: Bad field\nedits:\n  - close: {leg: suez--port-said-sea}\n  ' +
+      '- hours: {leg: suez--port-said-sea, add: lots}\nsources: [eg21nb]\n',
   );
   const r3 = await runCli(['corridors', 'route', 'Shanghai', 'Rotterdam', '--scenario', badField]);
   assert.equal(r3.code, 1);
   assert.match(r3.err, /badfield\.yaml:5: /);
 });
 
-test('corridors transit: json is the library run; table and csv give tonnes and shares per OD flow', async () => {
-  const j = await runCli(['corridors', 'transit', '--format', 'json']);
-  assert.equal(j.code, 0, j.err);
-  const doc = JSON.parse(j.out);
-  assert.deepEqual(doc, JSON.parse(JSON.stringify(corridorTransit())));
-  assert.ok(doc.assignment.transit.length > 0);
+test(
+  'corridors transit: json is the library run; table ' + 'and csv give tonnes and shares per OD flow',
+  async () => {
+    const j = await runCli(['corridors', 'transit', '--format', 'json']);
+    assert.equal(j.code, 0, j.err);
+    const doc = JSON.parse(j.out);
+    assert.deepEqual(doc, JSON.parse(JSON.stringify(corridorTransit())));
+    assert.ok(doc.assignment.transit.length > 0);
 
-  const csv = await runCli(['corridors', 'transit', '--format', 'csv']);
-  assert.equal(csv.code, 0, csv.err);
-  const [header, ...rows] = csv.out.trim().split('\n');
-  const cols = (header ?? '').split(',');
-  assert.equal(cols[0], 'country');
-  for (const od of doc.assignment.ods as { od: string }[]) assert.ok(cols.includes(`${od.od}_share`), od.od);
-  assert.equal(rows.length, doc.assignment.transit.length);
-  const aze = rows.find((r) => r.startsWith('AZE,'));
-  assert.ok(aze, 'Azerbaijan carries transit in the baseline');
+    const csv = await runCli(['corridors', 'transit', '--format', 'csv']);
+    assert.equal(csv.code, 0, csv.err);
+    const [header, ...rows] = csv.out.trim().split('\n');
+    const cols = (header ?? '').split(',');
+    assert.equal(cols[0], 'country');
+    for (const od of doc.assignment.ods as { od: string }[])
+      assert.ok(cols.includes(`${od.od}_share`), od.od);
+    assert.equal(rows.length, doc.assignment.transit.length);
+    const aze = rows.find((r) => r.startsWith('AZE,'));
+    assert.ok(aze, 'Azerbaijan carries transit in the baseline');
 
-  const table = await runCli(['corridors', 'transit']);
-  assert.equal(table.code, 0, table.err);
-  assert.match(table.out, /transit by country \(baseline\)/);
-  assert.match(table.out, /bottlenecks/);
-  assert.match(table.out, /aktau \(node, 11 Mt\)/);
+    const table = await runCli(['corridors', 'transit']);
+    assert.equal(table.code, 0, table.err);
+    assert.match(table.out, /transit by country \(baseline\)/);
+    assert.match(table.out, /bottlenecks/);
+    assert.match(table.out, /aktau \(node, 11 Mt\)/);
 
-  const b = await runCli(['corridors', 'transit', '--bottlenecks', '--format', 'csv']);
-  assert.equal(b.code, 0, b.err);
-  assert.match(b.out, /^od,demand_mt,assigned_mt,unassigned_mt,maxflow_mt,cut\n/);
-});
+    const b = await runCli(['corridors', 'transit', '--bottlenecks', '--format', 'csv']);
+    assert.equal(b.code, 0, b.err);
+    assert.match(b.out, /^od,demand_mt,assigned_mt,unassigned_mt,maxflow_mt,cut\n/);
+  },
+);
 
 test('corridors transit under russia-avoided moves tonnes onto Azerbaijan', async () => {
   const parse = (out: string) =>

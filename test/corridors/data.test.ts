@@ -103,9 +103,11 @@ test('unknown nodes, unknown sources and duplicate ids are caught', () => {
     let text = readFileSync(p, 'utf8');
     text = text.replace('  from: xian\n  to: urumqi', '  from: xian\n  to: atlantis');
     text +=
-      '- id: xian--chongqing-rail\n  from: xian\n  to: chongqing\n  mode: rail\n  km: 1\n  hours: 1\n  status: operational\n  sources: [no-such-source]\n';
+      '- id: xian--chongqing-rail\n  from: xian\n  to: chongqing\n  mode: rail\n  ' +
+      'km: 1\n  hours: 1\n  status: operational\n  sources: [no-such-source]\n';
     text +=
-      '- id: xian--chongqing-rail\n  from: xian\n  to: chongqing\n  mode: rail\n  km: 1\n  hours: 1\n  status: operational\n  sources: [rp17]\n';
+      '- id: xian--chongqing-rail\n  from: xian\n  to: chongqing\n  mode: ' +
+      'rail\n  km: 1\n  hours: 1\n  status: operational\n  sources: [rp17]\n';
     writeFileSync(p, text);
   });
   assert.ok(issues.some((i) => i.message.includes("unknown node 'atlantis'")));
@@ -117,7 +119,8 @@ test('scenario references are checked', () => {
   const issues = withBrokenCopy((dir) => {
     writeFileSync(
       join(dir, 'corridors', 'scenarios', 'bad.yaml'),
-      'id: bad\nname: Bad\nedits:\n  - close: {leg: no-such-leg}\n  - demand: {od: trans-caspian}\nsources: [wb23]\n',
+      'id: bad\nname: Bad\nedits:\n  - close: {leg: no-such-leg}\n  ' +
+        '- demand: {od: trans-caspian}\nsources: [wb23]\n',
     );
   });
   assert.ok(issues.some((i) => i.message.includes("unknown leg 'no-such-leg'")));

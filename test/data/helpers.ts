@@ -35,10 +35,13 @@ export function write(path: string, content: string | Buffer): string {
   return path;
 }
 
-/** Row counts and a content checksum of every data table and loads: equal snapshots mean an unchanged store. */
+/**
+ * Row counts and a content checksum of every data table and loads: equal snapshots mean an unchanged store.
+ */
 export async function snapshot(store: Store): Promise<Record<string, string>> {
   const tables = await store.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_name <> 'schema_migrations' ORDER BY 1`,
+    'SELECT table_name FROM information_schema.tables WHERE table_schema ' +
+      `= 'main' AND table_name <> 'schema_migrations' ORDER BY 1`,
   );
   const out: Record<string, string> = {};
   for (const { table_name: t } of tables) {

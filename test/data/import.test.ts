@@ -18,30 +18,33 @@ async function freshStore(): Promise<Store> {
   return store;
 }
 
-test('an import records the file in loads; -9 becomes NULL; re-importing the same file is a no-op', async () => {
-  const store = await freshStore();
-  const [load] = await store.query<{
-    dataset: string;
-    rows: number;
-    year_min: number;
-    year_max: number;
-    file: string;
-    sha256: string;
-  }>('SELECT * FROM loads');
-  assert.equal(load?.dataset, 'cow_nmc');
-  assert.equal(load?.rows, 6);
-  assert.deepEqual([load?.year_min, load?.year_max], [2010, 2011]);
-  const [aze] = await store.query<{ pec: number | null; milex: number; cinc: number }>(
-    'SELECT pec, milex, cinc FROM cow_nmc WHERE ccode = 373 AND year = 2010',
-  );
-  assert.equal(aze?.pec, null);
-  assert.equal(aze?.cinc, 0.0012);
-  const before = await snapshot(store);
-  const again = await importDataset(store, 'cow_nmc', nmcFixture, { registry: reg });
-  assert.equal(again[0]?.status, 'unchanged');
-  assert.deepEqual(await snapshot(store), before);
-  store.close();
-});
+test(
+  'an import records the file in loads; -9 becomes ' + 'NULL; re-importing the same file is a no-op',
+  async () => {
+    const store = await freshStore();
+    const [load] = await store.query<{
+      dataset: string;
+      rows: number;
+      year_min: number;
+      year_max: number;
+      file: string;
+      sha256: string;
+    }>('SELECT * FROM loads');
+    assert.equal(load?.dataset, 'cow_nmc');
+    assert.equal(load?.rows, 6);
+    assert.deepEqual([load?.year_min, load?.year_max], [2010, 2011]);
+    const [aze] = await store.query<{ pec: number | null; milex: number; cinc: number }>(
+      'SELECT pec, milex, cinc FROM cow_nmc WHERE ccode = 373 AND year = 2010',
+    );
+    assert.equal(aze?.pec, null);
+    assert.equal(aze?.cinc, 0.0012);
+    const before = await snapshot(store);
+    const again = await importDataset(store, 'cow_nmc', nmcFixture, { registry: reg });
+    assert.equal(again[0]?.status, 'unchanged');
+    assert.deepEqual(await snapshot(store), before);
+    store.close();
+  },
+);
 
 test('a new version replaces the old rows atomically and is recorded with its checksum', async () => {
   const store = await freshStore();
@@ -75,7 +78,10 @@ test("coverage: outside a dataset's years the answer is missing, never zero", as
   store.close();
 });
 
-/** Each case breaks one thing in a copy of the fixture; the import must fail at the spot and leave the store as it was. */
+/**
+ * Each case breaks one thing in a copy of the fixture; the import must fail at the spot and leave the store
+ * as it was.
+ */
 const bad: Array<[string, (text: string) => string | Buffer, RegExp]> = [
   ['truncated file', (t) => t.slice(0, t.length - 20), /NMC-60-abridged\.csv:7:\d+: expected 11 fields/],
   [
@@ -132,11 +138,15 @@ test('unmapped names are kept with a NULL ccode and listed in loads.unmapped', a
   const store = await Store.open(':memory:');
   const dir = tmp();
   const pre =
-    'Transfers of major conventional arms\nA note\n\nSource: SIPRI Arms Transfers Database (c) SIPRI.\nData generated: 3 March 2025 1:00:00 PM\n';
+    'Transfers of major conventional arms\nA note\n\nSource: SIPRI Arms ' +
+    'Transfers Database (c) SIPRI.\nData generated: 3 March 2025 1:00:00 PM\n';
   const header =
-    'Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n';
+    'Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon ' +
+    'description,Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV ' +
+    'per unit,SIPRI TIV for total order,SIPRI TIV of delivered weapons\n';
   const rows =
-    'Azerbaijan,Turkiye,2020,?,6,,T-155,self-propelled gun,6,,2021; 2022,New,,2.5,15,15\nUNITA (Angola)*,Soviet Union,1980,,10,?,BTR-60,APC,10,?,1981,Second hand,,0.1,1,1\n';
+    'Azerbaijan,Turkiye,2020,?,6,,T-155,self-propelled gun,6,,2021; 2022,New,,2.5,15,15\nUNITA ' +
+    '(Angola)*,Soviet Union,1980,,10,?,BTR-60,APC,10,?,1981,Second hand,,0.1,1,1\n';
   const path = write(join(dir, 'trade-register.csv'), Buffer.from(pre + header + rows, 'latin1'));
   const [out] = await importDataset(store, 'sipri_arms', path, { registry: reg });
   assert.equal(out?.version, 'generated 2025-03-03');
@@ -148,7 +158,8 @@ test('unmapped names are kept with a NULL ccode and listed in loads.unmapped', a
     order_year_uncertain: boolean;
     line: number;
   }>(
-    'SELECT recipient_ccode, supplier_ccode, delivery_years, order_year_uncertain, line FROM sipri_transfers ORDER BY line',
+    'SELECT recipient_ccode, supplier_ccode, delivery_years, ' +
+      'order_year_uncertain, line FROM sipri_transfers ORDER BY line',
   );
   assert.deepEqual(
     got.map((r) => [r.recipient_ccode, r.supplier_ccode, r.order_year_uncertain, r.line]),

@@ -84,7 +84,10 @@ test('a dataset without a direct download says where to get it', async () => {
   const store = await Store.open(':memory:');
   await assert.rejects(
     pullDataset(store, 'sipri_arms', { registry: registry(), cacheDir: tmp() }),
-    /cannot be downloaded directly; get it from https:\/\/armstransfers\.sipri\.org\/ and run `interconnector data import sipri_arms FILE`/,
+    new RegExp(
+      'cannot be downloaded directly; get it from https://armstransfers\\.sipri\\.org/ ' +
+        'and run `interconnector data import sipri_arms FILE`',
+    ),
   );
   store.close();
 });

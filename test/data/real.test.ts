@@ -35,7 +35,8 @@ for (const entry of catalog) {
       sha256: string;
       version: string;
     }>(
-      'SELECT l.file, l.rows, l.year_min, l.year_max, l.sha256, l.version FROM data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1',
+      'SELECT l.file, l.rows, l.year_min, l.year_max, l.sha256, l.version FROM ' +
+        'data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1',
       [entry.id],
     );
     const present = entry.files.filter((f) => existsSync(join(shared, mirrorPath(entry, f))));
@@ -89,7 +90,8 @@ test('spot checks against the READMEs: Azerbaijan in votes, ATOP, IGO, NMC, SIPR
   // NMC v7: Azerbaijan 1991 has milper and pec missing (NULL, not zero)
   assert.equal(
     await q(
-      'SELECT count(*) AS n FROM cow_nmc WHERE ccode = 373 AND year = 1991 AND milper IS NULL AND pec IS NULL',
+      'SELECT count(*) AS n FROM cow_nmc WHERE ccode = 373 ' +
+        'AND year = 1991 AND milper IS NULL AND pec IS NULL',
     ),
     1,
   );

@@ -112,8 +112,10 @@ test('kb check lists open facts not reviewed for 12 months and open facts a late
   assert.equal(report.by_state_kind.AZE?.membership, 2);
 });
 
-test('conflict and sanctions facts validate, and rounds must cite a defined conflict once conflicts exist', () => {
-  const facts = `facts:
+test(
+  'conflict and sanctions facts validate, and rounds ' + 'must cite a defined conflict once conflicts exist',
+  () => {
+    const facts = `facts:
   - id: c-test
     kind: conflict
     conflict: test-conflict
@@ -145,15 +147,16 @@ test('conflict and sanctions facts validate, and rounds must cite a defined conf
     outcome: A test round.
     sources: [un-member-states]
 `;
-  const { issues } = readKnowledgeBase(scratchKb({ 'facts/a.yaml': facts }, true));
-  const messages = issues.map(String);
-  assert.equal(messages.length, 1, messages.join('\n'));
-  assert.match(messages[0]!, /'n-test': cites conflict 'other-conflict', which no conflict fact defines/);
-  const unsearched = readKnowledgeBase(
-    scratchKb({ 'facts/a.yaml': facts.replace('    searched: "2026-12-07"\n', '') }, true),
-  );
-  assert.match(String(unsearched.issues[0]), /'negotiations: none-found' needs the date of the search/);
-});
+    const { issues } = readKnowledgeBase(scratchKb({ 'facts/a.yaml': facts }, true));
+    const messages = issues.map(String);
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0]!, /'n-test': cites conflict 'other-conflict', which no conflict fact defines/);
+    const unsearched = readKnowledgeBase(
+      scratchKb({ 'facts/a.yaml': facts.replace('    searched: "2026-12-07"\n', '') }, true),
+    );
+    assert.match(String(unsearched.issues[0]), /'negotiations: none-found' needs the date of the search/);
+  },
+);
 
 test('a YAML syntax error deep in a knowledge-base file is reported at its own line', () => {
   const lines = goodFact.replace('title: National Security Concept', 'title: [unclosed');
@@ -162,8 +165,10 @@ test('a YAML syntax error deep in a knowledge-base file is reported at its own l
   for (const issue of issues) assert.match(String(issue), /facts\/a\.yaml:(6|7|8|9): malformed YAML/);
 });
 
-test('a source URL must be http, https or doi: javascript: and data: are refused, and never become links', () => {
-  const sources = (url: string) => `sources:
+test(
+  'a source URL must be http, https or doi: javascript: ' + 'and data: are refused, and never become links',
+  () => {
+    const sources = (url: string) => `sources:
   - id: hostile
     type: web
     author: Someone
@@ -171,23 +176,24 @@ test('a source URL must be http, https or doi: javascript: and data: are refused
     accessed: "2026-12-07"
     url: "${url}"
 `;
-  for (const url of [
-    'javascript:alert(1)',
-    'JavaScript:alert(1)',
-    'data:text/html,<b>x</b>',
-    'file:///etc/passwd',
-  ]) {
-    const { issues } = readKnowledgeBase(scratchKb({ 'sources/hostile.yaml': sources(url) }, true));
-    assert.ok(
-      issues.some((i) => /url: a source URL must be http, https or doi/.test(String(i))),
-      `${url}: ${issues.map(String).join('; ')}`,
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'file:///etc/passwd',
+    ]) {
+      const { issues } = readKnowledgeBase(scratchKb({ 'sources/hostile.yaml': sources(url) }, true));
+      assert.ok(
+        issues.some((i) => /url: a source URL must be http, https or doi/.test(String(i))),
+        `${url}: ${issues.map(String).join('; ')}`,
+      );
+    }
+    assert.equal(linkFor('javascript:alert(1)'), undefined);
+    assert.equal(linkFor(' javascript:alert(1)'), undefined);
+    assert.equal(linkFor('doi:10.1177/0022002715595700'), 'https://doi.org/10.1177/0022002715595700');
+    assert.equal(
+      linkFor('https://www.un.org/en/about-us/member-states'),
+      'https://www.un.org/en/about-us/member-states',
     );
-  }
-  assert.equal(linkFor('javascript:alert(1)'), undefined);
-  assert.equal(linkFor(' javascript:alert(1)'), undefined);
-  assert.equal(linkFor('doi:10.1177/0022002715595700'), 'https://doi.org/10.1177/0022002715595700');
-  assert.equal(
-    linkFor('https://www.un.org/en/about-us/member-states'),
-    'https://www.un.org/en/about-us/member-states',
-  );
-});
+  },
+);

@@ -86,7 +86,8 @@ test('Armenia is aligned with Russia through the 2010s', { skip }, () => {
 });
 
 test(
-  'every state-year gets a posture with an explanation and provenance, also states the article never mentions',
+  'every state-year gets a posture with an explanation ' +
+    'and provenance, also states the article never mentions',
   { skip },
   () => {
     for (const r of run.results) {

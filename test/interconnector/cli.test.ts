@@ -5,7 +5,8 @@ import { runCli } from '../helpers/cli.ts';
 
 const fx = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const HEADER =
-  'node,coordinator,itinerant,representative,gatekeeper,liaison,total,z_coordinator,z_itinerant,z_representative,z_gatekeeper,z_liaison,z_total,betweenness';
+  'node,coordinator,itinerant,representative,gatekeeper,liaison,total,' +
+  'z_coordinator,z_itinerant,z_representative,z_gatekeeper,z_liaison,z_total,betweenness';
 
 function parse(out: string): Map<string, Record<string, string>> {
   const [head, ...lines] = out.trim().split('\n');

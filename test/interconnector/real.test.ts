@@ -64,7 +64,9 @@ test(
       assert.ok(x.score !== null, `${s} scored`);
       assert.ok(x.provenance.length >= 3);
       t.diagnostic(
-        `${s} rank ${x.rank}/${ranked.length} score ${x.score!.toFixed(3)} bloc ${x.bloc} alignment ${x.parts.alignment?.toFixed(2)} bridging ${x.parts.bridging.toFixed(2)} brokerage ${x.parts.brokerage.toFixed(2)} AO ${x.connectedness?.connectedness.toFixed(2) ?? '–'}`,
+        `${s} rank ${x.rank}/${ranked.length} score ${x.score!.toFixed(3)} bloc ${x.bloc} alignment ` +
+          `${x.parts.alignment?.toFixed(2)} bridging ${x.parts.bridging.toFixed(2)} brokerage ` +
+          `${x.parts.brokerage.toFixed(2)} AO ${x.connectedness?.connectedness.toFixed(2) ?? '–'}`,
       );
     }
     t.diagnostic(
@@ -97,7 +99,8 @@ test(
 );
 
 test(
-  'real data: roles from the kernels with sna and degree-preserving z-scores, per-layer scores and counterparts',
+  'real data: roles from the kernels with sna and ' +
+    'degree-preserving z-scores, per-layer scores and counterparts',
   { skip },
   () => {
     const tur = run.scores.get('TUR')!;

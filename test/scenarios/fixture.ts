@@ -14,12 +14,16 @@ export const AZE = 373,
 const src = 'sources: [un-member-states]';
 /** A small world: AZE balanced (OTS member, direct and mediated rounds), ideal points and arms by hand. */
 export const facts = `facts:
-  - { id: r1, kind: negotiation, conflict: x, date: "2019-03-01", parties: [ARM, AZE], format: mediated, mediators: [USA], venue: Washington, level: leaders, outcome: talks held, ${src} }
-  - { id: r2, kind: negotiation, conflict: x, date: "2020-03-01", parties: [ARM, AZE], format: mediated, mediators: [USA], venue: Washington, level: leaders, outcome: talks held, ${src} }
+  - { id: r1, kind: negotiation, conflict: x, date: "2019-03-01", parties: [ARM, AZE], format: mediated,
+      mediators: [USA], venue: Washington, level: leaders, outcome: talks held, ${src} }
+  - { id: r2, kind: negotiation, conflict: x, date: "2020-03-01", parties: [ARM, AZE], format: mediated,
+      mediators: [USA], venue: Washington, level: leaders, outcome: talks held, ${src} }
   - { id: m1, kind: membership, state: AZE, org: OTS, role: member, from: "2010", ${src} }
   - { id: m2, kind: membership, state: AZE, org: SCO, role: dialogue-partner, from: "2015", ${src} }
-  - { id: h1, kind: hosting, host: AZE, parties: [USA, RUS], date: "2019-04-01", subtype: talks, summary: military chiefs met, ${src} }
-  - { id: end, kind: statement, state: AZE, speaker: someone, date: "2021", topic: anything, claim: the last fact, ${src} }
+  - { id: h1, kind: hosting, host: AZE, parties: [USA, RUS], date: "2019-04-01", subtype: talks,
+      summary: military chiefs met, ${src} }
+  - { id: end, kind: statement, state: AZE, speaker: someone, date: "2021", topic: anything,
+      claim: the last fact, ${src} }
 `;
 
 export function syntheticSession(): FrameworkSession {

@@ -25,7 +25,8 @@ after(() => {
 });
 
 test(
-  "russia-prevails lowers Azerbaijan's index from 2024 through voice, mediation and dependence, each traced to its edit",
+  "russia-prevails lowers Azerbaijan's index from 2024 through " +
+    'voice, mediation and dependence, each traced to its edit',
   { skip },
   () => {
     const r = runScenario(session, 'russia-prevails', { states: ['AZE'], draws: 100 });

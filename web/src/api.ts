@@ -122,7 +122,10 @@ export interface AutonomyResponse {
   results: StateYearDoc[];
   transitions: Transition[];
 }
-/** A state-year with `detail=summary`: the numbers of the series without the evidence (a few kB instead of hundreds). */
+/**
+ * A state-year with `detail=summary`: the numbers of the series without the evidence (a few kB instead of
+ * hundreds).
+ */
 export interface SummaryRow {
   state: string;
   year: number;

@@ -30,18 +30,13 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return html` <header class="top">
+  return html`
+    <header class="top">
       <a class="brand" href="#/">Interconnector</a>
       <nav aria-label="Pages">
         ${pages.map(
-          (p) =>
-            html`<a
-              href=${`#/${p.id}`}
-              aria-current=${route.page === p.id ? 'page' : undefined}
-              onPointerEnter=${() => void loadPage(p.id)}
-              onFocus=${() => void loadPage(p.id)}
-              >${p.label}</a
-            >`,
+          (p) => html`<a href=${`#/${p.id}`} aria-current=${route.page === p.id ? 'page' : undefined}
+          onPointerEnter=${() => void loadPage(p.id)} onFocus=${() => void loadPage(p.id)}>${p.label}</a>`,
         )}
       </nav>
     </header>

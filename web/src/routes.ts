@@ -57,9 +57,8 @@ export function RoutePage({ id, params }: { id: string; params: URLSearchParams 
   }, [id]);
   if (!loaders[id]) return html`<p>Unknown page.</p>`;
   if (failed)
-    return html`<p role="alert" class="error">
-      This page could not be loaded (${failed}); reload to try again.
-    </p>`;
+    return html`<p role="alert"
+      class="error">This page could not be loaded (${failed}); reload to try again.</p>`;
   if (!page) return html`<p class="muted" aria-busy="true">Loading the page…</p>`;
   return html`<${page} params=${params} />`;
 }

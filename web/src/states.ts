@@ -16,15 +16,18 @@ export function StatePicker({
   testid?: string;
   placeholder?: string;
 }) {
-  return html`<label
-    >${label}
-    <select
-      value=${value}
-      data-testid=${testid}
-      onChange=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}
-    >
+  return html`<label>${label}
+    <select value=${value} data-testid=${testid}
+      onChange=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
       ${placeholder ? html`<option value="">${placeholder}</option>` : null}
-      ${states.length === 0 ? html`<option value=${value}>${value}</option>` : states.map((s) => html`<option value=${s.iso3}>${s.name}</option>`)}
+      ${
+        states.length === 0
+          ? html`<option value=${value}>${value}</option>`
+          : states.map(
+              (s) => html`<option
+        value=${s.iso3}>${s.name}</option>`,
+            )
+      }
     </select>
   </label>`;
 }

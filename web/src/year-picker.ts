@@ -14,13 +14,9 @@ export function YearPicker({
   onChange: (year: number) => void;
   testid: string;
 }) {
-  return html`<label
-    >${label}
-    <select
-      value=${value ?? ''}
-      data-testid=${testid}
-      onChange=${(e: Event) => onChange(Number((e.target as HTMLSelectElement).value))}
-    >
+  return html`<label>${label}
+    <select value=${value ?? ''} data-testid=${testid}
+      onChange=${(e: Event) => onChange(Number((e.target as HTMLSelectElement).value))}>
       ${years.map((y) => html`<option value=${y}>${y}</option>`)}
     </select>
   </label>`;

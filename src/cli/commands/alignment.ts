@@ -11,7 +11,7 @@ import {
 } from '../../framework/alignment/report.ts';
 import { readMatches } from '../../framework/alignment/load.ts';
 import type { IssueSelector } from '../../framework/alignment/types.ts';
-import { parseYearRange } from '../args.ts';
+import { parseYearRange } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 
@@ -44,17 +44,23 @@ function describeProvenance(p: Provenance): string[] {
   const lines: string[] = [];
   if (p.votes)
     lines.push(
-      `votes: ${p.votes.dataset} ${p.votes.version} (${p.votes.files.map((f) => `${f.file} sha256 ${f.sha256.slice(0, 12)}…`).join(', ')}); ${p.votes.votes_used} votes on ${p.votes.rollcalls_used} roll calls used (${p.votes.filter})`,
+      `votes: ${p.votes.dataset} ${p.votes.version} (` +
+        `${p.votes.files.map((f) => `${f.file} sha256 ${f.sha256.slice(0, 12)}…`).join(', ')}); ` +
+        `${p.votes.votes_used} votes on ${p.votes.rollcalls_used} roll calls used (${p.votes.filter})`,
     );
   const ip = p.idealpoints;
   if (ip?.source === 'bsv') {
     const files = (ip.files as { file: string; sha256: string }[] | undefined) ?? [];
     lines.push(
-      `ideal points: ${String(ip.dataset)} ${String(ip.version)} (${files.map((f) => `${f.file} sha256 ${f.sha256.slice(0, 12)}…`).join(', ')})`,
+      `ideal points: ${String(ip.dataset)} ${String(ip.version)} (` +
+        `${files.map((f) => `${f.file} sha256 ${f.sha256.slice(0, 12)}…`).join(', ')})`,
     );
   } else if (ip) {
     lines.push(
-      `ideal points: our estimator on ${String(ip.selection)} votes (${String(ip.votes_used)} votes), ${ip.cached ? `cached run ${String(ip.run)}` : `fitted in ${Number(ip.fit_seconds).toFixed(1)} s and cached`}`,
+      `ideal points: our estimator on ${String(ip.selection)} votes (${String(ip.votes_used)} votes), ` +
+        (ip.cached
+          ? `cached run ${String(ip.run)}`
+          : `fitted in ${Number(ip.fit_seconds).toFixed(1)} s and cached`),
     );
   }
   return [...lines, ...p.notes];
@@ -64,7 +70,8 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
   program
     .command('alignment')
     .description(
-      'UNGA alignment of a state per year: agreement with poles, ideal point, distance to poles, bloc, hedging',
+      'UNGA alignment of a state per year: agreement with ' +
+        'poles, ideal point, distance to poles, bloc, hedging',
     )
     .argument('<state>', 'ISO3, COW code or name')
     .option('--years <A-B>', 'session years, e.g. 1992-2020')
@@ -123,7 +130,10 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
             'bloc',
             'hedging',
           ],
-          title: `${p.state.name}: UNGA alignment ${p.selection.years.join('–')}, ${sel === 'all' ? 'all votes' : `issue ${sel}`}, ideal points ${p.selection.source} (${p.selection.interval} interval); blank = no data`,
+          title:
+            `${p.state.name}: UNGA alignment ${p.selection.years.join('–')}, ` +
+            `${sel === 'all' ? 'all votes' : `issue ${sel}`}, ideal points ` +
+            `${p.selection.source} (${p.selection.interval} interval); blank = no data`,
         });
         const b = p.summary.bloc,
           t = p.summary.hedging_trend;
@@ -132,7 +142,8 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
             {
               measure: `bloc ${b ? b.window.join('–') : ''}`.trim(),
               value: b
-                ? `${b.bloc} (relative position ${b.relative.toFixed(2)}, ${p.selection.bloc_poles.join('=1 … ')}=0)`
+                ? `${b.bloc} (relative position ${b.relative.toFixed(2)}` +
+                  `, ${p.selection.bloc_poles.join('=1 … ')}=0)`
                 : null,
             },
             {
@@ -169,16 +180,19 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
     )
     .option(
       '--method <gibbs|mode>',
-      "own source: Gibbs sampler with BSV's dynamic prior (posterior means and quantiles) or the random-walk posterior mode (faster)",
+      "own source: Gibbs sampler with BSV's dynamic prior (posterior " +
+        'means and quantiles) or the random-walk posterior mode (faster)',
       'gibbs',
     )
     .option(
       '--matches <file>',
-      "own source: bridge identical resolutions listed in a CSV with columns rcid1,rcid2 (the format of BSV's Data/Matches.csv)",
+      'own source: bridge identical resolutions listed in a CSV with ' +
+        "columns rcid1,rcid2 (the format of BSV's Data/Matches.csv)",
     )
     .option(
       '--bootstrap <B>',
-      'own source, --method mode: B parametric-bootstrap replicates for sd/lo/hi instead of the Laplace approximation (each costs about one fit; cached)',
+      'own source, --method mode: B parametric-bootstrap replicates for sd/lo/hi ' +
+        'instead of the Laplace approximation (each costs about one fit; cached)',
     )
     .action(
       async (opts: {
@@ -203,8 +217,13 @@ export function registerAlignmentCommands(program: Command, ctx: CliContext): vo
         if (source === 'own')
           ctx.info(
             bootstrap
-              ? `using the cached fit, or fitting with ${bootstrap} bootstrap replicates (minutes on all votes)…`
-              : `using the cached fit, or fitting (${method === 'gibbs' ? 'about 15 s on all votes with two threads' : 'about 45 s on all votes'})…`,
+              ? `using the cached fit, or fitting with ${bootstrap}` +
+                  ' bootstrap replicates (minutes on all votes)…'
+              : 'using the cached fit, or fitting (' +
+                  (method === 'gibbs'
+                    ? 'about 15 s on all votes with two threads'
+                    : 'about 45 s on all votes') +
+                  ')…',
           );
         const { rows, provenance } = await idealPointTable(store, registry, {
           years,

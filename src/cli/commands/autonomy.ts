@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { COMPONENTS, type ComponentId } from '../../framework/autonomy/components.ts';
 import type { StateYearResult } from '../../framework/autonomy/run.ts';
 import { FIRST_FRAMEWORK_YEAR, FrameworkSession } from '../../framework/session.ts';
-import { parseYear, parseYearRange } from '../args.ts';
+import { parseYear, parseYearRange } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 
@@ -124,7 +124,9 @@ export function registerAutonomyCommands(program: Command, ctx: CliContext): voi
           throw new UserError(`${state.name} was not in the international system in ${years[0]}–${years[1]}`);
         if (ctx.format === 'json') return ctx.print(rows.map(jsonDoc));
         ctx.print(rows.map(flatRow), {
-          title: `${state.name}: strategic-autonomy index (${run.settings.draws} draws; interval 5–95%; components 0–1, 1 = most autonomous)`,
+          title:
+            `${state.name}: strategic-autonomy index (${run.settings.draws}` +
+            ' draws; interval 5–95%; components 0–1, 1 = most autonomous)',
         });
         const transitions = run.transitions.filter((t) => t.state === (state.iso3 ?? state.cowAbbrev));
         if (ctx.format === 'table') {
@@ -164,7 +166,8 @@ export function registerAutonomyCommands(program: Command, ctx: CliContext): voi
         const year = opts.year ? parseYear(opts.year, '--year') : session.latestYear();
         if (year > session.latestYear() || year < FIRST_FRAMEWORK_YEAR)
           throw new UserError(
-            `--year ${year} is outside the framework's years (${FIRST_FRAMEWORK_YEAR}–${session.latestYear()})`,
+            `--year ${year} is outside the framework's years (` +
+              `${FIRST_FRAMEWORK_YEAR}–${session.latestYear()})`,
           );
         const run = session.autonomy({
           years: [year, year],

@@ -10,7 +10,7 @@ import {
 } from '../../framework/interconnector/index.ts';
 import { CsvError, readBrokerageInput } from '../../graph/io.ts';
 import { BROKERAGE_COLUMNS, brokerageTable } from '../../graph/table.ts';
-import { parseYear } from '../args.ts';
+import { parseYear } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { toCsv } from '../../output/csv.ts';
@@ -103,7 +103,8 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
   program
     .command('brokerage')
     .description(
-      'interconnectors between rival blocs by year, or Gould–Fernandez brokerage on any network (--edges/--groups)',
+      'interconnectors between rival blocs by year, or ' +
+        'Gould–Fernandez brokerage on any network (--edges/--groups)',
     )
     .option('--year <Y>', 'year (default: the last year with ideal points)')
     .option('--layers <L1,L2>', `layers to combine (${LAYER_IDS.join(', ')}; default all)`)
@@ -167,7 +168,8 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
                 ),
               ),
             );
-          // The contract: CSV with exactly these columns (also for the default table format); NaN z → NA as in R.
+          // The contract: CSV with exactly these columns (also for the default table format); NaN z → NA as
+          // in R.
           const printable = rows.map((r) =>
             Object.fromEntries(
               BROKERAGE_COLUMNS.map((c) => [
@@ -218,16 +220,24 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         const shown = ranked.slice(0, top);
         if (ctx.format === 'json') return ctx.print(rankingDoc(run, shown));
         ctx.print(shown.map(rankRow), {
-          title: `${year}: interconnector index (bridging west ↔ china-russia while aligned with neither; 0–1)`,
+          title:
+            `${year}: interconnector index (bridging west ↔ ` +
+            'china-russia while aligned with neither; 0–1)',
         });
         ctx.lines([
           '',
           ...run.layers.map(
             (l) =>
-              `  ${l.id.padEnd(9)} ${l.available ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}` : 'missing'} — ${l.note}`,
+              `  ${l.id.padEnd(9)} ` +
+              (l.available
+                ? `${String(l.edges.length).padStart(5)} ties, weight ${run.weights[l.id]}`
+                : 'missing') +
+              ` — ${l.note}`,
           ),
           `  blocs: ${run.blocs.provenance.note}`,
-          '  alignment = ½ (1 if non-aligned bloc else UNGA equidistance + 1 − strongest pole guarantee); bridging = cross-bloc betweenness share / max; brokerage = ln(1+opposing two-paths, weighted) / ln(1+max)',
+          '  alignment = ½ (1 if non-aligned bloc else UNGA equidistance + 1 − ' +
+            'strongest pole guarantee); bridging = cross-bloc betweenness share ' +
+            '/ max; brokerage = ln(1+opposing two-paths, weighted) / ln(1+max)',
         ]);
       },
     );

@@ -28,7 +28,10 @@ function parseK(text: string | undefined): number {
   return Number(text);
 }
 
-/** Checks --scenario before the library sees it, so an unknown name is bad input rather than an internal error. */
+/**
+ * Checks --scenario before the library sees it, so an unknown name is bad input rather than an internal
+ * error.
+ */
 function checkScenario(name: string | undefined): string | undefined {
   if (name === undefined || isBuiltinScenario(name) || existsSync(name)) return name;
   throw new UserError(
@@ -38,7 +41,10 @@ function checkScenario(name: string | undefined): string | undefined {
   );
 }
 
-/** The library reports bad places, impossible routes and malformed scenario files with its own errors; here they are user errors. */
+/**
+ * The library reports bad places, impossible routes and malformed scenario files with its own errors; here
+ * they are user errors.
+ */
 function userErrors<T>(run: () => T): T {
   try {
     return run();
@@ -61,7 +67,8 @@ export function registerCorridorsCommands(program: Command, ctx: CliContext): vo
   corridors
     .command('route')
     .description(
-      'fastest (or shortest, or cheapest) route between two places, with alternatives; json prints {from, to, by, km, hours, path, legs, alternatives}',
+      'fastest (or shortest, or cheapest) route between two places, with ' +
+        'alternatives; json prints {from, to, by, km, hours, path, legs, alternatives}',
     )
     .argument('<FROM>', 'node id or place name (Shanghai, Baku, …), region or ISO3 code')
     .argument('<TO>', 'node id or place name')
@@ -106,7 +113,9 @@ export function registerCorridorsCommands(program: Command, ctx: CliContext): vo
       const under = scenario ? ` under scenario '${scenario}'` : '';
       ctx.print(legs, {
         columns,
-        title: `${r.from} → ${r.to}, best by ${r.by}${under}: ${fmt(r.km, 0)} km, ${fmt(r.hours)} h (${fmt(r.hours / 24)} days), USD ${fmt(cost, 2)}/t\npath: ${r.path.join(' › ')}`,
+        title:
+          `${r.from} → ${r.to}, best by ${r.by}${under}: ${fmt(r.km, 0)} km, ${fmt(r.hours)} ` +
+          `h (${fmt(r.hours / 24)} days), USD ${fmt(cost, 2)}/t\npath: ${r.path.join(' › ')}`,
       });
       if (r.alternatives.length > 0) {
         ctx.print(
@@ -120,7 +129,9 @@ export function registerCorridorsCommands(program: Command, ctx: CliContext): vo
           {
             columns: ['rank', 'km', 'hours', 'days', 'cost_usd_per_t'],
             // Paths go above the table: a table cell would truncate them where the routes differ.
-            title: `\nalternatives\n${r.alternatives.map((a, i) => `${i + 2}. ${a.path.join(' › ')}`).join('\n')}`,
+            title:
+              `\nalternatives\n` +
+              `${r.alternatives.map((a, i) => `${i + 2}. ${a.path.join(' › ')}`).join('\n')}`,
           },
         );
       }
@@ -129,7 +140,8 @@ export function registerCorridorsCommands(program: Command, ctx: CliContext): vo
   corridors
     .command('transit')
     .description(
-      'capacity-aware assignment of the corridor demands: tonnes and share of each OD flow crossing each country, and min-cut bottlenecks',
+      'capacity-aware assignment of the corridor demands: tonnes and share ' +
+        'of each OD flow crossing each country, and min-cut bottlenecks',
     )
     .option(
       '--scenario <NAME|FILE>',
@@ -174,7 +186,9 @@ export function registerCorridorsCommands(program: Command, ctx: CliContext): vo
       const under = run.scenario ? ` under scenario '${run.scenario.id}'` : ' (baseline)';
       ctx.print(rows, {
         columns,
-        title: `transit by country${under}, assignment by ${run.assignment.by}; demands: ${ods.map((o) => `${o.od} ${o.demand_mt} Mt`).join(', ')}`,
+        title:
+          `transit by country${under}, assignment by ${run.assignment.by}; ` +
+          `demands: ${ods.map((o) => `${o.od} ${o.demand_mt} Mt`).join(', ')}`,
       });
       if (ctx.format === 'table')
         ctx.print(bottlenecks, {

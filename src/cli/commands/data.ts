@@ -21,7 +21,8 @@ type LoadRow = {
 /** One row per catalog dataset with what the store holds of it. */
 export async function datasetStatus(store: Store): Promise<Record<string, unknown>[]> {
   const loads =
-    await store.query<LoadRow>(`SELECT p.dataset, p.part, l.version, l.file, l.rows, l.year_min, l.year_max, strftime(l.imported_at, '%Y-%m-%d %H:%M') AS imported_at, l.unmapped
+    await store.query<LoadRow>(`SELECT p.dataset, p.part, l.version, l.file, l.rows, l.year_min, l.year_max,
+      strftime(l.imported_at, '%Y-%m-%d %H:%M') AS imported_at, l.unmapped
     FROM data_load_parts p JOIN loads l USING (load_id) ORDER BY p.dataset, l.load_id`);
   return catalog.map((d) => {
     const mine = loads.filter((l) => l.dataset === d.id);
@@ -70,7 +71,8 @@ function summarise(ctx: CliContext, outcomes: PartOutcome[]): void {
     for (const w of o.warnings) ctx.info(`warning: ${w}`);
     if (o.unmapped.length && o.status === 'imported')
       ctx.info(
-        `${o.dataset} ${o.file}: ${o.unmapped.length} name(s) not in the state registry, kept with no COW code: ${o.unmapped.join('; ')}`,
+        `${o.dataset} ${o.file}: ${o.unmapped.length} name(s) not in the ` +
+          `state registry, kept with no COW code: ${o.unmapped.join('; ')}`,
       );
   }
 }
@@ -112,7 +114,8 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
       const unknown = ids.filter((id) => !catalog.some((d) => d.id === id));
       if (unknown.length)
         throw new UserError(
-          `unknown dataset${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known: ${catalog.map((d) => d.id).join(', ')}`,
+          `unknown dataset${unknown.length > 1 ? 's' : ''} ` +
+            `${unknown.join(', ')}; known: ${catalog.map((d) => d.id).join(', ')}`,
         );
       const store = await ctx.store();
       const registry = await ctx.registry();

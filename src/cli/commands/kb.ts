@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkKnowledgeBase } from '../../kb/coverage.ts';
 import { timeline } from '../../kb/timeline.ts';
-import { parseYear } from '../args.ts';
+import { parseYear } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 
@@ -49,7 +49,9 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
             });
           if (report.stale.length)
             ctx.print(report.stale.slice(0, 30), {
-              title: `\nopen facts not reviewed in 12 months (${report.stale.length}; first 30; --format json for all)`,
+              title:
+                `\nopen facts not reviewed in 12 months (` +
+                `${report.stale.length}; first 30; --format json for all)`,
             });
           ctx.print(
             Object.entries(report.by_decade)
@@ -62,7 +64,8 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
       if (!report.ok) {
         for (const issue of report.issues) ctx.info(issue);
         throw new UserError(
-          `knowledge base invalid: ${report.issues[0]}${report.issues.length > 1 ? ` (and ${report.issues.length - 1} more above)` : ''}`,
+          `knowledge base invalid: ${report.issues[0]}` +
+            `${report.issues.length > 1 ? ` (and ${report.issues.length - 1} more above)` : ''}`,
         );
       }
     });

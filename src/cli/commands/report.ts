@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { htmlToPdf } from '../../report/pdf.ts';
 import { buildReport } from '../../report/report.ts';
 import { FIRST_FRAMEWORK_YEAR } from '../../framework/session.ts';
-import { parseYearRange } from '../args.ts';
+import { parseYearRange } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { openSession } from './autonomy.ts';

@@ -3,7 +3,7 @@ import { COMPONENTS } from '../../framework/autonomy/components.ts';
 import { builtinScenarios } from '../../scenarios/load.ts';
 import { runEnsemble } from '../../scenarios/ensemble.ts';
 import { resolveFor, runScenario, type ScenarioResult } from '../../scenarios/run.ts';
-import { parseYearRange } from '../args.ts';
+import { parseYearRange } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { openSession } from './autonomy.ts';
@@ -150,7 +150,9 @@ export function registerScenarioCommands(program: Command, ctx: CliContext): voi
               ),
             })),
             {
-              title: `${res.scenario.title}: ensemble of ${members} (seed ${seed}); index median and 5–95% interval, probability of each posture`,
+              title:
+                `${res.scenario.title}: ensemble of ${members} (seed ${seed}); ` +
+                'index median and 5–95% interval, probability of each posture',
             },
           );
           ctx.lines([
@@ -173,21 +175,28 @@ export function registerScenarioCommands(program: Command, ctx: CliContext): voi
         });
         if (ctx.format === 'json') return ctx.print(res);
         ctx.print(scenarioRows(res), {
-          title: `${res.scenario.title} vs baseline (index, interval 5–95%, posture; d_ = scenario − baseline)`,
+          title:
+            `${res.scenario.title} vs baseline (index, ` +
+            'interval 5–95%, posture; d_ = scenario − baseline)',
         });
         ctx.lines([
           '',
           'edits:',
           ...res.edits.map(
             (e) =>
-              `  ${e.label}  [${e.file}:${e.line}; touches ${e.touches.join(', ')}]${e.rationale ? `\n      assumption: ${e.rationale}` : ''}${e.sources.length ? `\n      sources: ${e.sources.join(', ')}` : ''}`,
+              `  ${e.label}  [${e.file}:${e.line}; touches ${e.touches.join(', ')}` +
+              `]${e.rationale ? `\n      assumption: ${e.rationale}` : ''}` +
+              `${e.sources.length ? `\n      sources: ${e.sources.join(', ')}` : ''}`,
           ),
           '',
           'changes and their causes:',
           ...res.rows.flatMap((row) =>
             row.changes.map(
               (c) =>
-                `  ${row.state} ${row.year} ${c.what}: ${typeof c.from === 'number' ? c.from.toFixed(3) : (c.from ?? '—')} → ${typeof c.to === 'number' ? c.to.toFixed(3) : (c.to ?? '—')}  ← ${c.edits.join(', ') || '(none)'}${c.interaction ? ' (together, not alone)' : ''}`,
+                `  ${row.state} ${row.year} ${c.what}: ` +
+                `${typeof c.from === 'number' ? c.from.toFixed(3) : (c.from ?? '—')} → ` +
+                `${typeof c.to === 'number' ? c.to.toFixed(3) : (c.to ?? '—')}  ← ` +
+                `${c.edits.join(', ') || '(none)'}${c.interaction ? ' (together, not alone)' : ''}`,
             ),
           ),
         ]);

@@ -28,11 +28,13 @@ async function runServer(ctx: CliContext, host: string, port: number): Promise<v
   const framework = loaded > 0 ? await FrameworkSession.open(store, ctx.kb(), registry) : null;
   if (!framework)
     ctx.info(
-      'no datasets in the store: only the knowledge base and corridor model are served (run `interconnector data pull`)',
+      'no datasets in the store: only the knowledge base and ' +
+        'corridor model are served (run `interconnector data pull`)',
     );
   const server = await serve(ctx.kb(), registry, { host, port }, { store, framework });
   ctx.info(
-    `Interconnector ${server.url} (API at ${server.url}api/, OpenAPI at ${server.url}api/openapi.json); Ctrl-C to stop`,
+    `Interconnector ${server.url} (API at ${server.url}api/, ` +
+      `OpenAPI at ${server.url}api/openapi.json); Ctrl-C to stop`,
   );
   // The store stays open while serving; the process ends on a signal.
   await new Promise<void>((resolve) => {

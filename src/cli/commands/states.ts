@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseYear } from '../args.ts';
+import { parseYear } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { listStates } from '../../states/list.ts';
@@ -14,7 +14,8 @@ export function registerStatesCommand(program: Command, ctx: CliContext): void {
       const year = opts.year === undefined ? undefined : parseYear(opts.year);
       if (year !== undefined && !registry.hasSpans()) {
         throw new UserError(
-          'years in the system need the COW state list: run `interconnector data pull cow_states` (or data import cow_states FILE)',
+          'years in the system need the COW state list: run `interconnector ' +
+            'data pull cow_states` (or data import cow_states FILE)',
         );
       }
       const rows = listStates(registry, year);
@@ -25,7 +26,8 @@ export function registerStatesCommand(program: Command, ctx: CliContext): void {
       if (registry.spanProvenance) {
         const p = registry.spanProvenance;
         ctx.info(
-          `years: ${p.dataset} ${p.version} (sha256 ${p.sha256.slice(0, 12)}…), spells to ${p.lastDate}${p.extendedBy.length ? ` extended by ${p.extendedBy.join(', ')}` : ''}`,
+          `years: ${p.dataset} ${p.version} (sha256 ${p.sha256.slice(0, 12)}…), spells to ` +
+            `${p.lastDate}${p.extendedBy.length ? ` extended by ${p.extendedBy.join(', ')}` : ''}`,
         );
       }
     });

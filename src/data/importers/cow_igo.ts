@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CodeChecker } from '../countries.ts';
 import { DataError } from '../errors.ts';
-import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer.ts';
-import { TableBuffer } from '../importer.ts';
+import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer-types.ts';
+import { TableBuffer } from '../importer-types.ts';
 import { KeyCheck, readRows, YearSpan } from '../reader.ts';
 import { flag, int, text, year, yearOpt } from '../schema.ts';
 
@@ -78,7 +78,9 @@ interface IgoMeta {
   lastSeen: number;
 }
 
-/** IGO-year rows reduce to one metadata row per IGO (values of its latest year) with the years it is listed. */
+/**
+ * IGO-year rows reduce to one metadata row per IGO (values of its latest year) with the years it is listed.
+ */
 async function igoYears(file: ImportFile, ctx: ParseContext): Promise<PartResult> {
   const out = new TableBuffer('igos', [
     'varchar',

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { NameMapper } from '../countries.ts';
 import { DataError } from '../errors.ts';
-import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer.ts';
-import { TableBuffer } from '../importer.ts';
+import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer-types.ts';
+import { TableBuffer } from '../importer-types.ts';
 import { YearSpan } from '../reader.ts';
 
 const PRODUCTS: Record<string, string> = { 'Natural gas': 'natural_gas', 'Liquefied natural gas': 'lng' };

@@ -1,5 +1,5 @@
 import type { DatasetId } from '../catalog.ts';
-import type { DatasetImporter } from '../importer.ts';
+import type { DatasetImporter } from '../importer-types.ts';
 import { atop } from './atop.ts';
 import { cowAlliance } from './cow_alliance.ts';
 import { cowContiguity } from './cow_contiguity.ts';

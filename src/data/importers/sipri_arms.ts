@@ -2,8 +2,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { NameMapper } from '../countries.ts';
 import { DataError } from '../errors.ts';
-import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer.ts';
-import { TableBuffer } from '../importer.ts';
+import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer-types.ts';
+import { TableBuffer } from '../importer-types.ts';
 import { readRows, YearSpan } from '../reader.ts';
 import { int, num, text, yearOpt } from '../schema.ts';
 

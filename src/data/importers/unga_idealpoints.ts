@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CodeChecker } from '../countries.ts';
-import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer.ts';
-import { TableBuffer } from '../importer.ts';
+import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer-types.ts';
+import { TableBuffer } from '../importer-types.ts';
 import { KeyCheck, readRows, YearSpan } from '../reader.ts';
 import { int, num, text } from '../schema.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NameMapper } from '../countries.ts';
 import { DataError } from '../errors.ts';
-import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer.ts';
-import { TableBuffer } from '../importer.ts';
+import type { DatasetImporter, ImportFile, ParseContext, PartResult } from '../importer-types.ts';
+import { TableBuffer } from '../importer-types.ts';
 import { KeyCheck, readRows, YearSpan, type RowAt } from '../reader.ts';
 import { flag, int, isoDate, text } from '../schema.ts';
 

@@ -99,7 +99,10 @@ function blocks(data: VoteData, opts: AgreementOptions): PeriodBlock[] {
   return out;
 }
 
-/** Agreement of every pair of states in every period. All dyads × all sessions of 1946–2020 take well under a second. */
+/**
+ * Agreement of every pair of states in every period. All dyads × all sessions of 1946–2020 take well under a
+ * second.
+ */
 export function agreementAll(data: VoteData, opts: AgreementOptions = {}): DyadAgreement {
   const bl = blocks(data, opts);
   let cap = 0;

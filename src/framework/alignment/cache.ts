@@ -48,14 +48,19 @@ export interface OwnFit {
   run: OwnRun;
 }
 
-/** Bump when the estimator or its defaults change in a way that changes results: old runs are then ignored. */
+/**
+ * Bump when the estimator or its defaults change in a way that changes results: old runs are then ignored.
+ */
 const ESTIMATOR_VERSION = 'dyn-ordinal-probit-3';
 
 export function selectionFilter(selection: Selection): VoteFilter {
   return selection === 'all' ? BSV_FILTER : { ...BSV_FILTER, issues: [selection] };
 }
 
-/** The estimator (default gibbs); for `mode`, bootstrap replicates (each about one warm-started fit) replace the Laplace intervals when > 0. */
+/**
+ * The estimator (default gibbs); for `mode`, bootstrap replicates (each about one warm-started fit) replace
+ * the Laplace intervals when > 0.
+ */
 export type FitOptions = Pick<IdealPointOptions, 'method' | 'rwSd' | 'bootstrap' | 'matches'>;
 
 const inFlight = new Map<string, Promise<OwnFit>>();
@@ -115,14 +120,16 @@ async function readRun(store: Store, key: string): Promise<OwnFit | null> {
     seconds: number;
     created_at: unknown;
   }>(
-    'SELECT selection, options, rollcalls, votes, iterations, converged, seconds, created_at FROM alignment_fit_runs WHERE key = $1 LIMIT 1',
+    'SELECT selection, options, rollcalls, votes, iterations, converged, ' +
+      'seconds, created_at FROM alignment_fit_runs WHERE key = $1 LIMIT 1',
     [key],
   );
   if (!run) return null;
   const options = JSON.parse(run.options) as Record<string, unknown>;
   const cols = (
     await store.conn.runAndReadAll(
-      'SELECT ccode, session, theta, sd, lo, hi, nvotes FROM alignment_fit_points WHERE key = $1 ORDER BY ccode, session',
+      'SELECT ccode, session, theta, sd, lo, hi, nvotes FROM ' +
+        'alignment_fit_points WHERE key = $1 ORDER BY ccode, session',
       [key],
     )
   ).getColumnsJS();
@@ -189,7 +196,8 @@ async function fitAndStore(
     await tx.run(`DELETE FROM alignment_fit_points WHERE key IN (${stale})`, [votes.signature, key]);
     await tx.run(`DELETE FROM alignment_fit_runs WHERE key IN (${stale})`, [votes.signature, key]);
     await tx.run(
-      'INSERT INTO alignment_fit_runs (key, selection, votes_signature, options, rollcalls, votes, items, iterations, converged, seconds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      'INSERT INTO alignment_fit_runs (key, selection, votes_signature, options, rollcalls, votes, ' +
+        'items, iterations, converged, seconds) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
       [
         key,
         selection,

@@ -56,7 +56,9 @@ export function alignmentComponent(
   return {
     value: equidistance,
     explanation: [
-      `UNGA ideal point ${position.toFixed(2)} (${own.votes} votes): distance ${dFirst.toFixed(2)} to the ${first} pole, ${dOther.toFixed(2)} to the ${nearestOther} pole; closest to ${nearestPole}; equidistance ${equidistance.toFixed(2)}`,
+      `UNGA ideal point ${position.toFixed(2)} (${own.votes} votes): distance ` +
+        `${dFirst.toFixed(2)} to the ${first} pole, ${dOther.toFixed(2)} to the ${nearestOther}` +
+        ` pole; closest to ${nearestPole}; equidistance ${equidistance.toFixed(2)}`,
       ...(own.source
         ? [`${year} is after BSV's published estimates: our own ideal points, mapped to BSV's scale`]
         : []),

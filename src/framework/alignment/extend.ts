@@ -1,6 +1,5 @@
 import type { StateRegistry } from '../../states/registry.ts';
 import type { Store } from '../../store/store.ts';
-import type { DatasetInput, IdealPoint } from '../inputs.ts';
 import type { Provenance } from '../types.ts';
 import { ownIdealPoints, type OwnFit } from './cache.ts';
 import { positionTableFromRows, type PositionTable } from './poles.ts';
@@ -15,6 +14,14 @@ import { datasetProvenance, loadStoreVotes, stateKey, type StoreBsv, type StoreV
  * state-year always says which source it used.
  */
 export const MAP_SESSIONS = 10;
+
+/** The shapes of ../inputs.ts's ideal-point input, restated here so that module can call this one. */
+type IdealPoint = { ip: number; lo: number; hi: number; votes: number; source?: Provenance };
+interface DatasetInput<T> {
+  data: T;
+  covers: [number, number] | null;
+  provenance: Provenance;
+}
 
 export interface ScaleMap {
   a: number;

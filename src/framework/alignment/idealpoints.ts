@@ -47,14 +47,20 @@ export interface IdealPointOptions extends ProblemOptions {
   burn?: number;
   draws?: number;
   thin?: number;
-  /** mode: random-walk innovation SD per session on the standardised scale (default 0.05; sensitivity in docs/alignment.md). */
+  /**
+   * mode: random-walk innovation SD per session on the standardised scale (default 0.05; sensitivity in
+   * docs/alignment.md).
+   */
   rwSd?: number;
   /** mode: prior SD of a state's first position (default 1). */
   initSd?: number;
   /** mode: prior SDs of discrimination and cutpoints (defaults 2.5 and 3). */
   betaSd?: number;
   cutSd?: number;
-  /** State identifiers, first match wins, whose mean position is made positive (default: the United States under its usual codes). */
+  /**
+   * State identifiers, first match wins, whose mean position is made positive (default: the United States
+   * under its usual codes).
+   */
   orient?: string[];
   /** mode: sweep limit and stopping rule (no standardised position moves more than `tol`, default 1e-4). */
   maxIter?: number;
@@ -80,7 +86,10 @@ export interface IdealPointFit {
   sd: Float64Array;
   lo: Float64Array;
   hi: Float64Array;
-  /** Item parameters (gibbs: the last draw); `rollcallItem[r]` maps a roll call of the filtered data to its item (-1 = dropped). */
+  /**
+   * Item parameters (gibbs: the last draw); `rollcallItem[r]` maps a roll call of the filtered data to its
+   * item (-1 = dropped).
+   */
   rollcallRcid: Int32Array;
   rollcallItem: Int32Array;
   beta: Float64Array;
@@ -88,7 +97,10 @@ export interface IdealPointFit {
   c2: Float64Array;
   /** Sweeps run. */
   iterations: number;
-  /** mode: the stopping rule was met; gibbs: the two halves of the kept draws agree (r ≥ 0.99 between their means). */
+  /**
+   * mode: the stopping rule was met; gibbs: the two halves of the kept draws agree (r ≥ 0.99 between their
+   * means).
+   */
   converged: boolean;
   /** mode: log-posterior at the mode; gibbs: null. */
   logPosterior: number | null;
@@ -130,7 +142,10 @@ function itemLogLik(
   return ll;
 }
 
-/** One damped Newton step for every item's (c1, c2, β); items without abstentions are binary probits (c1 = c2). */
+/**
+ * One damped Newton step for every item's (c1, c2, β); items without abstentions are binary probits (c1 =
+ * c2).
+ */
 function updateItems(p: Problem, par: Params, h: Hyper): number {
   const { theta, beta, c1, c2 } = par;
   let total = 0;
@@ -292,7 +307,8 @@ function unitDerivs(p: Problem, par: Params, g: Float64Array, hdiag: Float64Arra
 
 /**
  * One Newton step on every state's trajectory: (H + P) Δ = g − Pθ with P the random-walk precision.
- * Returns the log-prior of the positions before the step. Writes posterior variances into `varOut` when given.
+ * Returns the log-prior of the positions before the step. Writes posterior variances into `varOut` when
+ * given.
  */
 function updateUnits(
   p: Problem,
@@ -417,7 +433,10 @@ function fitCore(p: Problem, par: Params, h: Hyper, maxIter: number, tol: number
   return { par, variance, iterations: Math.min(it, maxIter), converged, logPosterior: logPost };
 }
 
-/** Estimates dynamic ordinal ideal points of every state-session in `data` (see the module comment), on this thread. */
+/**
+ * Estimates dynamic ordinal ideal points of every state-session in `data` (see the module comment), on this
+ * thread.
+ */
 export function estimateIdealPoints(data: VoteData, opts: IdealPointOptions = {}): IdealPointFit {
   const fit = prepare(data, opts);
   if (fit.method === 'mode') return fit.finish(fitMode(fit.p, data.states, fit.orient, opts));
@@ -427,7 +446,10 @@ export function estimateIdealPoints(data: VoteData, opts: IdealPointOptions = {}
   );
 }
 
-/** The same fit with the Gibbs sampler's item steps on several threads (identical results; `mode` runs on this thread). */
+/**
+ * The same fit with the Gibbs sampler's item steps on several threads (identical results; `mode` runs on this
+ * thread).
+ */
 export async function estimateIdealPointsThreaded(
   data: VoteData,
   opts: IdealPointOptions = {},
@@ -521,7 +543,8 @@ function gibbsSetup(
     o.thin < 1
   ) {
     throw new RangeError(
-      `gibbs options: smooth > 0, burn ≥ 0, draws ≥ 2 and thin ≥ 1 (whole numbers) expected, got ${JSON.stringify(o)}`,
+      'gibbs options: smooth > 0, burn ≥ 0, draws ≥ 2 and thin ' +
+        `≥ 1 (whole numbers) expected, got ${JSON.stringify(o)}`,
     );
   }
   return { par: startValues(p, states, orient), options: o };
@@ -560,7 +583,8 @@ function gibbsEstimate(
       logPosterior: null,
     },
     method:
-      "dynamic ordinal probit IRT with BSV's dynamic prior, posterior means by Gibbs sampling (Interconnector)",
+      "dynamic ordinal probit IRT with BSV's dynamic prior, " +
+      'posterior means by Gibbs sampling (Interconnector)',
     options: {
       method: 'gibbs',
       ...options,

@@ -36,18 +36,22 @@ export async function loadUnvotes(
         types = {'importantvote': 'INTEGER', 'amend': 'INTEGER', 'para': 'INTEGER'});
       CREATE TABLE iss AS ${issuesTable};
       CREATE TABLE v AS SELECT rcid, country, country_code, vote FROM read_csv('${votesCsv}', header = true);
-      CREATE TABLE st AS SELECT country, any_value(country_code) AS iso2, row_number() OVER (ORDER BY country) - 1 AS idx FROM v GROUP BY country;
-      CREATE TABLE rci AS SELECT rc.*, iss.issues, row_number() OVER (ORDER BY rc.rcid) - 1 AS idx FROM rc LEFT JOIN iss USING (rcid);
+      CREATE TABLE st AS SELECT country, any_value(country_code) AS iso2,
+        row_number() OVER (ORDER BY country) - 1 AS idx FROM v GROUP BY country;
+      CREATE TABLE rci AS SELECT rc.*, iss.issues, row_number() OVER (ORDER BY rc.rcid) - 1 AS idx
+        FROM rc LEFT JOIN iss USING (rcid);
     `);
     const st = (await con.runAndReadAll('SELECT country, iso2 FROM st ORDER BY idx')).getColumnsJS();
     const rcCols = (
       await con.runAndReadAll(
-        `SELECT rcid, session, year(date) AS yr, coalesce(importantvote, 0) AS imp, amend, para, short, descr, issues FROM rci ORDER BY idx`,
+        `SELECT rcid, session, year(date) AS yr, coalesce(importantvote, 0) AS imp, amend, para, short, descr,
+           issues FROM rci ORDER BY idx`,
       )
     ).getColumnsJS();
     const vc = (
       await con.runAndReadAll(`
-      SELECT st.idx AS s, rci.idx AS r, CASE v.vote WHEN 'yes' THEN 1 WHEN 'abstain' THEN 2 WHEN 'no' THEN 3 END AS code
+      SELECT st.idx AS s, rci.idx AS r,
+        CASE v.vote WHEN 'yes' THEN 1 WHEN 'abstain' THEN 2 WHEN 'no' THEN 3 END AS code
       FROM v JOIN st USING (country) JOIN rci USING (rcid) ORDER BY r, s`)
     ).getColumnsJS();
     const issueSet = new Set<string>(ISSUES);
@@ -184,7 +188,8 @@ export function readMatches(file: string): [number, number][] {
   const [i1, i2] = [header.indexOf('rcid1'), header.indexOf('rcid2')];
   if (i1 < 0 || i2 < 0)
     throw new Error(
-      `${file}: line 1 must name the columns rcid1 and rcid2 (as BSV's Matches.csv), found '${lines[0] ?? ''}'`,
+      `${file}: line 1 must name the columns rcid1 and rcid2 (as BSV's Matches.csv), ` +
+        `found '${lines[0] ?? ''}'`,
     );
   return lines.slice(1).map((line, k) => {
     const cells = line.split(',');

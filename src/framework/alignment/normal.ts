@@ -7,7 +7,10 @@
 const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 0.3989422804014327;
 
-/** Numerical Recipes' Chebyshev fit of erfc (relative error < 1.2e-7): erfcx(z) = t · exp(poly(t)), t = 1 / (1 + z/2). */
+/**
+ * Numerical Recipes' Chebyshev fit of erfc (relative error < 1.2e-7): erfcx(z) = t · exp(poly(t)), t = 1 / (1
+ * + z/2).
+ */
 function erfcPoly(t: number): number {
   return (
     -1.26551223 +

@@ -8,16 +8,26 @@ import type { RollCall, VoteData } from './types.ts';
  * and the parameter helpers both need (start values, standardisation, orientation).
  */
 export interface ProblemOptions {
-  /** Roll-call / state selection; default BSV's filters (session 19 out, amendment and paragraph votes after 1989 out). */
+  /**
+   * Roll-call / state selection; default BSV's filters (session 19 out, amendment and paragraph votes after
+   * 1989 out).
+   */
   filter?: VoteFilter;
-  /** Share item parameters between roll calls with the same bridging key (`resid`, or `matches` when given). Default false. */
+  /**
+   * Share item parameters between roll calls with the same bridging key (`resid`, or `matches` when given).
+   * Default false.
+   */
   bridge?: boolean;
   /**
-   * Pairs of roll calls (rcid, rcid) of identical resolutions, as in BSV's `Matches.csv`; chains are collapsed to
+   * Pairs of roll calls (rcid, rcid) of identical resolutions, as in BSV's `Matches.csv`; chains are
+   * collapsed to
    * their earliest roll call as BSV do. When given they replace the text-derived keys and imply `bridge`.
    */
   matches?: readonly (readonly [number, number])[];
-  /** Drop items whose votes outside the modal category number fewer than this (default 1: only unanimous items go). */
+  /**
+   * Drop items whose votes outside the modal category number fewer than this (default 1: only unanimous items
+   * go).
+   */
   minMinority?: number;
 }
 
@@ -216,7 +226,10 @@ export function standardise(p: Problem, par: Params): void {
   }
 }
 
-/** Starting values: item polarity from a pivot state's vote (as BSV do with the US/UK), cutpoints from the margins. */
+/**
+ * Starting values: item polarity from a pivot state's vote (as BSV do with the US/UK), cutpoints from the
+ * margins.
+ */
 export function startValues(p: Problem, states: string[], orient: string[]): Params {
   const theta = new Float64Array(p.nUnits),
     beta = new Float64Array(p.nItems),

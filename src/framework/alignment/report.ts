@@ -50,7 +50,10 @@ export interface AlignmentRequest {
   /** Poles by any identifier (default USA, RUS, CHN). Blocs and hedging use the first and the last. */
   poles?: string[];
   issue?: IssueSelector;
-  /** Ideal points from our estimator or BSV's published file; default bsv when it is imported and no issue is chosen. */
+  /**
+   * Ideal points from our estimator or BSV's published file; default bsv when it is imported and no issue is
+   * chosen.
+   */
   source?: IdealSource;
   sensitivity?: boolean;
 }
@@ -154,7 +157,8 @@ async function requireBsv(store: Store, registry: StateRegistry): Promise<StoreB
   const bsv = await loadStoreBsv(store, registry);
   if (!bsv)
     throw new AlignmentInputError(
-      'no published ideal points in the store: run `interconnector data pull unga_idealpoints`, or use source own',
+      'no published ideal points in the store: run `interconnector ' +
+        'data pull unga_idealpoints`, or use source own',
       409,
     );
   return bsv;
@@ -173,7 +177,9 @@ function votesProvenance(
     : null;
   return {
     ...datasetProvenance(votes.loads)!,
-    filter: `${selection === 'all' ? 'all issues' : `issue ${selection}`}; BSV filters (session 19 out, amendment and paragraph votes after 1989 out)`,
+    filter:
+      `${selection === 'all' ? 'all issues' : `issue ${selection}`}; BSV ` +
+      'filters (session 19 out, amendment and paragraph votes after 1989 out)',
     votes_used: selected.vote.length,
     rollcalls_used: selected.rollcalls.length,
     years_covered: years,
@@ -412,13 +418,15 @@ export async function alignmentProfile(
   if (!votes) notes.push('no UNGA votes in the store: agreement columns are empty');
   else if (voteYears && (voteYears[0]! > y0 || voteYears[1]! < y1))
     notes.push(
-      `votes cover sessions of ${voteYears[0]}–${voteYears[1]} in this range: agreement outside it is a gap, not a zero`,
+      `votes cover sessions of ${voteYears[0]}–${voteYears[1]} ` +
+        'in this range: agreement outside it is a gap, not a zero',
     );
   if (bsvNote) notes.push(bsvNote);
   const codesNote = votes ? issueCoverageNote(votes.data, selection) : null;
   if (codesNote) notes.push(codesNote);
   notes.push(
-    `bloc and hedging are measured between ${labels[0]} (west) and ${labels[labels.length - 1]} (east); year = 1945 + session`,
+    `bloc and hedging are measured between ${labels[0]} (west) and ` +
+      `${labels[labels.length - 1]} (east); year = 1945 + session`,
   );
 
   const profile: AlignmentProfile = {
@@ -547,7 +555,9 @@ async function sensitivity(
   return {
     columns,
     rows,
-    note: 'means over the selected years; ideal points from our estimator fitted on each selection separately (standardised within each fit); d_ = difference from all votes',
+    note:
+      'means over the selected years; ideal points from our estimator fitted on each ' +
+      'selection separately (standardised within each fit); d_ = difference from all votes',
   };
 }
 

@@ -94,7 +94,10 @@ function splitByVotes(p: Problem, threads: number): number[] {
 class ItemWorker {
   private readonly worker: Worker;
   private pending: { resolve: () => void; reject: (e: Error) => void } | null = null;
-  /** A failure that arrived while no sweep was pending (e.g. the module failed to load): the next sweep rejects with it. */
+  /**
+   * A failure that arrived while no sweep was pending (e.g. the module failed to load): the next sweep
+   * rejects with it.
+   */
   private failed: Error | null = null;
 
   constructor(data: { state: SweepState; from: number; to: number; seed: number }) {

@@ -49,7 +49,10 @@ export interface SamplerResult {
 const CUT_BOUND = 7;
 const Z_BOUND = 9;
 const THETA_BOUND = 5;
-/** Proposal SD for the cutpoints: BSV's 0.2/3, larger than Johnson & Albert's 0.05/C so that the cutpoints mix. */
+/**
+ * Proposal SD for the cutpoints: BSV's 0.2/3, larger than Johnson & Albert's 0.05/C so that the cutpoints
+ * mix.
+ */
 const CUT_STEP = 0.2 / 3;
 
 /** Log-probability of category y (0 yes, 1 abstain, 2 no) at mean mu, stable in both tails. */

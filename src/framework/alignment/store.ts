@@ -75,7 +75,8 @@ async function loadsOf(store: Store, dataset: string, parts: string[]): Promise<
     year_min: number | null;
     year_max: number | null;
   }>(
-    `SELECT p.part, l.version, l.file, l.sha256, l.rows, l.year_min, l.year_max FROM data_load_parts p JOIN loads l USING (load_id)
+    `SELECT p.part, l.version, l.file, l.sha256, l.rows, l.year_min, l.year_max
+     FROM data_load_parts p JOIN loads l USING (load_id)
      WHERE p.dataset = $1 ORDER BY p.part`,
     [dataset],
   );
@@ -234,7 +235,8 @@ export async function loadStoreBsv(store: Store, registry?: StateRegistry): Prom
         iso3: string | null;
         name: string | null;
       }>(
-        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM unga_idealpoints WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
+        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM unga_idealpoints ' +
+          'WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
       )
     ).map((r): BsvPoint => {
       const rec = registry?.byCcode(Number(r.ccode));

@@ -6,7 +6,10 @@
  * about 9 MB.
  */
 
-/** Issue codes of the Voeten data: Palestinian conflict, nuclear, disarmament, human rights, colonialism, economic development. */
+/**
+ * Issue codes of the Voeten data: Palestinian conflict, nuclear, disarmament, human rights, colonialism,
+ * economic development.
+ */
 export const ISSUES = ['me', 'nu', 'di', 'hr', 'co', 'ec'] as const;
 export type IssueCode = (typeof ISSUES)[number];
 /** An issue selector: one of the six issue codes, or the State Department's "important" votes. */

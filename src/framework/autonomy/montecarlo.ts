@@ -30,7 +30,9 @@ export interface McOutput {
   sa: Uint8Array;
 }
 
-/** Equidistance of a position between the first pole and the nearest other one (see the alignment component). */
+/**
+ * Equidistance of a position between the first pole and the nearest other one (see the alignment component).
+ */
 export function equidistance(position: number, poles: ArrayLike<number>): number {
   const first = poles[0];
   if (first === undefined || Number.isNaN(first)) return NaN;

@@ -15,7 +15,10 @@ export type Posture = (typeof POSTURES)[number];
 
 /** The thresholds of the rules, documented in docs/METHODOLOGY.md; overridable for sensitivity runs. */
 export interface PostureRules {
-  /** An obligation from a pole at least this strong (consented base 0.75, defence pact 1) makes a state aligned. */
+  /**
+   * An obligation from a pole at least this strong (consented base 0.75, defence pact 1) makes a state
+   * aligned.
+   */
   alignedObligation: number;
   /** Strategic autonomy needs all of these on the 0–1 component scales. */
   minIndex: number;
@@ -127,7 +130,8 @@ export function classify(
     return {
       posture: 'aligned',
       reasons: [
-        `security guarantee from the ${s.guarantee.pole} pole (${s.guarantee.provider}, strength ${s.guarantee.weight})`,
+        `security guarantee from the ${s.guarantee.pole} pole (` +
+          `${s.guarantee.provider}, strength ${s.guarantee.weight})`,
       ],
     };
   }
@@ -136,7 +140,8 @@ export function classify(
     return {
       posture: 'integration-seeking',
       reasons: [
-        `seeks integration with the ${first.pole} pole: ${s.integration.map((i) => `${i.how} with ${i.target} (${i.fact})`).join('; ')}`,
+        `seeks integration with the ${first.pole} pole: ` +
+          `${s.integration.map((i) => `${i.how} with ${i.target} (${i.fact})`).join('; ')}`,
       ],
     };
   }
@@ -152,23 +157,28 @@ export function classify(
     ],
     [
       v.voice !== null && v.voice >= rules.minVoice,
-      `voice ${fmt(v.voice)} ${v.voice !== null && v.voice >= rules.minVoice ? '≥' : '<'} ${rules.minVoice}${v.voice === null ? ' (missing)' : ''}`,
+      `voice ${fmt(v.voice)} ${v.voice !== null && v.voice >= rules.minVoice ? '≥' : '<'}` +
+        ` ${rules.minVoice}${v.voice === null ? ' (missing)' : ''}`,
     ],
     [
       v.mediation === null || v.mediation >= rules.minMediation,
       v.mediation === null
         ? 'no conflict rounds to judge (principle 2 not applicable)'
-        : `direct/regional handling of conflicts ${fmt(v.mediation)} ${v.mediation >= rules.minMediation ? '≥' : '<'} ${rules.minMediation}`,
+        : `direct/regional handling of conflicts ${fmt(v.mediation)} ` +
+          `${v.mediation >= rules.minMediation ? '≥' : '<'} ${rules.minMediation}`,
     ],
     [
       v.capability === null || v.capability >= rules.minCapability,
       v.capability === null
         ? 'capability data missing'
-        : `capability vs rivals ${fmt(v.capability)} ${v.capability >= rules.minCapability ? '≥' : '<'} ${rules.minCapability}`,
+        : `capability vs rivals ${fmt(v.capability)} ` +
+          `${v.capability >= rules.minCapability ? '≥' : '<'} ${rules.minCapability}`,
     ],
     [
       v.gatekeeper !== null && v.gatekeeper >= rules.minGatekeeper,
-      `gatekeeper role ${fmt(v.gatekeeper)} ${v.gatekeeper !== null && v.gatekeeper >= rules.minGatekeeper ? '≥' : '<'} ${rules.minGatekeeper}`,
+      `gatekeeper role ${fmt(v.gatekeeper)} ` +
+        `${v.gatekeeper !== null && v.gatekeeper >= rules.minGatekeeper ? '≥' : '<'}` +
+        ` ${rules.minGatekeeper}`,
     ],
   ];
   const failed = checks.filter(([ok]) => !ok).map(([, why]) => why);

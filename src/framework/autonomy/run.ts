@@ -316,7 +316,10 @@ function dedupeProvenance(list: Provenance[]): Provenance[] {
   return [...seen.values()];
 }
 
-/** Posture changes, each dated to its first year; `lasting` when the new posture holds two years or to the end. */
+/**
+ * Posture changes, each dated to its first year; `lasting` when the new posture holds two years or to the
+ * end.
+ */
 export function findTransitions(results: StateYearResult[]): Transition[] {
   const byState = new Map<string, StateYearResult[]>();
   for (const r of results) (byState.get(r.state) ?? byState.set(r.state, []).get(r.state)!).push(r);

@@ -67,7 +67,10 @@ export function capability(inp: FrameworkInputs, ccode: number, year: number): C
     value: 0.7 * relative + 0.3 * percentile,
     explanation: [
       strongest
-        ? `CINC ${own.toExponential(2)} vs strongest rival ${name(strongest[0])} ${strongest[1].toExponential(2)} (${basis}): ${relative > 0.55 ? 'superiority' : relative >= 0.45 ? 'parity' : 'inferiority'} (${relative.toFixed(2)})`
+        ? `CINC ${own.toExponential(2)} vs strongest rival ` +
+          `${name(strongest[0])} ${strongest[1].toExponential(2)} (${basis}): ` +
+          `${relative > 0.55 ? 'superiority' : relative >= 0.45 ? 'parity' : 'inferiority'}` +
+          ` (${relative.toFixed(2)})`
         : `CINC ${own.toExponential(2)}; no rivals found (${basis})`,
       `CINC percentile among states in ${year}: ${(percentile * 100).toFixed(0)}`,
     ],

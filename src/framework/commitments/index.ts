@@ -140,14 +140,17 @@ export function commitments(
   const explanation: string[] = [];
   if (strongest) {
     explanation.push(
-      `${strongest.obligation} obligation from ${strongest.provider} (${strongest.pole} pole${strongest.fact ? `, fact ${strongest.fact}` : `, ATOP alliance ${strongest.alliances?.join(', ')}`})`,
+      `${strongest.obligation} obligation from ${strongest.provider} (${strongest.pole} pole` +
+        (strongest.fact ? `, fact ${strongest.fact}` : `, ATOP alliance ${strongest.alliances?.join(', ')}`) +
+        ')',
     );
   } else {
     explanation.push('no security guarantee from any great-power pole');
   }
   if (regional.length)
     explanation.push(
-      `pacts with regional allies kept apart: ${[...new Set(regional.map((c) => `${c.provider} (${c.obligation})`))].join(', ')}`,
+      'pacts with regional allies kept apart: ' +
+        `${[...new Set(regional.map((c) => `${c.provider} (${c.obligation})`))].join(', ')}`,
     );
   if (carriedFrom) explanation.push(`ATOP ends in ${carriedFrom}; its obligations are carried forward`);
   return {

@@ -70,7 +70,10 @@ export function networkUnder(scenarios: readonly string[] = []): CorridorNetwork
   return { ...net, scenario: { id: applied.join('+'), name: names.join(' + '), window: undefined } };
 }
 
-/** Exact total cost of a route's legs (USD/t), recomputed from the legs rather than summed from rounded figures. */
+/**
+ * Exact total cost of a route's legs (USD/t), recomputed from the legs rather than summed from rounded
+ * figures.
+ */
 export function routeCost(net: CorridorNetwork, legs: readonly RouteLeg[]): number {
   const used = legs.map((l) => {
     const i = net.legById.get(l.id);

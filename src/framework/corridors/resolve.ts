@@ -15,7 +15,8 @@ export class UnknownPlaceError extends Error {
     super(
       ambiguous
         ? `'${query}' is ambiguous: ${suggestions.join(', ')}`
-        : `unknown place '${query}'${suggestions.length > 0 ? `; closest matches: ${suggestions.join(', ')}` : ''}`,
+        : `unknown place '${query}'` +
+            `${suggestions.length > 0 ? `; closest matches: ${suggestions.join(', ')}` : ''}`,
     );
     this.name = 'UnknownPlaceError';
     this.query = query;

@@ -159,7 +159,8 @@ export function buildExpanded(
       }
     }
   }
-  // Later layers need origin-mode states only when a via node is also the origin; the hand-over edges above cover it.
+  // Later layers need origin-mode states only when a via node is also the origin; the hand-over edges above
+  // cover it.
   for (let layer = 1; layer < segments; layer++) {
     for (const v of layers[layer] as readonly number[]) {
       if (!(layers[0] as readonly number[]).includes(v) || ok[v] === 0) continue;

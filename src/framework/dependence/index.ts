@@ -68,7 +68,9 @@ export function dependence(inp: FrameworkInputs, ccode: number, year: number): C
   return {
     value: 1 - (supplierHhi + blocShare) / 2,
     explanation: [
-      `arms imports ${year - w + 1}–${year}: ${total.toFixed(0)} TIV from ${bySupplier.size} suppliers (largest ${name(topSupplier)} ${((topTiv / total) * 100).toFixed(0)}%), HHI ${supplierHhi.toFixed(2)}; ${(blocShare * 100).toFixed(0)}% from the ${topBloc} pole`,
+      `arms imports ${year - w + 1}–${year}: ${total.toFixed(0)} TIV from ${bySupplier.size} ` +
+        `suppliers (largest ${name(topSupplier)} ${((topTiv / total) * 100).toFixed(0)}%), HHI ` +
+        `${supplierHhi.toFixed(2)}; ${(blocShare * 100).toFixed(0)}% from the ${topBloc} pole`,
     ],
     provenance: [{ ...inp.arms.provenance, note: `deliveries to the state ${year - w + 1}–${year}` }],
     detail: {

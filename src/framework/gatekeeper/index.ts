@@ -18,7 +18,9 @@ export function transitInput(run: ScenarioRun, from: number, scenarioId: string 
     from,
     provenance: {
       dataset: 'corridor model',
-      note: `${legSources}${scenarioId ? `, scenario ${scenarioId}` : ', baseline'}: Mt of OD flows crossing each country`,
+      note:
+        `${legSources}${scenarioId ? `, scenario ${scenarioId}` : ', baseline'}` +
+        ': Mt of OD flows crossing each country',
     },
   };
 }
@@ -74,7 +76,8 @@ export function gatekeeper(
   const parts = [hosting];
   const explanation = [
     hosted.length
-      ? `${year - w}–${year}: hosted ${hosted.length} round(s) of talks between others (${weighted.filter((h) => h.acrossPoles).length} across poles)`
+      ? `${year - w}–${year}: hosted ${hosted.length} round(s) of talks between ` +
+        `others (${weighted.filter((h) => h.acrossPoles).length} across poles)`
       : `${year - w}–${year}: no hosting of talks between others recorded`,
   ];
   const provenance: Provenance[] = hosted.length ? [{ facts: hosted.map((h) => h.id) }] : [];
@@ -84,7 +87,8 @@ export function gatekeeper(
     transitShare = max > 0 ? (transit.byCountry.get(iso3) ?? 0) / max : 0;
     parts.push(transitShare);
     explanation.push(
-      `corridor transit ${(transit.byCountry.get(iso3) ?? 0).toFixed(1)} Mt, ${(transitShare * 100).toFixed(0)}% of the busiest transit country`,
+      `corridor transit ${(transit.byCountry.get(iso3) ?? 0).toFixed(1)} Mt, ` +
+        `${(transitShare * 100).toFixed(0)}% of the busiest transit country`,
     );
     provenance.push(transit.provenance);
   }
@@ -94,7 +98,8 @@ export function gatekeeper(
     if (bridgingScore !== null) {
       parts.push(bridgingScore);
       explanation.push(
-        `bridging between the opposing blocs ${bridgingScore.toFixed(2)} (multiplex network, relative to the year's strongest bridge)`,
+        `bridging between the opposing blocs ${bridgingScore.toFixed(2)}` +
+          ` (multiplex network, relative to the year's strongest bridge)`,
       );
       provenance.push(...bridging.provenance);
     }

@@ -108,7 +108,10 @@ export function blocsForYear(
     carried: end < year,
     provenance: {
       ...inp.ideal.provenance,
-      note: `blocs from mean BSV ideal points ${start}–${end} (${west} and ${east} as poles, cut at s ≤ ${(opts.lower ?? BLOC_CUTS[0]).toFixed(2)} / s ≥ ${(opts.upper ?? BLOC_CUTS[1]).toFixed(2)})${end < year ? `, carried forward to ${year}` : ''}`,
+      note:
+        `blocs from mean BSV ideal points ${start}–${end} (${west} and ${east} as poles, cut at s ≤ ` +
+        `${(opts.lower ?? BLOC_CUTS[0]).toFixed(2)} / s ≥ ${(opts.upper ?? BLOC_CUTS[1]).toFixed(2)}` +
+        `)${end < year ? `, carried forward to ${year}` : ''}`,
     },
   };
 }

@@ -29,7 +29,10 @@ export interface BridgeStats {
   opposingWeighted: Float64Array;
 }
 
-/** `side[v]` is 0 for W, 1 for E, anything else for X. `g` stores each undirected tie both ways, weights = strengths. */
+/**
+ * `side[v]` is 0 for W, 1 for E, anything else for X. `g` stores each undirected tie both ways, weights =
+ * strengths.
+ */
 export function bridgeStats(g: Csr, side: Int32Array): BridgeStats {
   const n = g.n;
   const strengths = g.weights;

@@ -417,7 +417,9 @@ export function connectedness(state: string, arms: Layer, blocs: BlocAssignment)
     vulnerability: mean,
     connectedness: Math.sqrt(v / sw),
     partners: w.size,
-    uses: `SIPRI arms transfers ${arms.note} (TIV, supplied + received) × BSV ideal-point distance ${blocs.window.join('–')}`,
+    uses:
+      `SIPRI arms transfers ${arms.note} (TIV, supplied + received) ` +
+      `× BSV ideal-point distance ${blocs.window.join('–')}`,
   };
 }
 

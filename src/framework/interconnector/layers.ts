@@ -161,7 +161,8 @@ export function allianceLayer(inp: FrameworkInputs, year: number): Layer {
     dataYear,
     note:
       dataYear < year
-        ? `ATOP obligations of ${dataYear} carried forward to ${year}, plus knowledge-base pacts in force in ${year}`
+        ? `ATOP obligations of ${dataYear} carried forward to ` +
+          `${year}, plus knowledge-base pacts in force in ${year}`
         : `ATOP obligations in force in ${year}, plus knowledge-base pacts`,
   };
 }
@@ -195,7 +196,8 @@ export function igoLayer(
       available: false,
       dataYear: null,
       note: data
-        ? `COW IGO does not cover ${year} (it ends in ${data.igoShared.covers?.[1] ?? '?'}); not carried forward`
+        ? `COW IGO does not cover ${year} (it ends in ` +
+          `${data.igoShared.covers?.[1] ?? '?'}); not carried forward`
         : 'IGO co-membership not loaded',
     };
   const all: LayerEdge[] = [];

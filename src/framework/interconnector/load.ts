@@ -18,7 +18,8 @@ async function igoProvenance(
     year_min: number | null;
     year_max: number | null;
   }>(
-    `SELECT l.version, l.sha256, l.rows, l.year_min, l.year_max FROM loads l JOIN data_load_parts p USING (load_id)
+    `SELECT l.version, l.sha256, l.rows, l.year_min, l.year_max
+     FROM loads l JOIN data_load_parts p USING (load_id)
      WHERE l.dataset = 'cow_igo' AND p.part = 'memberships' ORDER BY l.load_id`,
   );
   const fallback = await store
@@ -72,8 +73,10 @@ export async function loadInterconnectorData(
     if (want.length) {
       const rows = await store.query<{ year: number; x: number; y: number; n: number }>(
         `SELECT a.year, a.ccode AS x, b.ccode AS y, count(*)::INTEGER AS n
-         FROM igo_memberships a JOIN igo_memberships b ON a.igo = b.igo AND a.year = b.year AND a.ccode < b.ccode
-         WHERE a.status = 'full' AND b.status = 'full' AND a.year IN (${want.map((_, i) => `$${i + 1}`).join(',')})
+         FROM igo_memberships a
+           JOIN igo_memberships b ON a.igo = b.igo AND a.year = b.year AND a.ccode < b.ccode
+         WHERE a.status = 'full' AND b.status = 'full' AND a.year IN
+           (${want.map((_, i) => `$${i + 1}`).join(',')})
          GROUP BY 1, 2, 3`,
         want,
       );

@@ -76,7 +76,12 @@ export function mediation(inp: FrameworkInputs, ccode: number, year: number): Co
   return {
     value,
     explanation: [
-      `${year - w}–${year}: ${count((r) => r.format === 'direct')} direct, ${count((r) => r.format === 'facilitated')} facilitated, ${count((r) => r.format === 'mediated')} mediated${mediators.length ? ` (by ${mediators.join(', ')})` : ''}${count((r) => r.declined) ? `, ${count((r) => r.declined)} mediated round(s) declined` : ''} of ${scored.length} rounds`,
+      `${year - w}–${year}: ${count((r) => r.format === 'direct')} ` +
+        `direct, ${count((r) => r.format === 'facilitated')} ` +
+        `facilitated, ${count((r) => r.format === 'mediated')} mediated` +
+        `${mediators.length ? ` (by ${mediators.join(', ')})` : ''}` +
+        `${count((r) => r.declined) ? `, ${count((r) => r.declined)} mediated round(s) declined` : ''}` +
+        ` of ${scored.length} rounds`,
     ],
     provenance: [
       {

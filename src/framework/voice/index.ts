@@ -75,7 +75,8 @@ export function voice(inp: FrameworkInputs, ccode: number, year: number): Compon
       .filter((e) => e.score < 1)
       .map((e) => `${e.org} (${e.role === 'member' || e.role === 'founding-member' ? e.rule : e.role})`);
     explanation.push(
-      `rule-maker or equal in ${makers.length ? [...new Set(makers)].join(', ') : 'none'}; taker in ${takers.length ? takers.join(', ') : 'none'} (knowledge base, score ${kbScore.toFixed(2)})`,
+      `rule-maker or equal in ${makers.length ? [...new Set(makers)].join(', ') : 'none'}; taker in ` +
+        `${takers.length ? takers.join(', ') : 'none'} (knowledge base, score ${kbScore.toFixed(2)})`,
     );
     provenance.push({ facts: engagements.map((e) => e.fact) });
   }
@@ -92,7 +93,8 @@ export function voice(inp: FrameworkInputs, ccode: number, year: number): Compon
     return {
       value: null,
       explanation: [
-        `no memberships recorded for ${year} (COW IGO ends in ${inp.igo.covers?.[1] ?? '—'}; the knowledge base covers the article's states)`,
+        `no memberships recorded for ${year} (COW IGO ends in ` +
+          `${inp.igo.covers?.[1] ?? '—'}; the knowledge base covers the article's states)`,
       ],
       provenance: [inp.igo.provenance],
       detail: {},

@@ -8,8 +8,8 @@ import {
 } from '../../framework/alignment/report.ts';
 import type { IssueSelector } from '../../framework/alignment/types.ts';
 import type { Store } from '../../store/store.ts';
-import { parseYearRange } from '../../cli/args.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { parseYearRange } from '../../input/years.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { stateParam } from './params.ts';
 
@@ -44,7 +44,8 @@ export function alignmentRoutes(deps: ServerDeps): ApiRoute[] {
     if (!deps.store)
       throw new HttpError(
         409,
-        'the server has no store: start it with `interconnector serve` after `interconnector data pull unga_votes unga_idealpoints`',
+        'the server has no store: start it with `interconnector serve` ' +
+          'after `interconnector data pull unga_votes unga_idealpoints`',
       );
     return deps.store;
   };
@@ -52,7 +53,9 @@ export function alignmentRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/alignment',
       summary:
-        'UNGA alignment of a state per session year: agreement with poles, ideal point with interval, distance to poles, bloc, hedging (and optionally sensitivity to the vote selection), with provenance',
+        'UNGA alignment of a state per session year: agreement with poles, ' +
+        'ideal point with interval, distance to poles, bloc, hedging (and ' +
+        'optionally sensitivity to the vote selection), with provenance',
       query: z.strictObject({
         state: stateParam,
         years: yearsParam.optional(),
@@ -74,7 +77,8 @@ export function alignmentRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/idealpoints',
       summary:
-        "UNGA ideal points per state and session year: our estimator (source=own, cached; method=gibbs, BSV's model, or mode) or the published BSV file (source=bsv), with provenance",
+        'UNGA ideal points per state and session year: our estimator (source=own, cached; ' +
+        "method=gibbs, BSV's model, or mode) or the published BSV file (source=bsv), with provenance",
       query: z.strictObject({
         years: yearsParam.optional(),
         issue: issueParam.optional(),

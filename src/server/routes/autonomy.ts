@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPONENTS } from '../../framework/autonomy/components.ts';
 import type { StateYearResult } from '../../framework/autonomy/run.ts';
 import { FIRST_FRAMEWORK_YEAR, type FrameworkSession } from '../../framework/session.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { stateParam, yearParam } from './params.ts';
 
@@ -84,7 +84,8 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/autonomy',
       summary:
-        'strategic-autonomy index, interval, rank, components, posture and explanation of a state by year (detail=summary: the numbers only)',
+        'strategic-autonomy index, interval, rank, components, posture and ' +
+        'explanation of a state by year (detail=summary: the numbers only)',
       query: z.strictObject({
         state: stateParam,
         years: yearsParam,

@@ -10,7 +10,7 @@ import {
   type LayerId,
 } from '../../framework/interconnector/index.ts';
 import type { FrameworkSession } from '../../framework/session.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { yearParam } from './params.ts';
 
@@ -31,7 +31,9 @@ function requireSession(deps: ServerDeps): FrameworkSession {
 const round = (x: number | null | undefined, d = 4): number | null =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d));
 
-/** /api/brokerage (ranking with roles and counterparts) and /api/network (nodes and edges for the graph view). */
+/**
+ * /api/brokerage (ranking with roles and counterparts) and /api/network (nodes and edges for the graph view).
+ */
 export function brokerageRoutes(deps: ServerDeps): ApiRoute[] {
   let data: Promise<InterconnectorData> | null = null;
   const runs = new Map<string, InterconnectorRun>();
@@ -71,7 +73,8 @@ export function brokerageRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/brokerage',
       summary:
-        'interconnector index by state for a year: score, parts, Gould–Fernandez roles (raw, sna z, degree-preserving z), layers, counterparts, Aiyar–Ohnsorge connectedness',
+        'interconnector index by state for a year: score, parts, Gould–Fernandez roles (raw, ' +
+        'sna z, degree-preserving z), layers, counterparts, Aiyar–Ohnsorge connectedness',
       query: z.strictObject({ year: yearParam.optional(), layers: layersParam }),
       handler: async (q) => {
         const run = await runFor(q.year, q.layers);
@@ -99,7 +102,8 @@ export function brokerageRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/network',
       summary:
-        'the multiplex state network of a year for the graph view: nodes with bloc and score, edges with per-layer weights',
+        'the multiplex state network of a year for the graph view: ' +
+        'nodes with bloc and score, edges with per-layer weights',
       query: z.strictObject({ year: yearParam.optional(), layers: layersParam }),
       handler: async (q) => {
         const run = await runFor(q.year, q.layers);

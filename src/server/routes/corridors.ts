@@ -9,7 +9,7 @@ import {
   routeUnder,
   transitUnder,
 } from '../../framework/corridors/queries.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 
 const DATA_FILES = [
@@ -79,14 +79,16 @@ export function corridorsRoutes(_deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/corridors/scenarios',
       summary:
-        'built-in corridor scenarios (overlays of closures, openings, capacities and demands) with descriptions and sources',
+        'built-in corridor scenarios (overlays of closures, openings, ' +
+        'capacities and demands) with descriptions and sources',
       query: z.strictObject({}),
       handler: () => ({ scenarios: listScenarios(), provenance: { data: ['kb/corridors/scenarios/'] } }),
     }),
     defineRoute({
       path: '/api/corridors/network',
       summary:
-        'corridor nodes with coordinates and legs with mode, status, open/closed and capacity, optionally under scenarios',
+        'corridor nodes with coordinates and legs with mode, status, ' +
+        'open/closed and capacity, optionally under scenarios',
       query: z.strictObject({ scenario: scenarioParam }),
       handler: (q) => {
         const s = scenarios(q.scenario);
@@ -100,7 +102,8 @@ export function corridorsRoutes(_deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/corridors/route',
       summary:
-        'best route between two places by time, distance or cost, with k alternatives, optionally under scenarios',
+        'best route between two places by time, distance or ' +
+        'cost, with k alternatives, optionally under scenarios',
       query: z.strictObject({
         from: placeParam,
         to: placeParam,
@@ -134,7 +137,8 @@ export function corridorsRoutes(_deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/corridors/transit',
       summary:
-        'capacity-aware assignment of the corridor demands: per-country transit tonnes and shares, leg flows and min-cut bottlenecks',
+        'capacity-aware assignment of the corridor demands: per-country ' +
+        'transit tonnes and shares, leg flows and min-cut bottlenecks',
       query: z.strictObject({ scenario: scenarioParam, by: byParam }),
       handler: (q) => {
         const s = scenarios(q.scenario);

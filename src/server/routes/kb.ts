@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { coverageReport } from '../../kb/coverage.ts';
 import { timeline } from '../../kb/timeline.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { stateParam, yearParam } from './params.ts';
 

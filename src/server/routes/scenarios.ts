@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FrameworkSession } from '../../framework/session.ts';
 import { builtinScenarios, ScenarioError } from '../../scenarios/load.ts';
 import { resolveFor, runScenario, sessionYears } from '../../scenarios/run.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 
 /** Built-in ids and compositions only: the API never reads files named by a client. */
@@ -25,7 +25,8 @@ export function scenariosRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/scenarios',
       summary:
-        'the built-in scenarios (kb/scenarios/): id, title, summary, the year they apply from, their edits and uncertain parameters',
+        'the built-in scenarios (kb/scenarios/): id, title, summary, ' +
+        'the year they apply from, their edits and uncertain parameters',
       query: z.strictObject({}),
       handler: () =>
         builtinScenarios().map((d) => ({
@@ -43,7 +44,8 @@ export function scenariosRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/scenarios/run',
       summary:
-        'up to four scenarios (or A+B compositions) against the baseline, side by side: index, interval, components, posture, transit and the edits behind each change',
+        'up to four scenarios (or A+B compositions) against the baseline, side by side: ' +
+        'index, interval, components, posture, transit and the edits behind each change',
       query: z.strictObject({
         ids: idsParam,
         states: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listStates } from '../../states/list.ts';
-import { defineRoute, type ApiRoute, type ServerDeps } from '../app.ts';
+import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { yearParam } from './params.ts';
 

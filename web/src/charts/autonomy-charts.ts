@@ -58,7 +58,10 @@ export const keyOf = (x: unknown): string => JSON.stringify(x);
 
 const yearAxis = { label: null, tickFormat: 'd' } as const;
 
-/** Index over years: the 5–95% interval as a band, the index as a line with points, transitions as dashed rules. */
+/**
+ * Index over years: the 5–95% interval as a band, the index as a line with points, transitions as dashed
+ * rules.
+ */
 export function indexChart(
   Plot: PlotModule,
   width: number,
@@ -93,7 +96,8 @@ export function indexChart(
           x: 'year',
           y: 'index',
           title: (p: IndexPoint) =>
-            `${p.year}: index ${p.index?.toFixed(3)}\n5–95%: ${p.lo?.toFixed(3) ?? '–'}–${p.hi?.toFixed(3) ?? '–'}\nposture: ${p.posture}`,
+            `${p.year}: index ${p.index?.toFixed(3)}\n5–95%: ${p.lo?.toFixed(3) ?? '–'}` +
+            `–${p.hi?.toFixed(3) ?? '–'}\nposture: ${p.posture}`,
         }),
       ),
     ],
@@ -131,7 +135,8 @@ export function rankChart(Plot: PlotModule, width: number, pts: IndexPoint[]): E
           x: 'year',
           y: 'rank',
           title: (p: IndexPoint) =>
-            `${p.year}: rank ${p.rank} of ${p.ranked}\n5–95%: ${p.rlo?.toFixed(0) ?? '–'}–${p.rhi?.toFixed(0) ?? '–'}`,
+            `${p.year}: rank ${p.rank} of ${p.ranked}\n5–95%: ` +
+            `${p.rlo?.toFixed(0) ?? '–'}–${p.rhi?.toFixed(0) ?? '–'}`,
         }),
       ),
     ],

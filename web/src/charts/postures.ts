@@ -25,9 +25,8 @@ export const plotPostureScale = {
 };
 
 export function PostureBadge({ posture, testid }: { posture: string; testid?: string }) {
-  return html`<span class=${`posture-badge pc-${posture}`} data-testid=${testid}
-    >${postureLabel(posture)}</span
-  >`;
+  return html`<span class=${`posture-badge pc-${posture}`} data-testid=${testid}>${postureLabel(posture)}
+    </span>`;
 }
 
 export function PostureLegend({
@@ -38,8 +37,21 @@ export function PostureLegend({
   withNoData?: boolean;
 }) {
   return html`<ul class="legend posture-legend" aria-label="Posture colours">
-    ${POSTURE_IDS.map((p) => html`<li><span class=${`swatch pc-${p}`} aria-hidden="true">${POSTURE_STYLE[p].abbr}</span>${POSTURE_STYLE[p].label}${counts ? html` <span class="muted">(${counts[p] ?? 0})</span>` : null}</li>`)}
-    ${withNoData ? html`<li><span class="swatch pc-none" aria-hidden="true"></span>not scored / no data</li>` : null}
+    ${POSTURE_IDS.map(
+      (p) => html`<li><span class=${`swatch pc-${p}`} aria-hidden="true">
+      ${POSTURE_STYLE[p].abbr}</span>${POSTURE_STYLE[p].label}${
+        counts
+          ? html` <span
+      class="muted">(${counts[p] ?? 0})</span>`
+          : null
+      }</li>`,
+    )}
+    ${
+      withNoData
+        ? html`<li><span class="swatch pc-none" aria-hidden="true">
+      </span>not scored / no data</li>`
+        : null
+    }
   </ul>`;
 }
 
@@ -71,49 +83,46 @@ export function PostureBand({
 }) {
   const at = new Map(transitions.map((t) => [t.year, t]));
   return html`<div class=${`posture-band-wrap${compact ? ' compact' : ''}`}>
-    <ol
-      class="posture-band"
-      aria-label=${label}
-      style=${`grid-template-columns: repeat(${cells.length}, minmax(0, 1fr))`}
-    >
+    <ol class="posture-band" aria-label=${label}
+      style=${`grid-template-columns: repeat(${cells.length}, minmax(0, 1fr))`}>
       ${cells.map((c) => {
         const t = at.get(c.year);
-        const text = `${c.year}: ${postureLabel(c.posture)}${c.confidence !== undefined ? ` (confidence ${Math.round(c.confidence * 100)}%)` : ''}${t ? `; transition from ${postureLabel(t.from)}` : ''}`;
+        const confidence =
+          c.confidence !== undefined ? ` (confidence ${Math.round(c.confidence * 100)}%)` : '';
+        const transition = t ? `; transition from ${postureLabel(t.from)}` : '';
+        const text = `${c.year}: ${postureLabel(c.posture)}${confidence}${transition}`;
         return html`<li
           class=${`pc pc-${c.posture}${t ? ' transition' : ''}${selected === c.year ? ' selected' : ''}`}
-          data-testid="posture-cell"
-          data-year=${c.year}
-          data-posture=${c.posture}
-          title=${text}
-        >
+          data-testid="posture-cell" data-year=${c.year} data-posture=${c.posture} title=${text}>
           ${
             onSelect
-              ? html`<button
-                  type="button"
-                  tabindex="-1"
-                  aria-label=${text}
-                  aria-pressed=${selected === c.year}
-                  onClick=${() => onSelect(c.year)}
-                >
-                  <span class="yr">${String(c.year).slice(2)}</span
-                  ><span class="abbr">${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span>
-                </button>`
+              ? html`<button type="button" tabindex="-1" aria-label=${text}
+                aria-pressed=${selected === c.year} onClick=${() => onSelect(c.year)}><span class="yr">
+                ${String(c.year).slice(2)}</span><span class="abbr">
+                ${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span></button>`
               : compact
                 ? html`<span class="cell" role="img" aria-label=${text}></span>`
-                : html`<span class="cell" aria-label=${text}
-                    ><span class="yr">${String(c.year).slice(2)}</span
-                    ><span class="abbr">${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span></span
-                  >`
+                : html`<span class="cell" aria-label=${text}><span class="yr">${String(c.year).slice(2)}
+                  </span><span class="abbr">${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span>
+                  </span>`
           }
         </li>`;
       })}
     </ol>
-    ${compact && cells.length ? html`<div class="band-ends muted" aria-hidden="true"><span>${cells[0]!.year}</span><span>${cells.at(-1)!.year}</span></div>` : null}
+    ${
+      compact && cells.length
+        ? html`<div class="band-ends muted" aria-hidden="true"><span>${cells[0]!.year}
+      </span><span>${cells.at(-1)!.year}</span></div>`
+        : null
+    }
     ${
       transitions.length > 0
-        ? html`<ul class="transitions" aria-label="Transitions">
-            ${transitions.map((t) => html`<li data-testid="transition"><time datetime=${String(t.year)}>${t.year}</time>: ${postureLabel(t.from)} → <strong>${postureLabel(t.to)}</strong>${t.lasting ? '' : ' (short-lived)'}</li>`)}
-          </ul>`
+        ? html`<ul class="transitions" aria-label="Transitions">${transitions.map(
+            (t) => html`<li
+          data-testid="transition"><time datetime=${String(t.year)}>${t.year}
+          </time>: ${postureLabel(t.from)} → <strong>${postureLabel(t.to)}</strong>
+          ${t.lasting ? '' : ' (short-lived)'}</li>`,
+          )}</ul>`
         : html`<p class="muted transitions">No posture change over these years.</p>`
     }
   </div>`;

@@ -73,25 +73,18 @@ function rowFor(
 export function PostureMap({ geo, rows, year }: { geo: WorldGeometry; rows: PostureRow[]; year: number }) {
   const byIso = new Map(rows.map((r) => [r.state, r]));
   const byName = new Map(rows.map((r) => [r.name.toLowerCase(), r]));
-  return html`<svg
-    class="world-map"
-    viewBox=${`0 0 ${geo.width} ${geo.height}`}
-    role="group"
+  return html`<svg class="world-map" viewBox=${`0 0 ${geo.width} ${geo.height}`} role="group"
     aria-label=${`World map of postures in ${year}; each scored country is a link to its profile`}
-    data-testid="world-map"
-  >
+    data-testid="world-map">
     <title>Foreign-policy posture by state, ${year}</title>
     <path class="sphere" d=${geo.sphere} />
     ${geo.countries.map((c) => {
       const r = rowFor(c, byIso, byName);
       if (!r) return html`<path class="country pc-none" d=${c.d}><title>${c.name}: not scored</title></path>`;
-      const text = `${r.name}: ${postureLabel(r.posture)}, index ${fmt(r.index, 2)}${r.rank ? `, rank ${r.rank}` : ''}`;
-      return html`<a
-        href=${`#/profile?state=${r.state}&year=${year}`}
-        aria-label=${`${text}. Open profile`}
-        data-state=${r.state}
-        class="country-link"
-      >
+      const rank = r.rank ? `, rank ${r.rank}` : '';
+      const text = `${r.name}: ${postureLabel(r.posture)}, index ${fmt(r.index, 2)}${rank}`;
+      return html`<a href=${`#/profile?state=${r.state}&year=${year}`} aria-label=${`${text}. Open profile`}
+        data-state=${r.state} class="country-link">
         <path class=${`country pc-${r.posture}`} d=${c.d}><title>${text}</title></path>
       </a>`;
     })}

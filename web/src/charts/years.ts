@@ -7,7 +7,9 @@ import { getJson, type PosturesResponse } from '../api.ts';
 export const FIRST_YEAR = 1992;
 
 let latest: Promise<PosturesResponse> | null = null;
-/** The API's latest scored year comes with the postures of that year: one cheap request, shared by the pages. */
+/**
+ * The API's latest scored year comes with the postures of that year: one cheap request, shared by the pages.
+ */
 export function latestPostures(): Promise<PosturesResponse> {
   latest ??= getJson<PosturesResponse>('/api/postures');
   latest.catch(() => {

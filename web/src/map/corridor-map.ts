@@ -3,6 +3,13 @@ import { html } from '../html.ts';
 import type { MapGeometry } from './geo.ts';
 import type { MapLeg, MapNode, Mode, RouteResponse, TransitResponse } from './types.ts';
 
+// Texts of the map, named so that the SVG template stays readable.
+const MAP_TITLE =
+  'Freight corridor network between China, Central Asia, the Caucasus, Iran, Russia and Europe';
+const MAP_KEY =
+  ' coloured by mode; dashed legs are planned or under construction, dotted legs closed; line width is ' +
+  'the assigned freight flow; vermillion casings and rings mark bottlenecks.';
+
 export const modeLabels: Record<Mode, string> = {
   rail: 'Rail',
   road: 'Road',
@@ -24,6 +31,21 @@ function legClass(l: MapLeg): string {
 
 const fmt = (x: number, d = 1): string => x.toLocaleString('en-GB', { maximumFractionDigits: d });
 
+/** The tooltip of a leg: its ends, mode, length, status, capacity and assigned flow. */
+function legTitle(l: MapLeg, byId: Map<string, MapNode>, mt: number): string {
+  const ends = `${byId.get(l.from)?.name ?? l.from} – ${byId.get(l.to)?.name ?? l.to}`;
+  const capacity = l.capacity_mt !== null ? `, capacity ${fmt(l.capacity_mt)} Mt/yr` : '';
+  const flow = mt > 0 ? `, flow ${fmt(mt, 2)} Mt/yr` : '';
+  const closed = l.open ? '' : ', closed';
+  return `${ends}: ${modeLabels[l.mode]}, ${fmt(l.km, 0)} km, ${l.status}${closed}${capacity}${flow}`;
+}
+
+/** The tooltip of a node: name, country, capacity, and whether it is a bottleneck. */
+function nodeTitle(n: MapNode, cut: boolean): string {
+  const capacity = n.capacity_mt !== null ? `, capacity ${fmt(n.capacity_mt)} Mt/yr` : '';
+  return `${n.name} (${n.country})${capacity}${cut ? ' — bottleneck' : ''}`;
+}
+
 export interface CorridorMapProps {
   geo: MapGeometry;
   nodes: readonly MapNode[];
@@ -35,7 +57,10 @@ export interface CorridorMapProps {
   labelAll?: boolean;
 }
 
-/** The corridor network on an offline world map: legs by mode and status, flows as widths, bottlenecks and the chosen route on top. */
+/**
+ * The corridor network on an offline world map: legs by mode and status, flows as widths, bottlenecks and the
+ * chosen route on top.
+ */
 export function CorridorMap({
   geo,
   nodes,
@@ -77,57 +102,50 @@ export function CorridorMap({
     if (last) labelled.add(last.to_id);
   }
   const open = legs.filter((l) => l.open).length;
-  return html`<svg
-    ref=${svg}
-    class="corridor-map"
-    data-testid="corridor-map"
-    viewBox=${`0 0 ${geo.width} ${geo.height}`}
-    role="img"
-    aria-labelledby="map-title map-desc"
-  >
-    <title id="map-title">
-      Freight corridor network between China, Central Asia, the Caucasus, Iran, Russia and
-      Europe${scenarioName ? ` under: ${scenarioName}` : ''}
-    </title>
+  return html`<svg ref=${svg} class="corridor-map" data-testid="corridor-map"
+    viewBox=${`0 0 ${geo.width} ${geo.height}`} role="img" aria-labelledby="map-title map-desc">
+    <title
+      id="map-title">${MAP_TITLE}${scenarioName ? ` under: ${scenarioName}` : ''}</title>
     <desc id="map-desc">
-      ${legs.length} legs (${open} open) coloured by mode; dashed legs are planned or under construction,
-      dotted legs closed; line width is the assigned freight flow; vermillion casings and rings mark
-      bottlenecks.${route ? ` Highlighted: best route ${route.path.join(', ')}.` : ''}
-    </desc>
+      ${legs.length} legs (${open} open)${MAP_KEY}
+        ${route ? ` Highlighted: best route ${route.path.join(', ')}.` : ''}</desc>
     <path class="sphere" d=${geo.sphere} />
     <path class="land" d=${geo.land} />
     <path class="borders" d=${geo.borders} />
     <g class="cut-layer">
-      ${legs.filter((l) => cutLegs.has(l.id)).map((l) => html`<path class="cut-casing" d=${d(l.id, l.from, l.to)} stroke-width=${flowWidth(flow.get(l.id) ?? 0) + 6} data-testid="bottleneck-leg" />`)}
+      ${legs
+        .filter((l) => cutLegs.has(l.id))
+        .map(
+          (l) => html`<path class="cut-casing"
+        d=${d(l.id, l.from, l.to)} stroke-width=${flowWidth(flow.get(l.id) ?? 0) + 6}
+        data-testid="bottleneck-leg" />`,
+        )}
     </g>
     <g class="legs">
       ${legs.map((l) => {
         const mt = flow.get(l.id) ?? 0;
-        return html`<path
-          key=${l.id}
-          class=${legClass(l)}
-          d=${d(l.id, l.from, l.to)}
-          stroke-width=${flowWidth(mt)}
-          data-testid="leg"
-          data-leg=${l.id}
-          data-mode=${l.mode}
-          data-open=${String(l.open)}
-        >
+        return html`<path key=${l.id} class=${legClass(l)} d=${d(l.id, l.from, l.to)}
+          stroke-width=${flowWidth(mt)} data-testid="leg" data-leg=${l.id} data-mode=${l.mode}
+          data-open=${String(l.open)}>
           <title>
-            ${`${byId.get(l.from)?.name ?? l.from} – ${byId.get(l.to)?.name ?? l.to}: ${modeLabels[l.mode]}, ${fmt(l.km, 0)} km, ${l.status}${l.open ? '' : ', closed'}${l.capacity_mt !== null ? `, capacity ${fmt(l.capacity_mt)} Mt/yr` : ''}${mt > 0 ? `, flow ${fmt(mt, 2)} Mt/yr` : ''}`}
-          </title>
+            ${legTitle(l, byId, mt)}</title>
         </path>`;
       })}
     </g>
     ${
       route
         ? html`<g class="route-layer" data-testid="route-overlay">
-            ${route.alternatives.map((a, i) => html`<g class=${`route alt alt-${i + 1}`}>${a.legs.map((l) => html`<path d=${routeD(l.id)} />`)}</g>`)}
-            <g class="route best-halo">${route.legs.map((l) => html`<path d=${routeD(l.id)} />`)}</g>
-            <g class="route best"
-              >${route.legs.map((l) => html`<path d=${routeD(l.id)} data-testid="route-leg" />`)}</g
-            >
-          </g>`
+      ${route.alternatives.map(
+        (a, i) =>
+          html`<g class=${`route alt alt-${i + 1}`}>${a.legs.map(
+            (l) => html`
+        <path d=${routeD(l.id)} />`,
+          )}</g>`,
+      )}
+      <g class="route best-halo">${route.legs.map((l) => html`<path d=${routeD(l.id)} />`)}</g>
+      <g class="route best">${route.legs.map((l) => html`<path d=${routeD(l.id)} data-testid="route-leg" />`)}
+        </g>
+    </g>`
         : null
     }
     <g class="nodes">
@@ -135,17 +153,11 @@ export function CorridorMap({
         .filter((n) => !n.at_sea)
         .map((n) => {
           const [x, y] = geo.project(n);
-          return html`<circle
-            key=${n.id}
-            cx=${x}
-            cy=${y}
-            r=${cutNodes.has(n.id) ? 5 : 2.6}
-            class=${`node${n.open ? '' : ' closed'}${cutNodes.has(n.id) ? ' cut' : ''}`}
-          >
-            <title>
-              ${`${n.name} (${n.country})${n.capacity_mt !== null ? `, capacity ${fmt(n.capacity_mt)} Mt/yr` : ''}${cutNodes.has(n.id) ? ' — bottleneck' : ''}`}
-            </title>
-          </circle>`;
+          return html`<circle key=${n.id} cx=${x} cy=${y} r=${cutNodes.has(n.id) ? 5 : 2.6}
+            class=${`node${n.open ? '' : ' closed'}${cutNodes.has(n.id) ? ' cut' : ''}`}>
+          <title>
+            ${nodeTitle(n, cutNodes.has(n.id))}</title>
+        </circle>`;
         })}
     </g>
     <g class="labels" aria-hidden="true">
@@ -162,32 +174,19 @@ export function CorridorMap({
 /** Swatches explaining colour, dash, width and marks; text says it too, so colour is never the only cue. */
 export function MapLegend({ modes }: { modes: readonly Mode[] }) {
   const line = (cls: string, width = 3) =>
-    html`<svg width="34" height="12" aria-hidden="true">
-      <line x1="1" y1="6" x2="33" y2="6" class=${cls} stroke-width=${width} />
-    </svg>`;
+    html`<svg width="34" height="12" aria-hidden="true"><line x1="1" y1="6" x2="33" y2="6" class=${cls}
+      stroke-width=${width} /></svg>`;
   return html`<ul class="legend" aria-label="Map legend">
     ${modes.map((m) => html`<li>${line(`leg mode-${m}`)} ${modeLabels[m]}</li>`)}
     <li>${line('leg mode-rail unbuilt')} planned / under construction</li>
     <li>${line('leg mode-rail closed')} closed (status or scenario)</li>
     <li>${line('leg mode-rail', flowWidth(5))} width = assigned flow (Mt/yr)</li>
-    <li>
-      <svg width="34" height="14" aria-hidden="true">
-        <line x1="1" y1="7" x2="33" y2="7" class="cut-casing" stroke-width="9" />
-        <line x1="1" y1="7" x2="33" y2="7" class="leg mode-rail" stroke-width="3" />
-      </svg>
-      bottleneck (minimum cut)
-    </li>
-    <li>
-      <svg width="34" height="12" aria-hidden="true">
-        <line x1="1" y1="6" x2="33" y2="6" class="route-swatch best" />
-      </svg>
-      best route
-    </li>
-    <li>
-      <svg width="34" height="12" aria-hidden="true">
-        <line x1="1" y1="6" x2="33" y2="6" class="route-swatch alt" />
-      </svg>
-      alternatives
-    </li>
+    <li><svg width="34" height="14" aria-hidden="true"><line x1="1" y1="7" x2="33" y2="7" class="cut-casing"
+      stroke-width="9" /><line x1="1" y1="7" x2="33" y2="7" class="leg mode-rail" stroke-width="3" />
+      </svg> bottleneck (minimum cut)</li>
+    <li><svg width="34" height="12" aria-hidden="true"><line x1="1" y1="6" x2="33" y2="6"
+      class="route-swatch best" /></svg> best route</li>
+    <li><svg width="34" height="12" aria-hidden="true"><line x1="1" y1="6" x2="33" y2="6"
+      class="route-swatch alt" /></svg> alternatives</li>
   </ul>`;
 }

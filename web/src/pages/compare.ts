@@ -2,11 +2,19 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { COMPONENT_IDS, getJson, type CompareResponse, type StateRow, type SummaryResponse } from '../api.ts';
 import { html } from '../html.ts';
 import { COMPONENT_SHORT, indexChart, indexPoints, keyOf } from '../charts/autonomy-charts.ts';
-import { fmt, PlotFigure } from '../charts/plot.ts';
+import { fmt, PlotFigure, type PlotModule } from '../charts/plot.ts';
 import { PostureBadge, PostureBand, PostureLegend } from '../charts/postures.ts';
 import { latestPostures, yearRange } from '../charts/years.ts';
 import { loadStates, StatePicker } from '../states.ts';
 import { YearPicker } from '../year-picker.ts';
+
+// Texts of the page, named so that its templates stay within the line width.
+const EACH_PANEL_THE_POSTURE =
+  'Each panel: the posture by year (coloured, abbreviated cells) above the index with its 5–95% ' +
+  "interval; the same axes in every panel. The marked year is the table's.";
+const INDEX_POSTURE_AND_COMPONENTS = 'Index, posture and components (0–1, 1 = most autonomous) in ';
+const STATES_THE_FIRST_RUN = ' states (the first run takes several seconds)…';
+const HOVER_OR_FOCUS_A = '; hover or focus a value for its explanation';
 
 export const MAX_COMPARE = 6;
 
@@ -41,23 +49,18 @@ function StatePanel({
     [pts],
   );
   const name = data.state.name;
+  const buildIndex = (Plot: PlotModule, w: number) =>
+    indexChart(Plot, w, pts, data.transitions, { height: 170, years });
   return html`<figure class="compare-panel" data-testid="compare-panel" data-state=${data.state.iso3}>
-    <figcaption>
-      <a href=${`#/profile?state=${data.state.iso3}${year ? `&year=${year}` : ''}`}>${name}</a>
-    </figcaption>
-    <${PostureBand}
-      compact=${true}
+    <figcaption><a href=${`#/profile?state=${data.state.iso3}${year ? `&year=${year}` : ''}`}>${name}</a>
+      </figcaption>
+    <${PostureBand} compact=${true}
       cells=${data.results.map((r) => ({ year: r.year, posture: r.posture, confidence: r.confidence }))}
-      transitions=${data.transitions}
-      selected=${year}
-      label=${`Posture of ${name} by year`}
-    />
-    <${PlotFigure}
-      deps=${deps}
-      highlight=${year}
+      transitions=${data.transitions} selected=${year} label=${`Posture of ${name} by year`} />
+    <${PlotFigure} deps=${deps} highlight=${year}
       label=${`Strategic-autonomy index of ${name} by year with its 5–95% interval`}
-      build=${(Plot: Parameters<typeof indexChart>[0], w: number) => indexChart(Plot, w, pts, data.transitions, { height: 170, years })}
-    />
+      build=${buildIndex}
+      />
   </figure>`;
 }
 
@@ -133,127 +136,89 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
   return html`<section aria-labelledby="compare-title" class="compare">
     <h1 id="compare-title">Compare states</h1>
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
-      <fieldset class="chosen">
-        <legend>States (up to ${MAX_COMPARE})</legend>
-        <ul>
-          ${wanted.map(
-            (s) =>
-              html`<li>
-                ${nameOf(s)}
-                <button
-                  type="button"
-                  aria-label=${`Remove ${nameOf(s)}`}
-                  disabled=${wanted.length === 1}
-                  onClick=${() =>
-                    setHash(
-                      wanted.filter((x) => x !== s),
-                      year,
-                      draws,
-                    )}
-                >
-                  ×
-                </button>
-              </li>`,
-          )}
-        </ul>
+      <fieldset class="chosen"><legend>States (up to ${MAX_COMPARE})</legend>
+        <ul>${wanted.map(
+          (s) => html`<li>${nameOf(s)} <button type="button" aria-label=${`Remove ${nameOf(s)}`}
+            disabled=${wanted.length === 1}
+          onClick=${() =>
+            setHash(
+              wanted.filter((x) => x !== s),
+              year,
+              draws,
+            )}>×</button></li>`,
+        )}</ul>
       </fieldset>
       ${
         wanted.length < MAX_COMPARE
-          ? html`<${StatePicker}
-              label="Add a state"
-              placeholder="choose a state…"
-              value=""
-              states=${states.filter((s) => !wanted.includes(s.iso3 ?? ''))}
-              testid="add-state"
-              onChange=${(s: string) => s && setHash([...wanted, s], year, draws)}
-            />`
+          ? html`<${StatePicker} label="Add a state" placeholder="choose a state…" value=""
+            states=${states.filter((s) => !wanted.includes(s.iso3 ?? ''))} testid="add-state"
+        onChange=${(s: string) => s && setHash([...wanted, s], year, draws)} />`
           : null
       }
-      <${YearPicker}
-        label="Year of the table"
-        value=${year}
-        years=${years}
-        testid="compare-year"
-        onChange=${setYear}
-      />
+      <${YearPicker} label="Year of the table" value=${year} years=${years} testid="compare-year"
+        onChange=${setYear} />
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
 
     <h2>Over the years</h2>
     <${PostureLegend} />
-    <p class="note">
-      Each panel: the posture by year (coloured, abbreviated cells) above the index with its 5–95% interval;
-      the same axes in every panel. The marked year is the table's.
-    </p>
-    ${loaded.length < wanted.length ? html`<p class="muted" aria-busy="true">Computing ${wanted.length - loaded.length} of ${wanted.length} states (the first run takes several seconds)…</p>` : null}
+    <p
+      class="note">${EACH_PANEL_THE_POSTURE}</p>
+    ${
+      loaded.length < wanted.length
+        ? html`<p class="muted"
+      aria-busy="true">Computing ${wanted.length - loaded.length} of ${wanted.length}${STATES_THE_FIRST_RUN}
+        </p>`
+        : null
+    }
     <div class="compare-grid">
-      ${span ? loaded.map((r) => html`<${StatePanel} key=${r.state.iso3} data=${r} year=${year} years=${span} />`) : null}
+      ${
+        span
+          ? loaded.map(
+              (r) => html`<${StatePanel} key=${r.state.iso3} data=${r} year=${year}
+        years=${span} />`,
+            )
+          : null
+      }
     </div>
 
     <h2>Components in ${year ?? ''}</h2>
     ${
       table
-        ? html`<div class="table-scroll">
-              <table class="data compare-table" data-testid="compare-table">
-                <caption>
-                  Index, posture and components (0–1, 1 = most autonomous) in ${table.year}; hover or focus a
-                  value for its explanation
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Measure</th>
-                    ${cols.map((r) => html`<th scope="col" data-state=${r.state}><a href=${`#/profile?state=${r.state}&year=${table.year}`}>${r.name}</a></th>`)}
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <th scope="row">Posture</th>
-                    ${cols.map((r) => html`<td><${PostureBadge} posture=${r.posture} /></td>`)}
-                  </tr>
-                  <tr>
-                    <th scope="row">Index</th>
-                    ${cols.map((r) => html`<td data-testid=${`compare-index-${r.state}`}><strong>${fmt(r.index)}</strong></td>`)}
-                  </tr>
-                  <tr>
-                    <th scope="row">5–95% interval</th>
-                    ${cols.map((r) => html`<td>${r.interval ? `${fmt(r.interval[0])}–${fmt(r.interval[1])}` : '–'}</td>`)}
-                  </tr>
-                  <tr>
-                    <th scope="row">Rank</th>
-                    ${cols.map((r) => html`<td>${r.rank ?? '–'} of ${r.ranked}</td>`)}
-                  </tr>
-                  ${COMPONENT_IDS.map(
-                    (c) =>
-                      html`<tr>
-                        <th scope="row">
-                          ${COMPONENT_SHORT[c]}
-                          <span class="muted">(weight ${fmt(table.settings.weights[c], 2)})</span>
-                        </th>
-                        ${cols.map((r) => {
-                          const d = r.components[c];
-                          return html`<td
-                            class=${d.value === null ? 'missing' : ''}
-                            title=${d.explanation.join('; ')}
-                            tabindex="0"
-                          >
-                            ${d.value === null ? 'missing' : fmt(d.value, 2)}
-                          </td>`;
-                        })}
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>
-            <details class="text-alt">
-              <summary>Explanations for ${table.year}</summary>
-              ${cols.map(
-                (r) =>
-                  html`<h3>${r.name}</h3>
-                    <ul>
-                      ${r.explanation.map((e) => html`<li>${e}</li>`)}
-                    </ul>`,
-              )}
-            </details>`
+        ? html`<div class="table-scroll"><table class="data compare-table" data-testid="compare-table">
+      <caption>${INDEX_POSTURE_AND_COMPONENTS}${table.year}${HOVER_OR_FOCUS_A}</caption>
+      <thead><tr><th scope="col">Measure</th>${cols.map(
+        (r) => html`<th scope="col" data-state=${r.state}><a
+        href=${`#/profile?state=${r.state}&year=${table.year}`}>${r.name}</a></th>`,
+      )}</tr></thead>
+      <tbody>
+        <tr><th scope="row">Posture</th>${cols.map(
+          (r) => html`<td><${PostureBadge} posture=${r.posture} />
+          </td>`,
+        )}</tr>
+        <tr><th scope="row">Index</th>${cols.map(
+          (r) => html`<td data-testid=${`compare-index-${r.state}`}>
+          <strong>${fmt(r.index)}</strong></td>`,
+        )}</tr>
+        <tr><th scope="row">5–95% interval</th>${cols.map(
+          (r) => html`<td>
+          ${r.interval ? `${fmt(r.interval[0])}–${fmt(r.interval[1])}` : '–'}</td>`,
+        )}</tr>
+        <tr><th scope="row">Rank</th>${cols.map((r) => html`<td>${r.rank ?? '–'} of ${r.ranked}</td>`)}</tr>
+        ${COMPONENT_IDS.map(
+          (c) => html`<tr><th scope="row">${COMPONENT_SHORT[c]} <span
+            class="muted">(weight ${fmt(table.settings.weights[c], 2)})</span></th>
+          ${cols.map((r) => {
+            const d = r.components[c];
+            return html`<td class=${d.value === null ? 'missing' : ''} title=${d.explanation.join('; ')}
+              tabindex="0">${d.value === null ? 'missing' : fmt(d.value, 2)}</td>`;
+          })}</tr>`,
+        )}
+      </tbody>
+    </table></div>
+    <details class="text-alt"><summary>Explanations for ${table.year}</summary>
+      ${cols.map((r) => html`<h3>${r.name}</h3><ul>${r.explanation.map((e) => html`<li>${e}</li>`)}</ul>`)}
+    </details>`
         : html`<p class="muted" aria-busy="true">Loading…</p>`
     }
   </section>`;

@@ -13,6 +13,15 @@ import type {
   TransitResponse,
 } from '../map/types.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const LEGS_ARE_DRAWN_AS =
+  'Legs are drawn as great-circle arcs between nodes (schematic). Line width is the flow assigned ' +
+  'by time; vermillion marks the minimum cut of each flow. Country outlines: Natural Earth 1:110m ' +
+  '(world-atlas).';
+const FREIGHT_ROUTES_ACROSS_THE =
+  'Freight routes across the Middle Corridor, the North–South corridor, the Northern route and the ' +
+  'sea lanes. Tick scenarios to re-run the routing and the capacity-aware assignment.';
+
 const criteria: Array<{ id: Criterion; label: string }> = [
   { id: 'time', label: 'fastest (time)' },
   { id: 'distance', label: 'shortest (distance)' },
@@ -79,7 +88,8 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
   const catalogue = useFetch<{ scenarios: ScenarioInfo[] }>('/api/corridors/scenarios', {});
   const base = useFetch<NetworkResponse>('/api/corridors/network', {});
   const known = catalogue.data?.scenarios ?? [];
-  // Catalogue order, so the same ticks always compose the same way; ids not in the catalogue are dropped once it loads.
+  // Catalogue order, so the same ticks always compose the same way; ids not in the catalogue are dropped once
+  // it loads.
   const scenarios = known.length > 0 ? known.map((s) => s.id).filter((id) => ticked.includes(id)) : ticked;
   const scenarioParam = scenarios.length > 0 ? scenarios.join(',') : undefined;
   const ready = catalogue.data !== null || catalogue.error !== null;
@@ -129,51 +139,40 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
   const toggle = (id: string, on: boolean): void =>
     setTicked((t) => (on ? [...t.filter((x) => x !== id), id] : t.filter((x) => x !== id)));
   const shown = net.data ?? base.data;
-  const placeOptions = html` <optgroup label="Places">
-      ${places.map((n) => html`<option value=${n.id}>${n.name} (${n.country})</option>`)}
-    </optgroup>
-    <optgroup label="Regions">
-      ${regions.map((r) => html`<option value=${r.id}>${r.name}</option>`)}
-    </optgroup>`;
+  const placeOptions = html`
+    <optgroup label="Places">${places.map(
+      (n) => html`<option value=${n.id}>
+      ${n.name} (${n.country})</option>`,
+    )}</optgroup>
+    <optgroup label="Regions">${regions.map((r) => html`<option value=${r.id}>${r.name}</option>`)}
+      </optgroup>`;
   const r = route.data;
 
   return html`<section aria-labelledby="corridors-title" class="corridors">
     <h1 id="corridors-title">Corridors: routes, transit and bottlenecks</h1>
-    <p class="lede">
-      Freight routes across the Middle Corridor, the North–South corridor, the Northern route and the sea
-      lanes. Tick scenarios to re-run the routing and the capacity-aware assignment.
-    </p>
+    <p
+      class="lede">${FREIGHT_ROUTES_ACROSS_THE}</p>
 
     <fieldset class="scenarios" data-testid="scenario-toggles">
       <legend>Scenarios (applied together, in this order)</legend>
       ${catalogue.error ? html`<p role="alert" class="error">${catalogue.error}</p>` : null}
       ${known.map(
-        (s) =>
-          html`<label class="scenario" title=${s.summary ?? ''}>
-            <input
-              type="checkbox"
-              checked=${scenarios.includes(s.id)}
-              data-testid=${`scenario-${s.id}`}
-              aria-describedby=${`scen-${s.id}-desc`}
-              onChange=${(e: Event) => toggle(s.id, (e.target as HTMLInputElement).checked)}
-            />
-            <span>${s.name}</span>
-            <span class="sr-only" id=${`scen-${s.id}-desc`}
-              >${s.summary ?? ''} Sources: ${s.sources.join(', ')}.</span
-            >
-          </label>`,
+        (s) => html`<label class="scenario" title=${s.summary ?? ''}>
+        <input type="checkbox" checked=${scenarios.includes(s.id)} data-testid=${`scenario-${s.id}`}
+          aria-describedby=${`scen-${s.id}-desc`}
+          onChange=${(e: Event) => toggle(s.id, (e.target as HTMLInputElement).checked)} />
+        <span>${s.name}</span>
+        <span class="sr-only" id=${`scen-${s.id}-desc`}>
+          ${s.summary ?? ''} Sources: ${s.sources.join(', ')}.</span>
+      </label>`,
       )}
     </fieldset>
 
     <div class="map-panel">
       <div class="map-toolbar">
-        <label
-          >Map view
-          <select
-            value=${view}
-            data-testid="map-view"
-            onChange=${(e: Event) => setView((e.target as HTMLSelectElement).value as ViewId)}
-          >
+        <label>Map view
+          <select value=${view} data-testid="map-view"
+            onChange=${(e: Event) => setView((e.target as HTMLSelectElement).value as ViewId)}>
             ${views.map((v) => html`<option value=${v.id}>${v.label}</option>`)}
           </select>
         </label>
@@ -181,129 +180,80 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
       ${base.error ? html`<p role="alert" class="error">${base.error}</p>` : null}
       ${
         geo && shown
-          ? html`<${CorridorMap}
-              geo=${geo}
-              nodes=${shown.nodes}
-              legs=${shown.legs}
-              transit=${transit.data}
-              route=${r}
-              scenarioName=${shown.scenario?.name ?? null}
-              labelAll=${box !== null}
-            />`
+          ? html`<${CorridorMap} geo=${geo} nodes=${shown.nodes} legs=${shown.legs} transit=${transit.data}
+            route=${r} scenarioName=${shown.scenario?.name ?? null}
+            labelAll=${box !== null} />`
           : html`<p aria-busy="true">Loading the network…</p>`
       }
       ${shown ? html`<${MapLegend} modes=${shown.modes} />` : null}
-      <p class="note">
-        Legs are drawn as great-circle arcs between nodes (schematic). Line width is the flow assigned by
-        time; vermillion marks the minimum cut of each flow. Country outlines: Natural Earth 1:110m
-        (world-atlas).
-      </p>
+      <p
+        class="note">${LEGS_ARE_DRAWN_AS}</p>
     </div>
 
     <div class="corridor-grid">
       <div class="route-panel">
         <h2>Route finder</h2>
         <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
-          <label
-            >From
-            <select
-              value=${from}
-              data-testid="route-from"
-              onChange=${(e: Event) => setFrom((e.target as HTMLSelectElement).value)}
-            >
-              ${placeOptions}
-            </select>
+          <label>From
+            <select value=${from} data-testid="route-from"
+              onChange=${(e: Event) => setFrom((e.target as HTMLSelectElement).value)}>${placeOptions}
+              </select>
           </label>
-          <label
-            >To
-            <select
-              value=${to}
-              data-testid="route-to"
-              onChange=${(e: Event) => setTo((e.target as HTMLSelectElement).value)}
-            >
-              ${placeOptions}
-            </select>
+          <label>To
+            <select value=${to} data-testid="route-to"
+              onChange=${(e: Event) => setTo((e.target as HTMLSelectElement).value)}>${placeOptions}</select>
           </label>
-          <label
-            >Best by
-            <select
-              value=${by}
-              data-testid="route-by"
-              onChange=${(e: Event) => setBy((e.target as HTMLSelectElement).value as Criterion)}
-            >
+          <label>Best by
+            <select value=${by} data-testid="route-by"
+              onChange=${(e: Event) => setBy((e.target as HTMLSelectElement).value as Criterion)}>
               ${criteria.map((c) => html`<option value=${c.id}>${c.label}</option>`)}
             </select>
           </label>
-          <label
-            >Alternatives
-            <select
-              value=${String(k)}
-              onChange=${(e: Event) => setK(Number((e.target as HTMLSelectElement).value))}
-            >
+          <label>Alternatives
+            <select value=${String(k)}
+              onChange=${(e: Event) => setK(Number((e.target as HTMLSelectElement).value))}>
               ${[0, 1, 2, 3, 4].map((n) => html`<option value=${String(n)}>${n}</option>`)}
             </select>
           </label>
         </form>
         <div aria-live="polite" data-testid="route-result" aria-busy=${route.loading ? 'true' : 'false'}>
-          ${route.error ? html`<p role="alert" class="error" data-testid="route-error">${route.error}</p>` : null}
+          ${
+            route.error
+              ? html`<p role="alert" class="error" data-testid="route-error">${route.error}
+            </p>`
+              : null
+          }
           ${
             r && !route.error
               ? html`
-                  <p class="route-title">
-                    <strong>${r.from} → ${r.to}</strong>, best by
-                    ${r.by}${r.scenario ? html` under <em>${r.scenario.name}</em>` : ''}
-                  </p>
-                  <dl class="figures">
-                    <div>
-                      <dt>Distance</dt>
-                      <dd data-testid="route-km">${fmt(r.km, 0)} km</dd>
-                    </div>
-                    <div>
-                      <dt>Time</dt>
-                      <dd data-testid="route-hours">${fmt(r.hours)} h</dd>
-                      <dd class="sub">${fmt(r.hours / 24)} days</dd>
-                    </div>
-                    <div>
-                      <dt>Cost</dt>
-                      <dd data-testid="route-cost">USD ${fmt(r.cost_usd_per_t, 2)}/t</dd>
-                    </div>
-                  </dl>
-                  <p class="path" data-testid="route-path">${r.path.join(' › ')}</p>
-                  ${
-                    r.alternatives.length > 0
-                      ? html`<table class="data" data-testid="alternatives">
-                          <caption>
-                            Alternatives (dashed on the map)
-                          </caption>
-                          <thead>
-                            <tr>
-                              <th scope="col">#</th>
-                              <th scope="col">km</th>
-                              <th scope="col">hours</th>
-                              <th scope="col">USD/t</th>
-                              <th scope="col">via</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            ${r.alternatives.map(
-                              (a, i) =>
-                                html`<tr>
-                                  <th scope="row">${i + 2}</th>
-                                  <td>${fmt(a.km, 0)}</td>
-                                  <td>${fmt(a.hours)}</td>
-                                  <td>${fmt(a.cost_usd_per_t, 2)}</td>
-                                  <td>${a.path.slice(1, -1).join(' › ')}</td>
-                                </tr>`,
-                            )}
-                          </tbody>
-                        </table>`
-                      : null
-                  }
-                  <details class="provenance">
-                    <summary>Sources of the legs used (${r.provenance.sources.length})</summary>
-                    <p>${r.provenance.sources.join(', ')}</p>
-                  </details>
-                `
+            <p class="route-title"><strong>${r.from} → ${r.to}</strong>, best by ${r.by}
+              ${r.scenario ? html` under <em>${r.scenario.name}</em>` : ''}</p>
+            <dl class="figures">
+              <div><dt>Distance</dt><dd data-testid="route-km">${fmt(r.km, 0)} km</dd></div>
+              <div><dt>Time</dt><dd data-testid="route-hours">${fmt(r.hours)} h</dd><dd class="sub">
+                ${fmt(r.hours / 24)} days</dd></div>
+              <div><dt>Cost</dt><dd data-testid="route-cost">USD ${fmt(r.cost_usd_per_t, 2)}/t</dd></div>
+            </dl>
+            <p class="path" data-testid="route-path">${r.path.join(' › ')}</p>
+            ${
+              r.alternatives.length > 0
+                ? html`<table class="data" data-testid="alternatives">
+              <caption>Alternatives (dashed on the map)</caption>
+              <thead><tr><th scope="col">#</th><th scope="col">km</th><th scope="col">hours</th><th
+                scope="col">USD/t</th><th scope="col">via</th></tr></thead>
+              <tbody>${r.alternatives.map(
+                (a, i) => html`<tr>
+                <th scope="row">${i + 2}</th><td>${fmt(a.km, 0)}</td><td>${fmt(a.hours)}</td><td>
+                  ${fmt(a.cost_usd_per_t, 2)}</td><td>${a.path.slice(1, -1).join(' › ')}</td>
+              </tr>`,
+              )}</tbody>
+            </table>`
+                : null
+            }
+            <details class="provenance">
+              <summary>Sources of the legs used (${r.provenance.sources.length})</summary><p>
+              ${r.provenance.sources.join(', ')}</p></details>
+          `
               : null
           }
         </div>
@@ -316,14 +266,16 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
           ${
             transit.data
               ? html`
-                  <p class="note">
-                    Capacity-aware assignment by time of ${transit.data.ods.length}
-                    flows${transit.data.scenario ? html` under <em>${transit.data.scenario.name}</em>` : ' (baseline)'}.
-                    Share = tonnes of a flow crossing the country ÷ that flow's demand.
-                  </p>
-                  <${TransitChart} data=${transit.data} />
-                  <${TransitTable} data=${transit.data} />
-                `
+            <p
+              class="note">Capacity-aware assignment by time of ${transit.data.ods.length} flows${
+                transit.data.scenario
+                  ? html` under <em>
+                ${transit.data.scenario.name}</em>`
+                  : ' (baseline)'
+              }. Share = tonnes of a flow crossing the country ÷ that flow's demand.</p>
+            <${TransitChart} data=${transit.data} />
+            <${TransitTable} data=${transit.data} />
+          `
               : null
           }
         </div>
@@ -332,12 +284,11 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
     ${
       transit.data
         ? html`
-            <${Bottlenecks} data=${transit.data} />
-            <details class="provenance">
-              <summary>Sources of the assignment (${transit.data.provenance.sources.length})</summary>
-              <p>${transit.data.provenance.sources.join(', ')}</p>
-            </details>
-          `
+      <${Bottlenecks} data=${transit.data} />
+      <details class="provenance">
+        <summary>Sources of the assignment (${transit.data.provenance.sources.length})</summary><p>
+        ${transit.data.provenance.sources.join(', ')}</p></details>
+    `
         : null
     }
   </section>`;

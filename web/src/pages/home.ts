@@ -6,6 +6,30 @@ import { PostureBadge, PostureLegend, postureLabel } from '../charts/postures.ts
 import { debounce, latestPostures, yearRange } from '../charts/years.ts';
 import type * as WorldNs from '../charts/world-map.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const INTERCONNECTOR_SCORES_EACH_STATE =
+  "Interconnector scores each state's foreign-policy posture year by year from public data and a " +
+  'sourced knowledge base: whether it takes a security guarantee from a great power, how far its ' +
+  'UN votes lean to one pole, whether it sits as an equal where rules are made, whether its ' +
+  'conflicts are settled directly or by outside mediators, whether it hosts and connects rivals, ' +
+  'and what it has to work with (capabilities, diversified partners). The seven components make an ' +
+  "index with an uncertainty interval, and rules read from the article's framework (after Huseynov " +
+  '2024) sort each state-year into a posture: aligned, integration-seeking, balanced, strategic ' +
+  'autonomy or neutral. Every number links to the dataset or the fact it came from.';
+const CLICK_A_COUNTRY_OR =
+  'Click a country, or Tab to it and press Enter, to open its profile. Small states not drawn at ' +
+  'this scale are in the table below. Boundaries: Natural Earth 1:110m (world-atlas), schematic.';
+const A_STATE_S_POSTURE =
+  ": a state's posture timeline, index with its interval and rank, the seven components with their " +
+  'sources, and adjustable weights.';
+const UP_TO_SIX_STATES = ': up to six states side by side over the years, and their components in one year.';
+const UN_GENERAL_ASSEMBLY_IDEAL = ': UN General Assembly ideal points and agreement with the poles.';
+const THE_DATED_SOURCED_FACTS = ': the dated, sourced facts behind the knowledge-base components.';
+
+/** "3 aligned, 5 balanced, …": the postures of a year that have states, in the legend's order. */
+const postureCounts = (counts: Record<string, number>) =>
+  POSTURE_IDS.filter((p) => counts[p]).map((p, i) => html`${i ? ', ' : ''}${counts[p]} ${postureLabel(p)}`);
+
 type WorldModule = typeof WorldNs;
 
 /** Home: what the tool measures, a world map of postures for a chosen year, and the way into the pages. */
@@ -69,116 +93,67 @@ export function HomePage({ params }: { params: URLSearchParams }) {
 
   return html`<section aria-labelledby="home-title" class="home">
     <h1 id="home-title">How much room for manoeuvre does a state keep?</h1>
-    <p class="lede">
-      Interconnector scores each state's foreign-policy posture year by year from public data and a sourced
-      knowledge base: whether it takes a security guarantee from a great power, how far its UN votes lean to
-      one pole, whether it sits as an equal where rules are made, whether its conflicts are settled directly
-      or by outside mediators, whether it hosts and connects rivals, and what it has to work with
-      (capabilities, diversified partners). The seven components make an index with an uncertainty interval,
-      and rules read from the article's framework (after Huseynov 2024) sort each state-year into a posture:
-      aligned, integration-seeking, balanced, strategic autonomy or neutral. Every number links to the dataset
-      or the fact it came from.
-    </p>
+    <p
+      class="lede">${INTERCONNECTOR_SCORES_EACH_STATE}</p>
 
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
-      <label
-        >Year
-        <span class="year-control">
-          <input
-            type="range"
-            min=${years[0]}
-            max=${latest ?? undefined}
-            step="1"
-            value=${shownYear ?? ''}
-            disabled=${!latest}
-            onInput=${onYear}
-            aria-valuetext=${String(shownYear ?? '')}
-            data-testid="home-year-slider"
-          />
-          <select
-            value=${shownYear ?? ''}
-            onChange=${onYear}
-            aria-label="Year (list)"
-            data-testid="home-year"
-          >
-            ${years.map((y) => html`<option value=${y}>${y}</option>`)}
-          </select>
-        </span></label
-      >
+      <label>Year <span class="year-control">
+        <input type="range" min=${years[0]} max=${latest ?? undefined} step="1" value=${shownYear ?? ''}
+          disabled=${!latest} onInput=${onYear} aria-valuetext=${String(shownYear ?? '')}
+          data-testid="home-year-slider" />
+        <select value=${shownYear ?? ''} onChange=${onYear} aria-label="Year (list)" data-testid="home-year">
+          ${years.map((y) => html`<option value=${y}>${y}</option>`)}</select>
+      </span></label>
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
     <${PostureLegend} counts=${counts} withNoData=${true} />
     <div class=${`map-wrap${stale ? ' stale' : ''}`} aria-busy=${stale || !geo || !data ? 'true' : undefined}>
-      ${geo && data ? html`<${world!.PostureMap} geo=${geo} rows=${data.states} year=${data.year} />` : html`<p aria-busy="true">Loading the map…</p>`}
+      ${
+        geo && data
+          ? html`<${world!.PostureMap} geo=${geo} rows=${data.states} year=${data.year} />`
+          : html`
+        <p aria-busy="true">Loading the map…</p>`
+      }
     </div>
-    <p class="note">
-      Click a country, or Tab to it and press Enter, to open its profile. Small states not drawn at this scale
-      are in the table below. Boundaries: Natural Earth 1:110m (world-atlas), schematic.
-    </p>
+    <p
+      class="note">${CLICK_A_COUNTRY_OR}</p>
     ${
       data
-        ? html`<p class="summary" data-testid="home-summary">
-              In ${data.year}:
-              ${POSTURE_IDS.filter((p) => counts[p]).map((p, i) => html`${i ? ', ' : ''}${counts[p]} ${postureLabel(p)}`)}
-              (${data.states.length} states scored).
-            </p>
-            <details class="states-table">
-              <summary>All states in ${data.year}, by posture (table)</summary>
-              <table class="data">
-                <caption>
-                  Posture, index and rank of each state, ${data.year}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">State</th>
-                    <th scope="col">Posture</th>
-                    <th scope="col">Index</th>
-                    <th scope="col">Rank</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${[...data.states]
-                    .sort(
-                      (a, b) =>
-                        POSTURE_IDS.indexOf(a.posture) - POSTURE_IDS.indexOf(b.posture) ||
-                        a.name.localeCompare(b.name),
-                    )
-                    .map(
-                      (s) =>
-                        html`<tr>
-                          <th scope="row">
-                            <a href=${`#/profile?state=${s.state}&year=${data.year}`}>${s.name}</a>
-                          </th>
-                          <td><${PostureBadge} posture=${s.posture} /></td>
-                          <td>${fmt(s.index)}</td>
-                          <td>${s.rank ?? '–'}</td>
-                        </tr>`,
-                    )}
-                </tbody>
-              </table>
-            </details>`
+        ? html`<p class="summary"
+          data-testid="home-summary">In ${data.year}: ${postureCounts(counts)} (${
+            data.states.length
+          } states scored).</p>
+      <details class="states-table"><summary>All states in ${data.year}, by posture (table)</summary>
+        <table class="data"><caption>Posture, index and rank of each state, ${data.year}</caption>
+          <thead><tr><th scope="col">State</th><th scope="col">Posture</th><th scope="col">Index</th><th
+            scope="col">Rank</th></tr></thead>
+          <tbody>${[...data.states]
+            .sort(
+              (a, b) =>
+                POSTURE_IDS.indexOf(a.posture) - POSTURE_IDS.indexOf(b.posture) ||
+                a.name.localeCompare(b.name),
+            )
+            .map(
+              (s) => html`<tr>
+            <th scope="row"><a href=${`#/profile?state=${s.state}&year=${data.year}`}>${s.name}</a></th><td>
+              <${PostureBadge} posture=${s.posture} /></td><td>${fmt(s.index)}</td><td>${s.rank ?? '–'}</td>
+              </tr>`,
+            )}</tbody>
+        </table></details>`
         : null
     }
 
     <h2>Pages</h2>
     <ul class="page-links">
-      <li>
-        <a href="#/profile?state=AZE">State profile</a>: a state's posture timeline, index with its interval
-        and rank, the seven components with their sources, and adjustable weights.
-      </li>
-      <li>
-        <a href="#/compare?states=AZE,GEO,ARM,MDA,UKR">Compare</a>: up to six states side by side over the
-        years, and their components in one year.
-      </li>
-      <li>
-        <a href="#/alignment?state=AZE">Alignment</a>: UN General Assembly ideal points and agreement with the
-        poles.
-      </li>
+      <li><a
+        href="#/profile?state=AZE">State profile</a>${A_STATE_S_POSTURE}</li>
+      <li><a
+        href="#/compare?states=AZE,GEO,ARM,MDA,UKR">Compare</a>${UP_TO_SIX_STATES}</li>
+      <li><a
+        href="#/alignment?state=AZE">Alignment</a>${UN_GENERAL_ASSEMBLY_IDEAL}</li>
       <li><a href="#/corridors">Corridors</a>: freight routes, transit and bottlenecks under scenarios.</li>
-      <li>
-        <a href="#/timeline?state=AZE">Evidence timeline</a>: the dated, sourced facts behind the
-        knowledge-base components.
-      </li>
+      <li><a
+        href="#/timeline?state=AZE">Evidence timeline</a>${THE_DATED_SOURCED_FACTS}</li>
     </ul>
   </section>`;
 }

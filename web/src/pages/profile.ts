@@ -10,7 +10,7 @@ import {
 import { html } from '../html.ts';
 import { COMPONENT_LABEL, componentChart, indexChart, rankChart } from '../charts/autonomy-charts.ts';
 import { ClassifierExplanation, ComponentTable } from '../charts/details.ts';
-import { fmt, PlotFigure } from '../charts/plot.ts';
+import { fmt, PlotFigure, type PlotModule } from '../charts/plot.ts';
 import { PostureBand, PostureLegend, postureLabel } from '../charts/postures.ts';
 import { debounce, latestPostures, yearRange } from '../charts/years.ts';
 import {
@@ -26,6 +26,64 @@ import { deriveSeries, reweightedPoints } from '../profile/series.ts';
 import { WeightsPanel } from '../profile/weights-panel.ts';
 import { loadStates, StatePicker } from '../states.ts';
 import { YearPicker } from '../year-picker.ts';
+
+// Texts of the page, named so that its templates stay within the line width.
+const EACH_ON_A_0 =
+  'Each on a 0–1 scale where 1 is most autonomous. Gaps are missing years (grey ticks at the ' +
+  'foot), never zero; the reason is given under each chart.';
+const COMPUTING_EVERY_YEAR_FOR =
+  'Computing every year for every state (ranks need them all); the first run takes several ' +
+  'seconds, later ones are cached by the server…';
+
+// Texts of the page, named so that the template stays readable.
+const INDEX_DESCRIPTION =
+  'Line: index (0–1); shaded band: 5–95% interval over Monte Carlo draws of weights and inputs; ' +
+  'dashed rules: posture transitions.';
+const INDEX_DESCRIPTION_LOCAL =
+  'Line: index (0–1) for the new weights, computed in the browser; the interval and posture ' +
+  'transitions are being recomputed.';
+const INDEX_NOTE_LOCAL =
+  'Line: index for the new weights, recomputed here from the component scores. The 5–95% band and ' +
+  'the posture transitions need the Monte Carlo run over every state and will reappear when the ' +
+  'server has recomputed them.';
+
+function indexChartLabel(name: string, years: readonly number[]): string {
+  return `Strategic-autonomy index of ${name}, ${years[0]}–${years[1]}, with its 5–95% interval`;
+}
+
+function indexNote(settings: { draws: number; seed: number }): string {
+  return (
+    `Line: index; band: 5–95% interval (${settings.draws} draws, seed ${settings.seed}); ` +
+    'dashed: posture transitions.'
+  );
+}
+
+function missingYearsText(runs: Array<{ from: number; to: number }>): string {
+  if (!runs.length) return 'No missing years.';
+  return `Missing in ${runs.map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`)).join(', ')}.`;
+}
+
+function detailWaiting(headLocal: boolean, year: number | null): string {
+  return headLocal
+    ? 'The explanation below is for the previous weights; updating…'
+    : `Loading ${year ?? ''}…`;
+}
+
+/** The hash of the profile page for another state, keeping the year, draws and weights shown. */
+function profileHash(
+  state: string,
+  year: number | null,
+  draws: string | undefined,
+  weights: string | undefined,
+): string {
+  const params = new URLSearchParams({
+    state,
+    ...(year ? { year: String(year) } : {}),
+    ...(draws ? { draws } : {}),
+    ...(weights ? { weights } : {}),
+  });
+  return `#/profile?${params}`;
+}
 
 /**
  * State profile: posture timeline, index with interval and rank, the seven components over years,
@@ -201,165 +259,123 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   return html`<section aria-labelledby="profile-title" class="profile">
     <h1 id="profile-title">State profile: <span data-testid="state-name">${name}</span></h1>
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
-      <${StatePicker}
-        value=${state}
-        states=${states}
-        testid="state-picker"
-        onChange=${(s: string) => {
-          window.location.hash = `#/profile?${new URLSearchParams({ state: s, ...(year ? { year: String(year) } : {}), ...(draws ? { draws } : {}), ...(applied ? { weights: applied } : {}) })}`;
-        }}
-      />
+      <${StatePicker} value=${state} states=${states} testid="state-picker" onChange=${(s: string) => {
+        window.location.hash = profileHash(s, year, draws, applied);
+      }} />
       <${YearPicker} label="Year" value=${year} years=${years} testid="year-picker" onChange=${setYear} />
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
 
     <div class="profile-grid">
       <div class="profile-main">
-        <${Headline}
-          row=${head?.row ?? null}
-          fresh=${head !== null && head.fresh && !headLocal}
-          local=${headLocal}
-          waiting=${`Computing ${state} for ${year ?? 'the latest year'}…`}
-        />
+        <${Headline} row=${head?.row ?? null} fresh=${head !== null && head.fresh && !headLocal}
+          local=${headLocal} waiting=${`Computing ${state} for ${year ?? 'the latest year'}…`} />
 
         <h2>Posture over time</h2>
         <${PostureLegend} />
         ${
           derived && shownSeries
             ? html`<div class=${current && !local ? undefined : 'stale'}>
-                <${PostureBand}
-                  cells=${derived.cells}
-                  transitions=${shownSeries.transitions}
-                  selected=${year}
-                  onSelect=${setYear}
-                  label=${`Posture of ${name} by year`}
-                />
-                ${local ? html`<p class="muted">Postures for the previous weights; the server is recomputing them.</p>` : null}
-              </div>`
-            : html`<p class="muted" aria-busy="true">
-                Computing every year for every state (ranks need them all); the first run takes several
-                seconds, later ones are cached by the server…
-              </p>`
+              <${PostureBand} cells=${derived.cells} transitions=${shownSeries.transitions} selected=${year}
+                onSelect=${setYear} label=${`Posture of ${name} by year`} />
+              ${
+                local
+                  ? html`<p
+                class="muted">Postures for the previous weights; the server is recomputing them.</p>`
+                  : null
+              }
+            </div>`
+            : html`<p class="muted"
+              aria-busy="true">${COMPUTING_EVERY_YEAR_FOR}</p>`
         }
 
         <h2>Index and rank over the years</h2>
         ${
           derived && shownSeries
-            ? html` <div class=${current || local ? undefined : 'stale'}>
-                  <${PlotFigure}
-                    testid="index-chart"
-                    deps=${local?.key ?? derived.indexKey}
-                    highlight=${year}
-                    label=${`Strategic-autonomy index of ${name}, ${derived.years[0]}–${derived.years[1]}, with its 5–95% interval`}
-                    description=${local ? 'Line: index (0–1) for the new weights, computed in the browser; the interval and posture transitions are being recomputed.' : 'Line: index (0–1); shaded band: 5–95% interval over Monte Carlo draws of weights and inputs; dashed rules: posture transitions.'}
-                    build=${(Plot: Parameters<typeof indexChart>[0], w: number) => indexChart(Plot, w, pts, transitions)}
-                  />
-                  <p class="note" data-testid="index-note">
-                    ${
-                      local
-                        ? 'Line: index for the new weights, recomputed here from the component scores. The 5–95% band and the posture transitions need the Monte Carlo run over every state and will reappear when the server has recomputed them.'
-                        : `Line: index; band: 5–95% interval (${shownSeries.settings.draws} draws, seed ${shownSeries.settings.seed}); dashed: posture transitions.`
-                    }
-                  </p>
-                </div>
-                <div class=${current && !local ? undefined : 'stale'}>
-                  <${PlotFigure}
-                    testid="rank-chart"
-                    deps=${derived.rankKey}
-                    highlight=${year}
-                    label=${`Rank of ${name} among scored states by year (1 = most autonomous)`}
-                    build=${(Plot: Parameters<typeof rankChart>[0], w: number) => rankChart(Plot, w, derived.pts)}
-                  />
-                  ${local ? html`<p class="note">Ranks for the previous weights; the server is recomputing them.</p>` : null}
-                </div>
-                <details class="text-alt">
-                  <summary>Index, interval, rank and posture by year (table)</summary>
-                  <table class="data" data-testid="index-table">
-                    <caption>
-                      ${name}: index and posture by year
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Year</th>
-                        <th scope="col">Index</th>
-                        <th scope="col">5–95%</th>
-                        <th scope="col">Rank</th>
-                        <th scope="col">Posture</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${pts.map(
-                        (p) =>
-                          html`<tr>
-                            <th scope="row">${p.year}</th>
-                            <td>${fmt(p.index)}</td>
-                            <td>${p.lo !== null ? `${fmt(p.lo)}–${fmt(p.hi)}` : '–'}</td>
-                            <td>${p.rank ?? '–'} / ${p.ranked}</td>
-                            <td>${postureLabel(p.posture)}</td>
-                          </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </details>`
+            ? html`
+          <div class=${current || local ? undefined : 'stale'}>
+            <${PlotFigure} testid="index-chart" deps=${local?.key ?? derived.indexKey} highlight=${year}
+              label=${indexChartLabel(name, derived.years)}
+              description=${local ? INDEX_DESCRIPTION_LOCAL : INDEX_DESCRIPTION}
+              build=${(Plot: PlotModule, w: number) => indexChart(Plot, w, pts, transitions)} />
+            <p class="note" data-testid="index-note">${
+              local ? INDEX_NOTE_LOCAL : indexNote(shownSeries.settings)
+            }</p>
+          </div>
+          <div class=${current && !local ? undefined : 'stale'}>
+            <${PlotFigure} testid="rank-chart" deps=${derived.rankKey} highlight=${year}
+              label=${`Rank of ${name} among scored states by year (1 = most autonomous)`}
+              build=${(Plot: PlotModule, w: number) => rankChart(Plot, w, derived.pts)} />
+            ${
+              local
+                ? html`<p
+              class="note">Ranks for the previous weights; the server is recomputing them.</p>`
+                : null
+            }
+          </div>
+          <details class="text-alt"><summary>Index, interval, rank and posture by year (table)</summary>
+            <table class="data" data-testid="index-table"><caption>
+              ${name}: index and posture by year</caption>
+              <thead><tr><th scope="col">Year</th><th scope="col">Index</th><th scope="col">5–95%</th><th
+                scope="col">Rank</th><th scope="col">Posture</th></tr></thead>
+              <tbody>${pts.map(
+                (p) => html`<tr><th scope="row">${p.year}</th><td>${fmt(p.index)}</td><td>
+                ${p.lo !== null ? `${fmt(p.lo)}–${fmt(p.hi)}` : '–'}</td><td>${p.rank ?? '–'} / ${p.ranked}
+                </td><td>${postureLabel(p.posture)}</td></tr>`,
+              )}</tbody>
+            </table></details>`
             : html`<p class="muted" aria-busy="true">Waiting for the series…</p>`
         }
       </div>
 
-      <${WeightsPanel}
-        weights=${weights}
-        shares=${shares}
-        onWeight=${onWeight}
-        onReset=${reset}
-        canReset=${applied !== undefined}
-      />
+      <${WeightsPanel} weights=${weights} shares=${shares} onWeight=${onWeight} onReset=${reset}
+        canReset=${applied !== undefined} />
     </div>
 
     <h2>Components over the years</h2>
-    <p class="note">
-      Each on a 0–1 scale where 1 is most autonomous. Gaps are missing years (grey ticks at the foot), never
-      zero; the reason is given under each chart.
-    </p>
+    <p
+      class="note">${EACH_ON_A_0}</p>
     ${
       derived
         ? html`<div class="multiples">
-            ${Object.entries(derived.comps).map(
-              ([c, comp]) =>
-                html`<figure class="multiple" data-testid=${`component-chart-${c}`}>
-                  <figcaption>${COMPONENT_LABEL[c as ComponentId]}</figcaption>
-                  <${PlotFigure}
-                    deps=${comp.key}
-                    highlight=${year}
-                    label=${`${COMPONENT_LABEL[c as ComponentId]} of ${name} by year, 0 to 1`}
-                    description=${comp.runs.length ? `Missing in ${comp.runs.map((r) => (r.from === r.to ? r.from : `${r.from}–${r.to}`)).join(', ')}.` : 'No missing years.'}
-                    build=${(Plot: Parameters<typeof componentChart>[0], w: number) => componentChart(Plot, w, comp.pts, derived.years)}
-                  />
-                  ${
-                    comp.runs.length
-                      ? html`<ul class="missing-notes">
-                          ${comp.runs.map((r) => html`<li><strong>Missing ${r.from === r.to ? r.from : `${r.from}–${r.to}`}</strong>: ${r.why}</li>`)}
-                        </ul>`
-                      : null
-                  }
-                </figure>`,
-            )}
-          </div>`
+      ${Object.entries(derived.comps).map(
+        ([c, comp]) => html`<figure class="multiple" data-testid=${`component-chart-${c}`}>
+        <figcaption>${COMPONENT_LABEL[c as ComponentId]}</figcaption>
+        <${PlotFigure} deps=${comp.key} highlight=${year}
+          label=${`${COMPONENT_LABEL[c as ComponentId]} of ${name} by year, 0 to 1`}
+          description=${missingYearsText(comp.runs)}
+          build=${(Plot: PlotModule, w: number) => componentChart(Plot, w, comp.pts, derived.years)} />
+        ${
+          comp.runs.length
+            ? html`<ul class="missing-notes">${comp.runs.map(
+                (r) => html`<li>
+              <strong>Missing ${r.from === r.to ? r.from : `${r.from}–${r.to}`}</strong>: ${r.why}</li>`,
+              )}
+              </ul>`
+            : null
+        }
+      </figure>`,
+      )}
+    </div>`
         : html`<p class="muted" aria-busy="true">Waiting for the series…</p>`
     }
 
     <h2>${year ?? ''} in detail</h2>
     ${
       detail
-        ? html`<div
-            class=${detailFresh ? undefined : 'stale'}
-            aria-busy=${detailFresh ? undefined : 'true'}
-            data-testid="year-detail"
-          >
-            ${detailFresh ? null : html`<p class="muted">${headLocal ? 'The explanation below is for the previous weights; updating…' : `Loading ${year ?? ''}…`}</p>`}
-            <h3>Why this posture</h3>
-            <${ClassifierExplanation} doc=${detail} />
-            <h3>Components and their sources</h3>
-            <${ComponentTable} doc=${detail} weights=${shares ?? undefined} />
-          </div>`
+        ? html`<div class=${detailFresh ? undefined : 'stale'} aria-busy=${detailFresh ? undefined : 'true'}
+          data-testid="year-detail">
+      ${
+        detailFresh
+          ? null
+          : html`<p class="muted">
+        ${detailWaiting(headLocal !== null, year)}</p>`
+      }
+      <h3>Why this posture</h3>
+      <${ClassifierExplanation} doc=${detail} />
+      <h3>Components and their sources</h3>
+      <${ComponentTable} doc=${detail} weights=${shares ?? undefined} />
+    </div>`
         : html`<p class="muted" aria-busy="true">Loading…</p>`
     }
   </section>`;

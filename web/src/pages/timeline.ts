@@ -24,12 +24,15 @@ function setHash(params: Record<string, string>): void {
 function SourceList({ fact }: { fact: TimelineFact }) {
   return html`<ul class="sources">
     ${fact.sources.map(
-      (s) =>
-        html`<li>
-          ${s.author},
-          ${webLink(s.url) ? html`<a href=${webLink(s.url)} rel="noreferrer" target="_blank">${s.title}</a>` : html`<cite>${s.title}</cite>`}${s.container ? `, ${s.container}` : ''}
-          (${s.date ?? `accessed ${s.accessed}`})
-        </li>`,
+      (s) => html`<li>
+      ${s.author}, ${
+        webLink(s.url)
+          ? html`<a href=${webLink(s.url)} rel="noreferrer" target="_blank">${s.title}</a>`
+          : html`
+        <cite>${s.title}</cite>`
+      }
+        ${s.container ? `, ${s.container}` : ''} (${s.date ?? `accessed ${s.accessed}`})
+    </li>`,
     )}
   </ul>`;
 }
@@ -63,63 +66,63 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
   const kindsPresent = useMemo(() => [...new Set((data?.facts ?? []).map((f) => f.kind))].sort(), [data]);
 
   return html`<section aria-labelledby="timeline-title">
-    <h1 id="timeline-title">
-      Evidence timeline${data?.state ? html`: <span data-testid="state-name">${data.state.name}</span>` : ''}
-    </h1>
+    <h1 id="timeline-title">Evidence timeline${
+      data?.state
+        ? html`: <span data-testid="state-name">
+      ${data.state.name}</span>`
+        : ''
+    }</h1>
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
       <label>
         <span id="tl-state-label">State</span>
-        <select
-          aria-labelledby="tl-state-label"
-          data-testid="timeline-state"
-          value=${state}
-          onChange=${(e: Event) => setHash({ state: (e.target as HTMLSelectElement).value })}
-        >
-          ${states.length === 0 ? html`<option value=${state}>${state}</option>` : states.map((s) => html`<option value=${s.iso3}>${s.name}</option>`)}
+        <select aria-labelledby="tl-state-label" data-testid="timeline-state" value=${state}
+          onChange=${(e: Event) => setHash({ state: (e.target as HTMLSelectElement).value })}>
+          ${
+            states.length === 0
+              ? html`<option value=${state}>${state}</option>`
+              : states.map(
+                  (s) => html`
+            <option value=${s.iso3}>${s.name}</option>`,
+                )
+          }
         </select>
       </label>
       <label>
         <span id="tl-kind-label">Kind</span>
-        <select
-          aria-labelledby="tl-kind-label"
-          value=${kind}
-          onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value)}
-        >
+        <select aria-labelledby="tl-kind-label" value=${kind}
+          onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value)}>
           <option value="">all kinds</option>
           ${kindsPresent.map((k) => html`<option value=${k}>${kindLabels[k] ?? k}</option>`)}
         </select>
       </label>
-      <label
-        ><span id="tl-search-label">Search</span>
-        <input
-          aria-labelledby="tl-search-label"
-          type="search"
-          value=${text}
-          onInput=${(e: Event) => setText((e.target as HTMLInputElement).value)}
-          placeholder="e.g. Shusha"
-      /></label>
+      <label><span id="tl-search-label">Search</span> <input aria-labelledby="tl-search-label" type="search"
+        value=${text} onInput=${(e: Event) => setText((e.target as HTMLInputElement).value)}
+        placeholder="e.g. Shusha" /></label>
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
     ${data === null && !error ? html`<p aria-busy="true">Loading…</p>` : null}
-    ${data ? html`<p class="count" data-testid="fact-count">${facts.length} of ${data.count} facts</p>` : null}
+    ${
+      data
+        ? html`<p class="count" data-testid="fact-count">
+      ${facts.length} of ${data.count} facts</p>`
+        : null
+    }
     <ol class="timeline">
       ${facts.map(
-        (f) =>
-          html`<li class=${`fact kind-${f.kind}`} data-testid="fact">
-            <div class="when">
-              <time datetime=${f.date}>${f.date}</time
-              >${f.to ? html` – <time datetime=${f.to}>${f.to}</time>` : ''}
-            </div>
-            <div class="what">
-              <span class="badge">${kindLabels[f.kind] ?? f.kind}</span>
-              <p>${f.text}${f.claimed_by ? html` <em>(claim by ${f.claimed_by})</em>` : ''}</p>
-              <details>
-                <summary>Sources (${f.sources.length})</summary>
-                <${SourceList} fact=${f} />
-                <p class="where">Fact ${f.id}, ${f.where}</p>
-              </details>
-            </div>
-          </li>`,
+        (f) => html`<li class=${`fact kind-${f.kind}`} data-testid="fact">
+        <div class="when"><time datetime=${f.date}>${f.date}</time>${
+          f.to
+            ? html` – <time datetime=${f.to}>
+          ${f.to}</time>`
+            : ''
+        }</div>
+        <div class="what">
+          <span class="badge">${kindLabels[f.kind] ?? f.kind}</span>
+          <p>${f.text}${f.claimed_by ? html` <em>(claim by ${f.claimed_by})</em>` : ''}</p>
+          <details><summary>Sources (${f.sources.length})</summary><${SourceList} fact=${f} /><p
+            class="where">Fact ${f.id}, ${f.where}</p></details>
+        </div>
+      </li>`,
       )}
     </ol>
   </section>`;

@@ -4,7 +4,15 @@ import { fmt } from '../charts/plot.ts';
 import { PostureBadge } from '../charts/postures.ts';
 import type { ComponentValues } from './composite.ts';
 
-/** The headline numbers of a state-year, whether they came from the year's full document or the series' summary row. */
+// Texts of the page, named so that its templates stay within the line width.
+const INDEX_RECOMPUTED_HERE_FOR =
+  'Index recomputed here for the new weights; the interval, rank and posture (dimmed: the previous ' +
+  "weights') are being recomputed on the server…";
+
+/**
+ * The headline numbers of a state-year, whether they came from the year's full document or the series'
+ * summary row.
+ */
 export interface HeadRow {
   year: number;
   index: number | null;
@@ -45,50 +53,32 @@ export function Headline({
 }) {
   const busy = fresh ? undefined : 'true';
   if (!row) {
-    return html`<div
-      class="headline stale"
-      aria-live="polite"
-      aria-busy="true"
-      data-testid="headline"
-      data-fresh="false"
-    >
-      <p aria-busy="true">${waiting}</p>
-    </div>`;
+    return html`<div class="headline stale" aria-live="polite" aria-busy="true" data-testid="headline"
+      data-fresh="false"><p aria-busy="true">${waiting}</p></div>`;
   }
   const old = local ? 'stale' : undefined;
-  return html`<div
-    class=${`headline${fresh || local ? '' : ' stale'}`}
-    aria-live="polite"
-    aria-busy=${busy}
-    data-testid="headline"
-    data-fresh=${fresh ? 'true' : 'false'}
-    data-local=${local ? 'true' : 'false'}
-  >
-    <div>
-      <span class="label">Index ${row.year}</span>
-      <strong class="big" data-testid="headline-index">${fmt(local ? local.index : row.index)}</strong>${' '}
-      <span class="muted"
-        >5–95%:
-        <span data-testid="headline-interval"
-          >${local ? 'recomputing…' : row.interval ? `${fmt(row.interval[0])}–${fmt(row.interval[1])}` : 'n/a'}</span
-        ></span
-      >
-    </div>
-    <div class=${old}>
-      <span class="label">Rank</span> <strong data-testid="headline-rank">${row.rank ?? '–'}</strong> of
-      ${row.ranked}${' '}
-      ${row.rank_interval ? html`<span class="muted">(5–95%: ${Math.round(row.rank_interval[0])}–${Math.round(row.rank_interval[1])})</span>` : null}
-    </div>
-    <div class=${old}>
-      <span class="label">Posture</span> <${PostureBadge} posture=${row.posture} testid="headline-posture" />
-      <span class="muted">confidence ${Math.round(row.confidence * 100)}%</span>
-    </div>
+  return html`<div class=${`headline${fresh || local ? '' : ' stale'}`} aria-live="polite" aria-busy=${busy}
+    data-testid="headline" data-fresh=${fresh ? 'true' : 'false'} data-local=${local ? 'true' : 'false'}>
+    <div><span class="label">Index ${row.year}</span> <strong class="big" data-testid="headline-index">
+      ${fmt(local ? local.index : row.index)}</strong>${' '}
+      <span class="muted">5–95%: <span data-testid="headline-interval">
+        ${local ? 'recomputing…' : row.interval ? `${fmt(row.interval[0])}–${fmt(row.interval[1])}` : 'n/a'}
+        </span></span></div>
+    <div class=${old}><span class="label">Rank</span> <strong data-testid="headline-rank">${row.rank ?? '–'}
+      </strong> of ${row.ranked}${' '}
+      ${
+        row.rank_interval
+          ? html`<span
+        class="muted">(5–95%: ${Math.round(row.rank_interval[0])}–${Math.round(row.rank_interval[1])})</span>`
+          : null
+      }</div>
+    <div class=${old}><span class="label">Posture</span> <${PostureBadge} posture=${row.posture}
+      testid="headline-posture" /> <span class="muted">confidence ${Math.round(row.confidence * 100)}%</span>
+      </div>
     ${
       local
-        ? html`<div class="muted headline-status" data-testid="headline-status">
-            Index recomputed here for the new weights; the interval, rank and posture (dimmed: the previous
-            weights') are being recomputed on the server…
-          </div>`
+        ? html`<div class="muted headline-status"
+          data-testid="headline-status">${INDEX_RECOMPUTED_HERE_FOR}</div>`
         : fresh
           ? null
           : html`<div class="muted headline-status" data-testid="headline-status">Updating…</div>`

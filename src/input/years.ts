@@ -1,3 +1,4 @@
+// Year arguments, shared by the faces: the CLI's --year/--years and the API's year queries.
 import { UserError } from './errors.ts';
 
 export const FIRST_YEAR = 1816;
