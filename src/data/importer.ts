@@ -175,7 +175,11 @@ export async function importDataset(
       if (byChecksum) version = byChecksum.version;
       else {
         version = result.version ?? `unverified-${sha.slice(0, 12)}`;
-        if (known)
+        if (known?.sha256 === '')
+          warnings.push(
+            `${file.name}: no checksum on record in the catalog; imported as version '${version}'`,
+          );
+        else if (known)
           warnings.push(
             `${file.name}: checksum ${sha.slice(0, 12)}… differs from the catalog's ` +
               `(${known.sha256.slice(0, 12)}…); imported as version '${version}'`,

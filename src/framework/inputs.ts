@@ -3,6 +3,7 @@ import type { StateRegistry } from '../states/registry.ts';
 import type { Store } from '../store/store.ts';
 import { defaultConfig, type FrameworkConfig } from './config.ts';
 import type { Provenance } from './types.ts';
+import { withOwnIdealPoints } from './alignment/extend.ts';
 
 export type Obligations = {
   defense: boolean;
@@ -13,7 +14,8 @@ export type Obligations = {
   consultation: boolean;
   alliances: number[];
 };
-export type IdealPoint = { ip: number; lo: number; hi: number; votes: number };
+/** `source`: set when the point is not from the dataset's own file (our estimates after BSV's end). */
+export type IdealPoint = { ip: number; lo: number; hi: number; votes: number; source?: Provenance };
 export interface Capabilities {
   cinc: number | null;
   milex: number | null;
@@ -243,7 +245,7 @@ export async function loadFrameworkInputs(
     registry,
     config,
     atop: { data: atop, covers: atopProv.covers, provenance: atopProv.provenance },
-    ideal: { data: ideal, covers: idealProv.covers, provenance: idealProv.provenance },
+    ideal: await withOwnIdealPoints(store, registry, { data: ideal, ...idealProv }, fromYear),
     nmc: { data: nmc, covers: nmcProv.covers, provenance: nmcProv.provenance },
     contiguity: { data: contiguity, covers: contProv.covers, provenance: contProv.provenance },
     arms: { data: arms, covers: armsProv.covers, provenance: armsProv.provenance },

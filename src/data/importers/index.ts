@@ -11,10 +11,12 @@ import { eurostatGas } from './eurostat_gas.ts';
 import { sipriArms } from './sipri_arms.ts';
 import { ungaIdealpoints } from './unga_idealpoints.ts';
 import { ungaVotes } from './unga_votes.ts';
+import { ungaVotesRecent } from './unga_votes_recent.ts';
 
 export const importers: Record<DatasetId, DatasetImporter> = {
   cow_states: cowStates,
   unga_votes: ungaVotes,
+  unga_votes_recent: ungaVotesRecent,
   unga_idealpoints: ungaIdealpoints,
   atop,
   cow_alliance: cowAlliance,

@@ -7,8 +7,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { itemBlock } = await import('./sampler.ts');
-const { Stream } = await import('../random.ts');
-const stream = new Stream();
+const { DrawStream } = await import('./draws.ts');
+const stream = new DrawStream();
 let job = null;
 parentPort.on('message', (m) => {
   try {
