@@ -16,6 +16,7 @@ import { registerAlignmentCommands } from './commands/alignment.ts';
 import { registerCorridorsCommands } from './commands/corridors.ts';
 import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerBrokerageCommands } from './commands/brokerage.ts';
+import { registerCoverageCommand } from './commands/coverage.ts';
 
 /** Errors that mean "your input was wrong" (exit 1) rather than "we failed" (exit 2). */
 function isUserError(err: unknown): boolean {
@@ -77,6 +78,7 @@ export async function main(
     registerCorridorsCommands(program, ctx);
     registerScenarioCommands(program, ctx);
     registerBrokerageCommands(program, ctx);
+    registerCoverageCommand(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

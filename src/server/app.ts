@@ -14,6 +14,7 @@ import { corridorsRoutes } from './routes/corridors.ts';
 import { autonomyRoutes } from './routes/autonomy.ts';
 import { scenariosRoutes } from './routes/scenarios.ts';
 import { brokerageRoutes } from './routes/brokerage.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import type { Store } from '../store/store.ts';
 import type { FrameworkSession } from '../framework/session.ts';
 import { openApiDocument, type RouteDoc } from './openapi.ts';
@@ -59,6 +60,7 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
     ...alignmentRoutes(deps),
     ...brokerageRoutes(deps),
     ...scenariosRoutes(deps),
+    ...coverageRoutes(deps),
   ];
   const cache = new Map<string, string>();
   const CACHE_LIMIT = 2000;

@@ -40,3 +40,21 @@ export function coverageOf(cs: Record<ComponentId, ComponentResult>): Coverage {
 
 export const coverageLabel = (present: number, applicable: number, of: number): string =>
   `${present} of ${of} components (${applicable} applicable)`;
+
+/** The years of a series in which the set of present components changes, and how. */
+export function coverageChanges(
+  series: Array<{ year: number; coverage: Coverage }>,
+): Array<{ year: number; gained: ComponentId[]; lost: ComponentId[]; label: string }> {
+  const out: Array<{ year: number; gained: ComponentId[]; lost: ComponentId[]; label: string }> = [];
+  const present = (c: Coverage) =>
+    new Set(COMPONENTS.filter((k) => !c.unknown.includes(k) && !c.not_applicable.includes(k)));
+  for (let k = 1; k < series.length; k++) {
+    const a = present(series[k - 1]!.coverage),
+      b = present(series[k]!.coverage);
+    const gained = COMPONENTS.filter((c) => b.has(c) && !a.has(c));
+    const lost = COMPONENTS.filter((c) => a.has(c) && !b.has(c));
+    if (gained.length || lost.length)
+      out.push({ year: series[k]!.year, gained, lost, label: series[k]!.coverage.label });
+  }
+  return out;
+}
