@@ -22,7 +22,7 @@ export function emptyInputs(kb: KnowledgeBase, registry: StateRegistry): Framewo
     arms: none('sipri_arms'),
     igo: none('cow_igo'),
     igoLast: new Map(),
-    capabilityProxy: { data: new Map(), fit: null, covers: null, provenance: [] },
+    capabilityProxy: { data: new Map(), parts: new Map(), fit: null, covers: null, provenance: [] },
     conflicts: none('ucdp_acd'),
   };
 }

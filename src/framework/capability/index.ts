@@ -90,6 +90,7 @@ export function capability(inp: FrameworkInputs, ccode: number, year: number): C
   const relative = strongest ? own / (own + strongest[1]) : 1;
   const name = (c: number) => inp.registry.byCcode(c)?.iso3 ?? String(c);
   const fit = proxy.fit;
+  const parts = onCinc ? null : (proxy.parts.get(ccode)?.get(year) ?? null);
   return {
     value: 0.7 * relative + 0.3 * percentile,
     explanation: [
@@ -100,8 +101,9 @@ export function capability(inp: FrameworkInputs, ccode: number, year: number): C
       ...(onCinc || !fit
         ? []
         : [
-            `after COW's data end: MGP share calibrated to CINC (log-log fit ${fit.years.join('–')}, ` +
-              `r = ${fit.rLog.toFixed(3)} over ${fit.n} state-years)`,
+            `no CINC for ${year}: MGP share of ${parts?.join(', ') ?? '—'} calibrated to CINC (log-log fit ` +
+              `${fit.years.join('–')}, r = ${fit.rLog.toFixed(3)} over ${fit.n} state-years)` +
+              (parts && parts.length < 3 ? `; military expenditure missing, so two of three indicators` : ''),
           ]),
     ],
     provenance: [
@@ -115,7 +117,7 @@ export function capability(inp: FrameworkInputs, ccode: number, year: number): C
     detail: {
       measure: onCinc ? 'cinc' : 'mgp',
       value: own,
-      ...(onCinc ? { cinc: own } : {}),
+      ...(onCinc ? { cinc: own } : { mgp_parts: parts }),
       rivals: Object.fromEntries(rivalC.map(([r, c]) => [name(r), c])),
       relative,
       percentile,

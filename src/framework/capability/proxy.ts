@@ -15,6 +15,8 @@ export interface ProxyFit {
 export interface CapabilityProxy {
   /** ccode → year → CINC-scale estimate exp(a)·MGP^b. */
   data: Map<number, Map<number, number>>;
+  /** ccode → year → which of milex, gdp, pop the share rests on (two or three). */
+  parts: Map<number, Map<number, string[]>>;
   fit: ProxyFit | null;
   covers: [number, number] | null;
   provenance: Provenance[];
@@ -22,6 +24,7 @@ export interface CapabilityProxy {
 
 const empty = (why: string): CapabilityProxy => ({
   data: new Map(),
+  parts: new Map(),
   fit: null,
   covers: null,
   provenance: [{ note: why }],
@@ -47,7 +50,7 @@ export async function loadCapabilityProxy(store: Store, fromYear: number): Promi
       UNION ALL SELECT 'gdp', ccode, year, value FROM wdi_values WHERE indicator = 'NY.GDP.MKTP.CD' AND ccode IS NOT NULL
       UNION ALL SELECT 'pop', ccode, year, value FROM wdi_values WHERE indicator = 'SP.POP.TOTL' AND ccode IS NOT NULL),
     sh AS (SELECT k, ccode, year, v / sum(v) OVER (PARTITION BY k, year) AS s FROM src)
-    SELECT ccode, year, avg(s) AS mgp, count(*) AS parts FROM sh GROUP BY 1, 2 HAVING count(*) >= 2`;
+    SELECT ccode, year, avg(s) AS mgp, list(k ORDER BY k) AS parts FROM sh GROUP BY 1, 2 HAVING count(*) >= 2`;
   const [fit] = await store.query<{
     n: number;
     r_log: number | null;
@@ -72,17 +75,19 @@ export async function loadCapabilityProxy(store: Store, fromYear: number): Promi
     n: Number(fit.n),
     years: [Number(fit.y0), Number(fit.y1)],
   };
-  const rows = await store.query<{ ccode: number; year: number; mgp: number }>(
-    `WITH m AS (${shares}) SELECT ccode, year, mgp FROM m WHERE year >= $1 AND mgp > 0`,
+  const rows = await store.query<{ ccode: number; year: number; mgp: number; parts: string[] }>(
+    `WITH m AS (${shares}) SELECT ccode, year, mgp, parts FROM m WHERE year >= $1 AND mgp > 0`,
     [fromYear],
   );
   const data = new Map<number, Map<number, number>>();
+  const parts = new Map<number, Map<number, string[]>>();
   let y0 = Infinity,
     y1 = -Infinity;
   for (const r of rows) {
     let inner = data.get(r.ccode);
     if (!inner) data.set(r.ccode, (inner = new Map()));
     inner.set(r.year, Math.exp(f.a) * Math.pow(r.mgp, f.b));
+    (parts.get(r.ccode) ?? parts.set(r.ccode, new Map()).get(r.ccode)!).set(r.year, [...r.parts]);
     y0 = Math.min(y0, r.year);
     y1 = Math.max(y1, r.year);
   }
@@ -93,6 +98,7 @@ export async function loadCapabilityProxy(store: Store, fromYear: number): Promi
   );
   return {
     data,
+    parts,
     fit: f,
     covers: rows.length ? [y0, y1] : null,
     provenance: loads.map((l) => ({
