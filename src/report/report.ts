@@ -1,5 +1,6 @@
 import { COMPONENTS, PRINCIPLE } from '../framework/autonomy/components.ts';
 import type { StateYearResult } from '../framework/autonomy/run.ts';
+import { coverageChanges } from '../framework/coverage/index.ts';
 import { listScenarios, transitUnder } from '../framework/corridors/queries.ts';
 import type { FrameworkSession } from '../framework/session.ts';
 import type { Provenance } from '../framework/types.ts';
@@ -89,7 +90,8 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1p
 <section aria-labelledby="s-summary"><h2 id="s-summary">Summary</h2>
 <p>In ${latest.year} the classifier reads <span class="badge" style="background:${POSTURE_COLOURS[latest.posture]}">${h(latest.posture)}</span>
 (confidence ${fmt(latest.confidence)}), with an index of ${fmt(latest.index)} (5–95%: ${fmt(latest.interval?.[0])}–${fmt(latest.interval?.[1])}),
-rank ${latest.rank ?? '—'} of ${latest.ranked} (rank interval ${fmt(latest.rank_interval?.[0], 0)}–${fmt(latest.rank_interval?.[1], 0)}).</p>
+rank ${latest.rank ?? '—'} of ${latest.ranked} (rank interval ${fmt(latest.rank_interval?.[0], 0)}–${fmt(latest.rank_interval?.[1], 0)}),
+resting on ${h(latest.coverage.label)}. ${h(latest.rank_basis)}.</p>
 <ul>${latest.explanation
     .slice(0, 7)
     .map((e) => `<li>${h(e)}</li>`)
@@ -108,8 +110,14 @@ ${lineChart(
   { title: `${state.name}: index with its 5–95% interval` },
 )}
 <table><caption class="muted">The series as numbers (components 0–1; empty = missing, never zero)</caption>
-<thead><tr><th>year</th><th>posture</th><th class="num">index</th><th class="num">interval</th>${COMPONENTS.map((c) => `<th class="num">${h(c)}</th>`).join('')}</tr></thead>
-<tbody>${rows.map((r) => `<tr><td>${r.year}</td><td>${h(r.posture)}</td><td class="num">${fmt(r.index)}</td><td class="num">${fmt(r.interval?.[0])}–${fmt(r.interval?.[1])}</td>${COMPONENTS.map((c) => `<td class="num">${r.components[c].value === null ? '' : fmt(r.components[c].value)}</td>`).join('')}</tr>`).join('')}</tbody></table>
+<thead><tr><th>year</th><th>posture</th><th class="num">index</th><th class="num">interval</th><th>coverage</th>${COMPONENTS.map((c) => `<th class="num">${h(c)}</th>`).join('')}</tr></thead>
+<tbody>${rows.map((r) => `<tr><td>${r.year}</td><td>${h(r.posture)}</td><td class="num">${fmt(r.index)}</td><td class="num">${fmt(r.interval?.[0])}–${fmt(r.interval?.[1])}</td><td>${r.coverage.present}/${r.coverage.of} (${r.coverage.applicable})</td>${COMPONENTS.map((c) => `<td class="num">${r.components[c].value === null ? (r.components[c].applicable === false ? 'n/a' : '') : fmt(r.components[c].value)}</td>`).join('')}</tr>`).join('')}</tbody></table>
+${(() => {
+  const changes = coverageChanges(rows);
+  return changes.length
+    ? `<p class="muted">Years where the components behind the index change: ${changes.map((c) => `${c.year} (${[...c.gained.map((g) => `+${h(g)}`), ...c.lost.map((l) => `−${h(l)}`)].join(' ')})`).join('; ')}.</p>`
+    : '';
+})()}
 </section>
 <section aria-labelledby="s-principles"><h2 id="s-principles">The three principles and the wherewithal, ${latest.year}</h2>
 <table><thead><tr><th>component</th><th class="num">value</th><th class="num">weight</th><th>evidence and source</th></tr></thead><tbody>${componentRows(latest)}</tbody></table>
@@ -144,7 +152,7 @@ ${
 }
 </section>
 <section aria-labelledby="s-method"><h2 id="s-method">Methodology appendix</h2>
-<p>Each component is on a 0–1 scale (1 = most autonomous) and missing where no input covers the year. The index is the weighted mean of the available components; the interval and the rank interval come from a Monte Carlo over weights, normalisation, missing-data treatment and the ideal points' uncertainty (OECD/JRC handbook). The posture follows documented rules in order: great power; aligned (a backed defence guarantee from a pole); integration-seeking (candidate, applicant, association agreement or declared goal toward a pole's institutions); neutral (declared neutrality); otherwise strategic autonomy when voice ≥ ${run.settings.rules.minVoice}, mediation ≥ ${run.settings.rules.minMediation} (or no conflict), capability ≥ ${run.settings.rules.minCapability} (or no data), gatekeeper ≥ ${run.settings.rules.minGatekeeper} and index ≥ ${run.settings.rules.minIndex}; else balanced.</p>
+<p>Each component is on a 0–1 scale (1 = most autonomous) and missing where no input covers the year. The index is the weighted mean of the available components; the interval and the rank interval come from a Monte Carlo over weights, normalisation, missing-data treatment and the ideal points' uncertainty (OECD/JRC handbook). The posture follows documented rules in order: great power; aligned (a backed defence guarantee from a pole); integration-seeking (candidate, applicant, association agreement or declared goal toward a pole's institutions); neutral (declared neutrality); otherwise strategic autonomy when voice ≥ ${run.settings.rules.minVoice}, mediation ≥ ${run.settings.rules.minMediation} (or no conflict: not applicable; an armed conflict without recorded rounds is unknown and does not pass), capability ≥ ${run.settings.rules.minCapability} (or no data), gatekeeper ≥ ${run.settings.rules.minGatekeeper} and index ≥ ${run.settings.rules.minIndex}; else balanced.</p>
 <table><thead><tr><th>component</th><th>measures</th><th class="num">weight</th></tr></thead><tbody>${COMPONENTS.map((c) => `<tr><td>${h(c)}</td><td>${h(PRINCIPLE[c])}</td><td class="num">${fmt(run.settings.weights[c])}</td></tr>`).join('')}</tbody></table>
 <p>Data used: ${latest.provenance
     .filter((p) => p.dataset)

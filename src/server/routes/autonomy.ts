@@ -156,16 +156,17 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/postures',
       summary:
-        'the posture of every state in a year (for maps and rankings); without a year, the latest year with broad coverage',
+        'the posture and coverage of every state in a year (for maps and rankings); without a year, the latest ' +
+        'year, with `broad`: the latest year with broad coverage and why (where a map should open)',
       query: z.strictObject({ year: yearParam.optional() }),
       handler: (q) => {
         const session = requireSession(deps);
-        const broad = q.year === undefined ? broadCoverageYear(session, session.latestYear()) : null;
-        const year = q.year ?? broad!.year;
+        const year = q.year ?? session.latestYear();
+        const broad = q.year === undefined ? broadCoverageYear(session, year) : null;
         const run = session.autonomy({ years: [year, year], draws: 0 });
         return {
           year,
-          year_reason: broad?.why ?? 'the year asked for',
+          ...(broad ? { broad } : {}),
           states: run.results.map((r) => ({
             state: r.state,
             ccode: r.ccode,

@@ -85,7 +85,9 @@ export function PostureMap({ geo, rows, year }: { geo: WorldGeometry; rows: Post
     ${geo.countries.map((c) => {
       const r = rowFor(c, byIso, byName);
       if (!r) return html`<path class="country pc-none" d=${c.d}><title>${c.name}: not scored</title></path>`;
-      const text = `${r.name}: ${postureLabel(r.posture)}, index ${fmt(r.index, 2)}${r.rank ? `, rank ${r.rank}` : ''}`;
+      const text =
+        `${r.name}: ${postureLabel(r.posture)}, index ${fmt(r.index, 2)}${r.rank ? `, rank ${r.rank}` : ''}` +
+        (r.coverage ? `; ${r.coverage}` : '');
       return html`<a
         href=${`#/profile?state=${r.state}&year=${year}`}
         aria-label=${`${text}. Open profile`}

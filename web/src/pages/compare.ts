@@ -220,7 +220,19 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
                   </tr>
                   <tr>
                     <th scope="row">Rank</th>
-                    ${cols.map((r) => html`<td>${r.rank ?? '–'} of ${r.ranked}</td>`)}
+                    ${cols.map((r) => html`<td title=${r.rank_basis}>${r.rank ?? '–'} of ${r.ranked}</td>`)}
+                  </tr>
+                  <tr>
+                    <th scope="row">Coverage</th>
+                    ${cols.map(
+                      (r) =>
+                        html`<td
+                          data-testid=${`compare-coverage-${r.state}`}
+                          class=${r.coverage.complete ? '' : 'missing'}
+                        >
+                          ${r.coverage.label}
+                        </td>`,
+                    )}
                   </tr>
                   ${COMPONENT_IDS.map(
                     (c) =>
@@ -236,7 +248,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
                             title=${d.explanation.join('; ')}
                             tabindex="0"
                           >
-                            ${d.value === null ? 'missing' : fmt(d.value, 2)}
+                            ${d.value === null ? (d.applicable === false ? 'n/a' : 'missing') : fmt(d.value, 2)}
                           </td>`;
                         })}
                       </tr>`,

@@ -16,15 +16,20 @@ export function HomePage({ params }: { params: URLSearchParams }) {
   const [data, setData] = useState<PosturesResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [world, setWorld] = useState<WorldModule | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
 
   useEffect(() => {
     latestPostures().then(
       (r) => {
         setLatest(r.year);
-        if (year === null || year === r.year) {
-          setYear(r.year);
-          setShownYear(r.year);
-          setData(r);
+        // Without a year in the address, open on the latest year with broad coverage, and say why:
+        // a later year where most components are missing would read as "balanced" for want of evidence.
+        const open = r.broad?.year ?? r.year;
+        if (year === null && r.broad) setOpening(r.broad.why);
+        if (year === null || year === open) {
+          setYear(open);
+          setShownYear(open);
+          if (open === r.year) setData(r);
         }
       },
       (e: Error) => setError(e.message),
@@ -106,6 +111,7 @@ export function HomePage({ params }: { params: URLSearchParams }) {
         </span></label
       >
     </form>
+    ${opening ? html`<p class="note" data-testid="home-opening">Opens on ${shownYear}: ${opening}.</p>` : null}
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
     <${PostureLegend} counts=${counts} withNoData=${true} />
     <div class=${`map-wrap${stale ? ' stale' : ''}`} aria-busy=${stale || !geo || !data ? 'true' : undefined}>
@@ -120,7 +126,8 @@ export function HomePage({ params }: { params: URLSearchParams }) {
         ? html`<p class="summary" data-testid="home-summary">
               In ${data.year}:
               ${POSTURE_IDS.filter((p) => counts[p]).map((p, i) => html`${i ? ', ' : ''}${counts[p]} ${postureLabel(p)}`)}
-              (${data.states.length} states scored).
+              (${data.states.length} states scored; ${data.states.filter((s) => s.complete).length} with every
+              applicable component, the others on fewer: see each state's coverage).
             </p>
             <details class="states-table">
               <summary>All states in ${data.year}, by posture (table)</summary>
@@ -134,6 +141,7 @@ export function HomePage({ params }: { params: URLSearchParams }) {
                     <th scope="col">Posture</th>
                     <th scope="col">Index</th>
                     <th scope="col">Rank</th>
+                    <th scope="col">Coverage</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -152,6 +160,7 @@ export function HomePage({ params }: { params: URLSearchParams }) {
                           <td><${PostureBadge} posture=${s.posture} /></td>
                           <td>${fmt(s.index)}</td>
                           <td>${s.rank ?? '–'}</td>
+                          <td>${s.coverage}</td>
                         </tr>`,
                     )}
                 </tbody>

@@ -1,4 +1,10 @@
-import { COMPONENT_IDS, type PostureId, type StateYearDoc, type SummaryRow } from '../api.ts';
+import {
+  COMPONENT_IDS,
+  type CoverageDoc,
+  type PostureId,
+  type StateYearDoc,
+  type SummaryRow,
+} from '../api.ts';
 import { html } from '../html.ts';
 import { fmt } from '../charts/plot.ts';
 import { PostureBadge } from '../charts/postures.ts';
@@ -15,6 +21,8 @@ export interface HeadRow {
   posture: PostureId;
   confidence: number;
   values: ComponentValues;
+  coverage?: CoverageDoc;
+  rank_basis?: string;
 }
 
 export const headOfSummary = (r: SummaryRow): HeadRow => ({ ...r, values: r.components });
@@ -67,6 +75,7 @@ export function Headline({
     <div>
       <span class="label">Index ${row.year}</span>
       <strong class="big" data-testid="headline-index">${fmt(local ? local.index : row.index)}</strong>${' '}
+      ${row.coverage ? html`<span class="muted" data-testid="headline-coverage">on ${row.coverage.label}</span>${' '}` : null}
       <span class="muted"
         >5–95%:
         <span data-testid="headline-interval"
@@ -75,8 +84,8 @@ export function Headline({
       >
     </div>
     <div class=${old}>
-      <span class="label">Rank</span> <strong data-testid="headline-rank">${row.rank ?? '–'}</strong> of
-      ${row.ranked}${' '}
+      <span class="label" title=${row.rank_basis ?? ''}>Rank</span>
+      <strong data-testid="headline-rank">${row.rank ?? '–'}</strong> of ${row.ranked}${' '}
       ${row.rank_interval ? html`<span class="muted">(5–95%: ${Math.round(row.rank_interval[0])}–${Math.round(row.rank_interval[1])})</span>` : null}
     </div>
     <div class=${old}>
