@@ -12,6 +12,8 @@ export function rivalsOf(
   inp: FrameworkInputs,
   ccode: number,
   year: number,
+  /** Keeps only rivals with data; when none of the conflict rivals has any, the neighbours are used. */
+  usable: (rival: number) => boolean = () => true,
 ): { rivals: number[]; basis: string } {
   const iso3 = iso3Of(inp, ccode);
   const fromKb = new Set<number>();
@@ -29,6 +31,7 @@ export function rivalsOf(
     conflictsIn(inp.conflicts, ccode, year, inp.config.eventWindow).flatMap((c) => c.opponents),
   );
   fromUcdp.delete(ccode);
+  for (const set of [fromKb, fromUcdp]) for (const r of set) if (!usable(r)) set.delete(r);
   const bases = [
     ...(fromKb.size ? ['conflict counterparts (knowledge base)'] : []),
     ...(fromUcdp.size ? ['opposite sides of its armed conflicts (UCDP/PRIO)'] : []),
@@ -75,7 +78,7 @@ export function capability(inp: FrameworkInputs, ccode: number, year: number): C
     };
   const onCinc = cinc != null;
   const measure = onCinc ? 'CINC' : 'MGP (calibrated to CINC)';
-  const { rivals, basis } = rivalsOf(inp, ccode, year);
+  const { rivals, basis } = rivalsOf(inp, ccode, year, (r) => capabilityValue(inp, r, year) !== null);
   const rivalC = rivals
     .map((r) => [r, capabilityValue(inp, r, year)] as const)
     .filter((x): x is readonly [number, number] => x[1] !== null);
