@@ -1,3 +1,4 @@
+import { cellText, toCsv } from '../output/csv.ts';
 export type Format = 'table' | 'json' | 'csv';
 export type Cell = string | number | boolean | null | undefined;
 
@@ -6,26 +7,6 @@ export interface PrintOptions {
   columns?: string[];
   /** Title line printed above a table (never in json or csv). */
   title?: string;
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number')
-    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
-  if (Array.isArray(value)) return value.map(cellText).join('; ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-function csvCell(value: unknown): string {
-  const text = typeof value === 'number' ? String(value) : cellText(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  return (
-    [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\n') + '\n'
-  );
 }
 
 export function toTable(rows: Record<string, unknown>[], columns: string[]): string {

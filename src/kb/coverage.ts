@@ -1,6 +1,7 @@
 import { yearOf } from './dates.ts';
 import { factDate, factStates, readKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import type { KbIssue } from './yaml-file.ts';
+import { staleOpenFacts, supersededFacts, type StaleFact, type SupersededFact } from './freshness.ts';
 
 export interface KbReport {
   ok: boolean;
@@ -18,6 +19,12 @@ export interface KbReport {
   by_state: Record<string, number>;
   by_decade: Record<string, number>;
   by_source: Record<string, number>;
+  /** Facts per state and kind: where the knowledge base is thin. */
+  by_state_kind: Record<string, Record<string, number>>;
+  /** Open facts not reviewed in the last 12 months. */
+  stale: StaleFact[];
+  /** Open facts that a later fact about the same subject has overtaken. */
+  superseded: SupersededFact[];
 }
 
 function count<T>(items: T[], key: (t: T) => string[]): Record<string, number> {
@@ -32,7 +39,7 @@ export function checkKnowledgeBase(dir?: string): { kb: KnowledgeBase; report: K
   return { kb, report: coverageReport(kb, issues) };
 }
 
-export function coverageReport(kb: KnowledgeBase, issues: KbIssue[] = []): KbReport {
+export function coverageReport(kb: KnowledgeBase, issues: KbIssue[] = [], today = new Date()): KbReport {
   const facts = [...kb.facts];
   const cited = new Set([...facts, ...kb.organisations].flatMap((f) => f.sources));
   return {
@@ -53,5 +60,19 @@ export function coverageReport(kb: KnowledgeBase, issues: KbIssue[] = []): KbRep
     ]),
     by_decade: count(facts, (f) => [`${Math.floor(yearOf(factDate(f)) / 10) * 10}s`]),
     by_source: count(facts, (f) => f.sources),
+    by_state_kind: byStateAndKind(kb),
+    stale: staleOpenFacts(kb, today),
+    superseded: supersededFacts(kb),
   };
+}
+
+function byStateAndKind(kb: KnowledgeBase): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const s of kb.states) if (s.iso3) out[s.iso3] = {};
+  for (const f of kb.facts)
+    for (const state of new Set(factStates(f))) {
+      const row = out[state];
+      if (row) row[f.kind] = (row[f.kind] ?? 0) + 1;
+    }
+  return out;
 }

@@ -30,6 +30,10 @@ export function describeFact(f: Fact, kb: KnowledgeBase): string {
       return `${f.exporter} → ${who([f.importer])}: ${f.volume} ${f.unit} of ${f.commodity} in ${f.year}${f.route ? ` via ${f.route}` : ''}`;
     case 'doctrine':
       return `${f.state} ${f.title}: ${f.summary}`;
+    case 'conflict':
+      return `${f.subtype} ${who(f.side_a)}${f.side_b.length ? ` against ${who(f.side_b)}` : ''} (${span(f.from, f.to)}): ${f.summary}`;
+    case 'sanctions':
+      return `${f.subtype} sanctions by ${who([f.imposer])} on ${f.target} (${span(f.from, f.to)}): ${f.summary}`;
     case 'system-continuation':
       return f.summary;
   }

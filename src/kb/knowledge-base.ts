@@ -66,9 +66,10 @@ export function readKnowledgeBase(dir: string = defaultKbDir): { kb: KnowledgeBa
   const issues: KbIssue[] = [];
   const sourceFiles = [join(dir, 'sources.yaml'), ...yamlFilesIn(join(dir, 'sources'))].filter(existsSync);
   const sources = sourceFiles.flatMap((f) => readYamlList(f, 'sources', sourceSchema, issues));
-  const organisations = existsSync(join(dir, 'organisations.yaml'))
-    ? readYamlList(join(dir, 'organisations.yaml'), 'organisations', organisationSchema, issues)
-    : [];
+  // New organisation families may live in organisations/*.yaml beside the original file.
+  const organisations = [join(dir, 'organisations.yaml'), ...yamlFilesIn(join(dir, 'organisations'))]
+    .filter(existsSync)
+    .flatMap((f) => readYamlList(f, 'organisations', organisationSchema, issues));
   const states = readYamlList(join(dir, 'states.yaml'), 'states', stateEntrySchema, issues);
   const facts = yamlFilesIn(join(dir, 'facts')).flatMap((f) => readYamlList(f, 'facts', factSchema, issues));
   facts.sort((a, b) => startOf(factDate(a)).localeCompare(startOf(factDate(b))) || a.id.localeCompare(b.id));
@@ -113,6 +114,10 @@ export function factStates(f: Fact): string[] {
       return [f.state, f.about];
     case 'aid':
       return [f.donor];
+    case 'conflict':
+      return [...f.side_a, ...f.side_b];
+    case 'sanctions':
+      return [f.imposer, f.target];
     case 'energy-export':
       return [f.exporter, f.importer];
     case 'system-continuation':
@@ -152,6 +157,7 @@ function checkReferences(kb: KnowledgeBase, issues: KbIssue[]): void {
     if (o.parent && !kb.orgById.has(o.parent))
       issues.push(new KbIssue(o.file, o.line, `'${o.id}' has unknown parent organisation '${o.parent}'`));
   }
+  const conflictKeys = new Set(kb.facts.flatMap((f) => (f.kind === 'conflict' ? [f.conflict] : [])));
   for (const f of kb.facts) {
     cite(f);
     const where = (msg: string) => issues.push(new KbIssue(f.file, f.line, `'${f.id}': ${msg}`));
@@ -159,6 +165,8 @@ function checkReferences(kb: KnowledgeBase, issues: KbIssue[]): void {
     if ('org' in f && !kb.orgById.has(f.org)) where(`unknown organisation '${f.org}'`);
     if (f.kind === 'negotiation')
       for (const m of f.mediators) if (!isActor(m)) where(`unknown mediator '${m}'`);
+    if (f.kind === 'negotiation' && !conflictKeys.has(f.conflict) && conflictKeys.size > 0)
+      where(`cites conflict '${f.conflict}', which no conflict fact defines`);
     if (f.kind === 'negotiation' && f.format === 'direct' && f.mediators.length > 0)
       where('a direct round cannot have mediators');
     if (f.kind === 'negotiation' && f.format === 'mediated' && f.mediators.length === 0)

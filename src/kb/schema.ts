@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
+import { linkProtocols } from './links.ts';
 
 /** YAML may hand us numbers for bare years (2021) or Dates for bare timestamps: accept both as ISO strings. */
 const isoDate = z
@@ -24,7 +25,7 @@ export const sourceSchema = z
     container: z.string().optional(),
     date: isoDate.optional(),
     accessed: isoDate.optional(),
-    url: z.url().optional(),
+    url: z.url({ protocol: linkProtocols, error: 'a source URL must be http, https or doi' }).optional(),
     note: z.string().optional(),
   })
   .refine((s) => s.date !== undefined || s.accessed !== undefined, {
@@ -91,6 +92,8 @@ const common = {
   sources: z.array(z.string()).min(1, 'every fact cites at least one source'),
   note: z.string().optional(),
   claimed_by: z.string().optional(),
+  /** When someone last checked that a fact with an open interval still holds (`kb check` flags stale ones). */
+  reviewed: isoDate.optional(),
 };
 
 export const membershipRoles = [
@@ -235,6 +238,37 @@ export const factSchema = z.discriminatedUnion('kind', [
     summary: text,
     stance: z.enum(['integration', 'neutrality', 'non-alignment', 'multi-vector', 'alliance']).optional(),
     target: actor.optional(),
+  }),
+  z
+    .strictObject({
+      ...common,
+      kind: z.literal('conflict'),
+      /** The key that negotiation rounds cite in their `conflict` field. */
+      conflict: id,
+      ucdp_id: z.number().int().positive().optional(),
+      subtype: z.enum(['war', 'military-operation', 'armed-conflict', 'dispute']),
+      side_a: z.array(actor).min(1),
+      side_b: z.array(actor).default([]),
+      from: isoDate,
+      to: isoDate.optional(),
+      /** Whether conflict-management rounds are recorded here, or were searched for and none found. */
+      negotiations: z.enum(['recorded', 'none-found']).optional(),
+      searched: isoDate.optional(),
+      summary: text,
+    })
+    .refine((f) => f.negotiations !== 'none-found' || f.searched !== undefined, {
+      message: "'negotiations: none-found' needs the date of the search in 'searched'",
+      path: ['searched'],
+    }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('sanctions'),
+    subtype: z.enum(['comprehensive', 'sectoral', 'targeted', 'arms-embargo']),
+    imposer: actor,
+    target: iso3,
+    from: isoDate,
+    to: isoDate.optional(),
+    summary: text,
   }),
   z.strictObject({
     ...common,

@@ -1,5 +1,6 @@
 import { coversYear, yearOf } from './dates.ts';
 import { describeFact } from './describe.ts';
+import { linkFor } from './links.ts';
 import { factDate, factStates, type KnowledgeBase, type LocatedFact } from './knowledge-base.ts';
 
 export interface TimelineSource {
@@ -43,8 +44,9 @@ export function timeline(kb: KnowledgeBase, query: TimelineQuery = {}): Timeline
       text: describeFact(f, kb),
       ...(f.claimed_by ? { claimed_by: f.claimed_by } : {}),
       sources: f.sources.map((id) => {
-        const { file: _file, line: _line, type: _type, note: _note, ...source } = kb.sourceById.get(id)!;
-        return source;
+        const { file: _file, line: _line, type: _type, note: _note, url, ...source } = kb.sourceById.get(id)!;
+        const link = linkFor(url);
+        return link ? { ...source, url: link } : source;
       }),
       where: `${f.file}:${f.line}`,
     }));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 
 /** Where an item was written, so that every error and every fact can point at file:line. */
@@ -17,6 +17,38 @@ export class KbIssue {
   ) {}
   toString(): string {
     return `${this.file}:${this.line}: ${this.message}`;
+  }
+}
+
+/** A YAML document parsed with its line counter, and its syntax errors placed at their own lines. */
+export interface LocatedYaml {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  errors: Array<{ line: number; message: string }>;
+}
+
+export function parseLocatedYaml(text: string): LocatedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // With prettyErrors off the parser leaves linePos empty: the offset is the only trustworthy position.
+  const errors = doc.errors.map((e) => ({
+    line: lineCounter.linePos(e.pos[0]).line,
+    message: `malformed YAML: ${e.message.split('\n')[0]}`,
+  }));
+  return { doc, lineCounter, errors };
+}
+
+/**
+ * A node's plain value. The yaml package refuses to expand more than 100 aliases (a "billion laughs"
+ * file); that refusal is a mistake in the input, so it comes back as a message rather than a throw.
+ */
+export function plainValue(node: { toJSON(): unknown }): { value: unknown } | { error: string } {
+  try {
+    return { value: node.toJSON() };
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message))
+      return { error: 'too many YAML aliases (over 100): refused as a resource-exhaustion attempt' };
+    throw err;
   }
 }
 
@@ -44,15 +76,11 @@ export function readYamlList<S extends z.ZodType>(
     issues.push(new KbIssue(file, 0, `cannot read: ${(err as Error).message}`));
     return [];
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const { doc, lineCounter, errors } = parseLocatedYaml(text);
   const lineOf = (node: Node | null | undefined, fallback = 1): number =>
     node?.range ? lineCounter.linePos(node.range[0]).line : fallback;
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors)
-      issues.push(
-        new KbIssue(file, e.linePos?.[0]?.line ?? 1, `malformed YAML: ${e.message.split('\n')[0]}`),
-      );
+  if (errors.length > 0) {
+    for (const e of errors) issues.push(new KbIssue(file, e.line, e.message));
     return [];
   }
   const root = doc.contents;
@@ -69,7 +97,12 @@ export function readYamlList<S extends z.ZodType>(
   for (const item of list.items) {
     const node = item as Node;
     const line = lineOf(node);
-    const parsed = schema.safeParse((node as { toJSON(): unknown }).toJSON());
+    const plain = plainValue(node as { toJSON(): unknown });
+    if ('error' in plain) {
+      issues.push(new KbIssue(file, line, plain.error));
+      continue;
+    }
+    const parsed = schema.safeParse(plain.value);
     if (parsed.success) {
       out.push({ ...(parsed.data as object), file, line } as z.output<S> & Located);
       continue;

@@ -5,6 +5,8 @@ import { listScenarios, transitUnder } from '../framework/corridors/queries.ts';
 import type { FrameworkSession } from '../framework/session.ts';
 import type { Provenance } from '../framework/types.ts';
 import type { StateRecord } from '../states/registry.ts';
+import { linkFor } from '../kb/links.ts';
+import type { Source } from '../kb/schema.ts';
 import { version } from '../version.ts';
 import { escapeHtml as h, lineChart, postureBand, POSTURE_COLOURS } from './svg.ts';
 
@@ -141,9 +143,7 @@ ${
             `<li id="fact-${h(f.id)}"><strong>${h(f.id)}</strong> (${h(f.kind)}) ${f.sources
               .map((sid) => {
                 const s = kb.sourceById.get(sid);
-                return s
-                  ? `${h(s.author)}, ${s.url ? `<a href="${h(s.url)}">${h(s.title)}</a>` : `<cite>${h(s.title)}</cite>`}${s.container ? `, ${h(s.container)}` : ''} (${h(s.date ?? `accessed ${s.accessed}`)})`
-                  : h(sid);
+                return s ? sourceCitation(s) : h(sid);
               })
               .join('; ')}</li>`,
         )
@@ -161,4 +161,12 @@ ${
 </section>
 </body></html>
 `;
+}
+
+/** A source as a citation: author, linked title (only for http, https or DOI addresses), container, date. */
+function sourceCitation(s: Source): string {
+  const link = linkFor(s.url);
+  const title = link ? `<a href="${h(link)}">${h(s.title)}</a>` : `<cite>${h(s.title)}</cite>`;
+  const container = s.container ? `, ${h(s.container)}` : '';
+  return `${h(s.author)}, ${title}${container} (${h(s.date ?? `accessed ${s.accessed}`)})`;
 }

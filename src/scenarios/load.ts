@@ -6,12 +6,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import { loadCorridorData, checkScenarioRefs, type DataIssue } from '../framework/corridors/load.ts';
 import type { ScenarioEdit as CorridorEdit } from '../framework/corridors/schema.ts';
 import { coversYear } from '../kb/dates.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
-import { displayPath } from '../kb/yaml-file.ts';
+import { displayPath, parseLocatedYaml, plainValue } from '../kb/yaml-file.ts';
 import type { StateRegistry } from '../states/registry.ts';
 import {
   editMetaSchema,
@@ -62,16 +62,8 @@ export interface ScenarioDoc {
 
 /** Parses and checks the top level of a scenario file; edits are checked when the scenario is resolved. */
 export function parseScenarioText(text: string, file: string): ScenarioDoc {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0)
-    throw new ScenarioError(
-      doc.errors.map((e) => ({
-        file,
-        line: e.linePos?.[0]?.line ?? 1,
-        message: `malformed YAML: ${e.message.split('\n')[0]}`,
-      })),
-    );
+  const { doc, lineCounter, errors } = parseLocatedYaml(text);
+  if (errors.length > 0) throw new ScenarioError(errors.map((e) => ({ file, ...e })));
   const lineOf = (path: PathKey[]): number => {
     for (let n = path.length; n >= 0; n--) {
       const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | null | undefined;
@@ -84,7 +76,9 @@ export function parseScenarioText(text: string, file: string): ScenarioDoc {
     throw new ScenarioError([
       { file, line: 1, message: 'expected a mapping with id, title, summary, from and edits' },
     ]);
-  const parsed = scenarioHeadSchema.safeParse(doc.toJSON());
+  const plain = plainValue(doc);
+  if ('error' in plain) throw new ScenarioError([{ file, line: 1, message: plain.error }]);
+  const parsed = scenarioHeadSchema.safeParse(plain.value);
   if (!parsed.success)
     throw new ScenarioError(
       parsed.error.issues.map((i) => ({

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultKbDir } from '../../src/kb/knowledge-base.ts';
 import { tempDir } from './paths.ts';
@@ -11,6 +11,8 @@ export function scratchKb(files: Record<string, string>, withOrganisations = fal
   if (withOrganisations) {
     cpSync(join(defaultKbDir, 'organisations.yaml'), join(dir, 'organisations.yaml'));
     cpSync(join(defaultKbDir, 'sources'), join(dir, 'sources'), { recursive: true });
+    if (existsSync(join(defaultKbDir, 'organisations')))
+      cpSync(join(defaultKbDir, 'organisations'), join(dir, 'organisations'), { recursive: true });
   }
   mkdirSync(join(dir, 'facts'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

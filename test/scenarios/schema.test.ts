@@ -130,3 +130,18 @@ test('nothing runs half-way: a bad edit stops the run before the framework is re
   assert.equal(cli.code, 1);
   assert.equal(cli.out, '');
 });
+
+test('a YAML syntax error is placed at its own line, and an alias bomb is refused as bad input', () => {
+  const session = syntheticSession();
+  const aliases = Array.from({ length: 150 }, () => '  - *edit').join('\n');
+  const dir = scenarioDir({
+    'late.yaml': `${head('late')}  - ideal_point: {state: AZE, toward: west, fraction: 0.1}\n    basis: assumption\n    rationale: r\n  - add_membership: {state: AZE, org: [OTS\n`,
+    'bomb.yaml': `x: &edit {ideal_point: {state: AZE, toward: west, fraction: 0.1}}\n${head('bomb')}${aliases}\n`,
+  });
+  const late = problems(() => resolveFor(session, join(dir, 'late.yaml')));
+  assert.ok(
+    late.every((x) => /^late\.yaml:(9|10): malformed YAML/.test(x)),
+    late.join('\n'),
+  );
+  assert.match(problems(() => resolveFor(session, join(dir, 'bomb.yaml')))[0]!, /too many YAML aliases/);
+});

@@ -13,7 +13,7 @@ import { BROKERAGE_COLUMNS, brokerageTable } from '../../graph/table.ts';
 import { parseYear } from '../args.ts';
 import type { CliContext } from '../context.ts';
 import { UserError } from '../errors.ts';
-import { toCsv } from '../output.ts';
+import { toCsv } from '../../output/csv.ts';
 import { openSession } from './autonomy.ts';
 
 const round = (x: number | null | undefined, d = 3): number | null =>

@@ -26,6 +26,8 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
             { measure: 'states in registry', value: t.states },
             { measure: 'sources never cited', value: t.sources_unused.length },
             { measure: 'sources without a URL', value: t.sources_without_url.length },
+            { measure: 'open facts not reviewed in 12 months', value: report.stale.length },
+            { measure: 'open facts superseded by a later one', value: report.superseded.length },
           ],
           { title: report.ok ? 'knowledge base: valid' : `knowledge base: ${report.issues.length} problems` },
         );
@@ -40,6 +42,15 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
               .map(([state, facts]) => ({ state, facts })),
             { title: '\nfacts by state (top 25)' },
           );
+          printCoverageByStateAndKind(ctx, report.by_state_kind);
+          if (report.superseded.length)
+            ctx.print(report.superseded, {
+              title: '\nopen facts superseded by a later fact on the same subject (close them or explain)',
+            });
+          if (report.stale.length)
+            ctx.print(report.stale.slice(0, 30), {
+              title: `\nopen facts not reviewed in 12 months (${report.stale.length}; first 30; --format json for all)`,
+            });
           ctx.print(
             Object.entries(report.by_decade)
               .sort()
@@ -92,4 +103,23 @@ export function registerKbCommands(program: Command, ctx: CliContext): void {
         },
       );
     });
+}
+
+/** One row per state, one column per kind of fact: where the knowledge base is thin at a glance. */
+function printCoverageByStateAndKind(
+  ctx: CliContext,
+  byStateKind: Record<string, Record<string, number>>,
+): void {
+  const kinds = [...new Set(Object.values(byStateKind).flatMap((row) => Object.keys(row)))].sort();
+  const rows = Object.entries(byStateKind)
+    .map(([state, row]) => ({
+      state,
+      total: Object.values(row).reduce((a, b) => a + b, 0),
+      ...Object.fromEntries(kinds.map((k) => [k, row[k] ?? 0])),
+    }))
+    .sort((a, b) => a.total - b.total || a.state.localeCompare(b.state));
+  ctx.print(rows, {
+    columns: ['state', 'total', ...kinds],
+    title: '\nfacts by state and kind (thinnest first)',
+  });
 }

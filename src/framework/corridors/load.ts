@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { parseLocatedYaml, plainValue } from '../../kb/yaml-file.ts';
 import type { Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -86,15 +87,9 @@ function parseFile(path: string, issues: DataIssue[]): ParsedFile | null {
     issues.push({ file, line: 0, message: `cannot read: ${(err as Error).message}` });
     return null;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors)
-      issues.push({
-        file,
-        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
-        message: `malformed YAML: ${e.message.split('\n')[0]}`,
-      });
+  const { doc, lineCounter, errors } = parseLocatedYaml(text);
+  if (errors.length > 0) {
+    for (const e of errors) issues.push({ file, ...e });
     return null;
   }
   const lineOf = (node: YamlNode | null | undefined, fallback = 1): number =>
@@ -121,9 +116,14 @@ function validateItem<S extends z.ZodType>(
   schema: S,
   issues: DataIssue[],
 ): z.output<S> | null {
-  const parsed = schema.safeParse((node as unknown as { toJSON(): unknown }).toJSON());
-  if (parsed.success) return parsed.data as z.output<S>;
   const itemLine = pf.lineOf(node);
+  const plain = plainValue(node as unknown as { toJSON(): unknown });
+  if ('error' in plain) {
+    issues.push({ file: pf.file, line: itemLine, message: plain.error });
+    return null;
+  }
+  const parsed = schema.safeParse(plain.value);
+  if (parsed.success) return parsed.data as z.output<S>;
   for (const problem of parsed.error.issues) {
     const field = problem.path.map(String).join('.');
     issues.push({

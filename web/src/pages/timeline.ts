@@ -27,7 +27,7 @@ function SourceList({ fact }: { fact: TimelineFact }) {
       (s) =>
         html`<li>
           ${s.author},
-          ${s.url ? html`<a href=${s.url} rel="noreferrer" target="_blank">${s.title}</a>` : html`<cite>${s.title}</cite>`}${s.container ? `, ${s.container}` : ''}
+          ${webLink(s.url) ? html`<a href=${webLink(s.url)} rel="noreferrer" target="_blank">${s.title}</a>` : html`<cite>${s.title}</cite>`}${s.container ? `, ${s.container}` : ''}
           (${s.date ?? `accessed ${s.accessed}`})
         </li>`,
     )}
@@ -123,4 +123,9 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
       )}
     </ol>
   </section>`;
+}
+
+/** The server sends only http(s) links; checked again here so that no other scheme ever becomes clickable. */
+function webLink(url: string | undefined): string | undefined {
+  return url && /^https?:\/\/\S+$/i.test(url) ? url : undefined;
 }
