@@ -33,7 +33,8 @@ console.log(
     `n = ${fit.n}; calibration log CINC = ${fit.a.toFixed(3)} + ${fit.b.toFixed(3)} · log MGP`,
 );
 console.log(
-  `capability component from CINC vs from MGP, ${from ?? 2010}–${to ?? 2022}: r = ${pearson(a, b).toFixed(3)} ` +
-    `over ${a.length} state-years; same side of the 0.5 posture bar in ${((100 * same) / a.length).toFixed(1)}%`,
+  `capability component from CINC vs from MGP, ${from ?? 2010}–${to ?? 2022}: ` +
+    `r = ${pearson(a, b).toFixed(3)} over ${a.length} state-years; ` +
+    `same side of the 0.5 posture bar in ${((100 * same) / a.length).toFixed(1)}%`,
 );
 store.close();

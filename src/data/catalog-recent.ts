@@ -152,7 +152,9 @@ export const recentCatalog: CatalogEntry[] = [
         rows: 508,
         years: [1949, 2024],
         download: { url: 'https://www.sipri.org/sites/default/files/SIPRI-Milex-data-1949-2024_2.xlsx' },
-        note: 'rows = country rows with values over the three sheets read (constant US$, current US$, share of GDP)',
+        note:
+          'rows = country rows with values over the three sheets read ' +
+          '(constant US$, current US$, share of GDP)',
       },
     ],
   },
@@ -162,7 +164,8 @@ export const recentCatalog: CatalogEntry[] = [
     publisher: 'World Bank (conversion by the datahub core-datasets project)',
     version: 'datahub commit 4ebec5a (2026-07-01)',
     citation:
-      'World Bank (2026), World Development Indicators, https://datacatalog.worldbank.org/search/dataset/0037712.',
+      'World Bank (2026), World Development Indicators, ' +
+      'https://datacatalog.worldbank.org/search/dataset/0037712.',
     licence: 'CC BY 4.0 (World Bank); MS.MIL.* are SIPRI figures under SIPRI terms.',
     page: 'https://github.com/datasets/world-development-indicators',
     years: [1960, 2025],
@@ -177,7 +180,9 @@ export const recentCatalog: CatalogEntry[] = [
       rows,
       years: [a, b] as [number, number],
       download: {
-        url: `https://raw.githubusercontent.com/datasets/world-development-indicators/4ebec5a2273f531ba238a34dbe440394dc5a6c4b/indicators/${code}/data.csv`,
+        url:
+          'https://raw.githubusercontent.com/datasets/world-development-indicators/' +
+          `4ebec5a2273f531ba238a34dbe440394dc5a6c4b/indicators/${code}/data.csv`,
       },
     })),
   },
@@ -187,7 +192,8 @@ export const recentCatalog: CatalogEntry[] = [
     publisher: 'Uppsala Conflict Data Program (UCDP) and PRIO',
     version: '26.1',
     citation:
-      'Gleditsch, Nils Petter, Peter Wallensteen, Mikael Eriksson, Margareta Sollenberg and Håvard Strand (2002), "Armed Conflict 1946–2001: A New Dataset", Journal of Peace Research 39(5): 615–637.',
+      'Gleditsch, Nils Petter, Peter Wallensteen, Mikael Eriksson, Margareta Sollenberg and Håvard Strand ' +
+      '(2002), "Armed Conflict 1946–2001: A New Dataset", Journal of Peace Research 39(5): 615–637.',
     licence: UCDP_TERMS,
     page: 'https://ucdp.uu.se/downloads/',
     years: [1946, 2025],
@@ -222,7 +228,8 @@ export const recentCatalog: CatalogEntry[] = [
     publisher: 'Uppsala Conflict Data Program (UCDP)',
     version: '22.1',
     citation:
-      'Pettersson, Therese, Stina Högbladh and Magnus Öberg (2019), "Organized violence, 1989–2018 and peace agreements", Journal of Peace Research 56(4): 589–603.',
+      'Pettersson, Therese, Stina Högbladh and Magnus Öberg (2019), "Organized violence, 1989–2018 and ' +
+      'peace agreements", Journal of Peace Research 56(4): 589–603.',
     licence: UCDP_TERMS,
     page: 'https://ucdp.uu.se/downloads/',
     years: [1975, 2021],
@@ -245,7 +252,8 @@ export const recentCatalog: CatalogEntry[] = [
     publisher: 'Uppsala Conflict Data Program (UCDP)',
     version: '3-2021',
     citation:
-      'Kreutz, Joakim (2010), "How and when armed conflicts end: Introducing the UCDP Conflict Termination dataset", Journal of Peace Research 47(2): 243–250.',
+      'Kreutz, Joakim (2010), "How and when armed conflicts end: Introducing the UCDP Conflict ' +
+      'Termination dataset", Journal of Peace Research 47(2): 243–250.',
     licence: UCDP_TERMS,
     page: 'https://ucdp.uu.se/downloads/',
     years: [1946, 2020],
@@ -268,7 +276,8 @@ export const recentCatalog: CatalogEntry[] = [
     publisher: 'Energy Institute (with KPMG and Kearney)',
     version: '2024 edition (data to 2023)',
     citation:
-      'Energy Institute, Statistical Review of World Energy (2024), https://www.energyinst.org/statistical-review.',
+      'Energy Institute, Statistical Review of World Energy (2024), ' +
+      'https://www.energyinst.org/statistical-review.',
     licence: '© Energy Institute; free use with attribution; no open licence; do not redistribute.',
     page: 'https://www.energyinst.org/statistical-review/resources-and-data-downloads',
     years: [2023, 2023],

@@ -139,7 +139,8 @@ export function registerAutonomyCommands(program: Command, ctx: CliContext): voi
               'years where the components behind the index change:',
               ...changes.map(
                 (c) =>
-                  `  ${c.year}: ${[...c.gained.map((g) => `+${g}`), ...c.lost.map((l) => `−${l}`)].join(' ')}` +
+                  `  ${c.year}: ` +
+                  [...c.gained.map((g) => `+${g}`), ...c.lost.map((l) => `−${l}`)].join(' ') +
                   ` → ${c.label}`,
               ),
             ]);

@@ -22,7 +22,8 @@ export function registerCoverageCommand(program: Command, ctx: CliContext): void
       const year = opts.year ? parseYear(opts.year, '--year') : session.latestYear();
       if (year < FIRST_FRAMEWORK_YEAR || year > session.latestYear())
         throw new UserError(
-          `--year ${year} is outside the framework's years (${FIRST_FRAMEWORK_YEAR}–${session.latestYear()})`,
+          `--year ${year} is outside the framework's years ` +
+            `(${FIRST_FRAMEWORK_YEAR}–${session.latestYear()})`,
         );
       const report = coverageReport(session, year, state?.ccode);
       if (state && report.states.length === 0)

@@ -12,8 +12,10 @@ const NAMES: Record<string, number | null> = { US: 2, UAE: 696, 'South Korea': 7
  * Names of regions and groups in the matrices: kept with aggregate = true and no ccode. "Other …"
  * rows and the EU are groups too; anything else that is not a state is reported as unmapped.
  */
-const REGION =
-  /^(Other |Total|Rest of |EU$|CIS$|Europe$|Africa$|Middle East$|Middle East & Africa$|Asia Pacific$|North America$|S\. & Cent\. America$|Australasia$|North Africa$|West Africa$|East & S\. Africa$)/;
+const REGION = new RegExp(
+  '^(Other |Total|Rest of |EU$|CIS$|Europe$|Africa$|Middle East$|Middle East & Africa$|Asia Pacific$|' +
+    'North America$|S\\. & Cent\\. America$|Australasia$|North Africa$|West Africa$|East & S\\. Africa$)',
+);
 
 const clean = (s: string) =>
   s
@@ -24,7 +26,7 @@ const clean = (s: string) =>
 interface Matrix {
   sheet: string;
   commodity: string;
-  /** 'import' when the rows are importers (gas: "To" down the side), 'export' when exporters (oil: "From"). */
+  /** 'import' when the rows are importers (gas: "To" down the side), 'export' when exporters (oil). */
   rows: 'import' | 'export';
   /** The row whose first label cell starts the block (e.g. "To", "Product (million tonnes)"). */
   start: RegExp;

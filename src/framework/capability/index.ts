@@ -56,6 +56,36 @@ function capabilityValue(inp: FrameworkInputs, ccode: number, year: number): num
   return inp.capabilityProxy.data.get(ccode)?.get(year) ?? null;
 }
 
+/** Every state's capability value in a year, sorted; computed once per inputs and year. */
+const yearCache = new WeakMap<FrameworkInputs, Map<number, Float64Array>>();
+function yearValues(inp: FrameworkInputs, year: number): Float64Array {
+  let byYear = yearCache.get(inp);
+  if (!byYear) yearCache.set(inp, (byYear = new Map()));
+  let values = byYear.get(year);
+  if (!values) {
+    const out: number[] = [];
+    for (const c of new Set([...inp.nmc.data.keys(), ...inp.capabilityProxy.data.keys()])) {
+      const v = capabilityValue(inp, c, year);
+      if (v != null) out.push(v);
+    }
+    values = Float64Array.from(out).sort();
+    byYear.set(year, values);
+  }
+  return values;
+}
+
+/** How many sorted values are strictly below x (binary search). */
+function countBelow(sorted: Float64Array, x: number): number {
+  let lo = 0,
+    hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Wherewithal: material capability relative to rivals. relative = C / (C + strongest rival's C):
  * 0.5 is parity, above it superiority. Score = 0.7·relative + 0.3·(the state's percentile of C that
@@ -82,13 +112,8 @@ export function capability(inp: FrameworkInputs, ccode: number, year: number): C
   const rivalC = rivals
     .map((r) => [r, capabilityValue(inp, r, year)] as const)
     .filter((x): x is readonly [number, number] => x[1] !== null);
-  const all: number[] = [];
-  const ccodes = new Set([...inp.nmc.data.keys(), ...proxy.data.keys()]);
-  for (const c of ccodes) {
-    const v = capabilityValue(inp, c, year);
-    if (v != null) all.push(v);
-  }
-  const percentile = all.filter((c) => c < own).length / Math.max(1, all.length - 1);
+  const all = yearValues(inp, year);
+  const percentile = countBelow(all, own) / Math.max(1, all.length - 1);
   const strongest = rivalC.sort((a, b) => b[1] - a[1])[0];
   const relative = strongest ? own / (own + strongest[1]) : 1;
   const name = (c: number) => inp.registry.byCcode(c)?.iso3 ?? String(c);
@@ -104,7 +129,8 @@ export function capability(inp: FrameworkInputs, ccode: number, year: number): C
       ...(onCinc || !fit
         ? []
         : [
-            `no CINC for ${year}: MGP share of ${parts?.join(', ') ?? '—'} calibrated to CINC (log-log fit ` +
+            `no CINC for ${year}: MGP share of ${parts?.join(', ') ?? '—'} ` +
+              `calibrated to CINC (log-log fit ` +
               `${fit.years.join('–')}, r = ${fit.rLog.toFixed(3)} over ${fit.n} state-years)` +
               (parts && parts.length < 3 ? `; military expenditure missing, so two of three indicators` : ''),
           ]),

@@ -106,7 +106,9 @@ export async function loadCapabilityProxy(store: Store, fromYear: number): Promi
       version: l.version,
       sha256: l.sha256.slice(0, 12),
       rows: Number(l.rows),
-      note: `MGP capability share, calibrated to CINC (log-log fit over ${f.years.join('–')}, r = ${f.rLog.toFixed(3)})`,
+      note:
+        `MGP capability share, calibrated to CINC ` +
+        `(log-log fit over ${f.years.join('–')}, r = ${f.rLog.toFixed(3)})`,
     })),
   };
 }

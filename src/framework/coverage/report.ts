@@ -89,7 +89,8 @@ export function broadCoverageYear(
   }
   const skipped =
     best.year < latest
-      ? `; later years have fewer (e.g. ${latest}: ${(coverageReport(session, latest).complete * 100).toFixed(0)}%)`
+      ? `; later years have fewer (e.g. ${latest}: ` +
+        `${(coverageReport(session, latest).complete * 100).toFixed(0)}%)`
       : '';
   return {
     ...best,

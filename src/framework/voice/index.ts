@@ -1,5 +1,5 @@
 import { covers, type FrameworkInputs } from '../inputs.ts';
-import { inForce, iso3Of } from '../facts.ts';
+import { inForce, iso3Of, type FactOf } from '../facts.ts';
 import type { ComponentResult, Provenance } from '../types.ts';
 
 export interface Engagement {
@@ -125,6 +125,31 @@ export function voice(inp: FrameworkInputs, ccode: number, year: number): Compon
 
 const norm = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
+/** Knowledge-base memberships by state, indexed once per knowledge base (voice runs for every state-year). */
+const byStateCache = new WeakMap<object, Map<string, FactOf<'membership'>[]>>();
+function membershipsByState(kb: FrameworkInputs['kb']): Map<string, FactOf<'membership'>[]> {
+  let index = byStateCache.get(kb);
+  if (!index) {
+    index = new Map();
+    for (const f of kb.factsOfKind('membership') as unknown as FactOf<'membership'>[])
+      (index.get(f.state) ?? index.set(f.state, []).get(f.state)!).push(f);
+    byStateCache.set(kb, index);
+  }
+  return index;
+}
+
+/** The COW abbreviations of every organisation in the last covered year, normalised; built once per input. */
+const knownCache = new WeakMap<Map<number, Set<string>>, Set<string>>();
+function knownIgos(last: Map<number, Set<string>>): Set<string> {
+  let known = knownCache.get(last);
+  if (!known) {
+    known = new Set<string>();
+    for (const set of last.values()) for (const a of set) known.add(norm(a));
+    knownCache.set(last, known);
+  }
+  return known;
+}
+
 /**
  * COW IGO after its last year: the state's counts of that year, carried forward as a labelled
  * assumption, with the knowledge base's later joins and exits of organisations COW lists (matched
@@ -150,17 +175,16 @@ function carryForward(
   const out = { ...base, from: end, changes: [] as string[], facts: [] as string[] };
   if (!iso3) return out;
   const held = inp.igoLast.get(ccode) ?? new Set<string>();
-  const known = new Set<string>();
-  for (const set of inp.igoLast.values()) for (const a of set) known.add(norm(a));
+  const known = knownIgos(inp.igoLast);
   const cowName = (orgId: string): string | undefined => {
     const org = inp.kb.orgById.get(orgId);
     const names = [orgId, ...(org?.aliases ?? [])].map(norm);
     return names.find((n) => known.has(n));
   };
+  const memberships = membershipsByState(inp.kb).get(iso3) ?? [];
   const heldNorm = new Set([...held].map(norm));
   const after = `${end + 1}-01-01`;
-  for (const f of inp.kb.factsOfKind('membership')) {
-    if (f.state !== iso3) continue;
+  for (const f of memberships) {
     const cow = cowName(f.org);
     if (!cow) continue;
     const active = ['member', 'founding-member'].includes(f.role);

@@ -53,7 +53,7 @@ export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: str
 export function ComponentTable({ doc, weights }: { doc: StateYearDoc; weights?: Record<string, number> }) {
   return html`<table class="data components-table" data-testid="component-table">
     <caption>
-      Components of ${doc.name}'s index, ${doc.year} (0–1, 1 = most autonomous)
+      Components of ${doc.name}'s index, ${doc.year} (0–1, 1 = most autonomous): ${doc.coverage?.label ?? ''}
     </caption>
     <thead>
       <tr>
@@ -72,7 +72,7 @@ export function ComponentTable({ doc, weights }: { doc: StateYearDoc; weights?: 
             <div class="principle">${d.principle}</div>
           </th>
           <td class=${d.value === null ? 'missing' : ''}>
-            ${d.value === null ? 'missing' : fmt(d.value, 2)}
+            ${d.value === null ? (d.applicable === false ? 'not applicable' : 'missing') : fmt(d.value, 2)}
           </td>
           <td>${fmt(weights?.[c] ?? d.weight, 2)}</td>
           <td class="why">

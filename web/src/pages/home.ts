@@ -126,8 +126,11 @@ export function HomePage({ params }: { params: URLSearchParams }) {
         ? html`<p class="summary" data-testid="home-summary">
               In ${data.year}:
               ${POSTURE_IDS.filter((p) => counts[p]).map((p, i) => html`${i ? ', ' : ''}${counts[p]} ${postureLabel(p)}`)}
-              (${data.states.length} states scored; ${data.states.filter((s) => s.complete).length} with every
-              applicable component, the others on fewer: see each state's coverage).
+              (${data.states.length} states scored).
+              <span data-testid="home-coverage"
+                >${data.states.filter((s) => s.complete).length} of them have every applicable component; the
+                others rest on fewer (the table gives each state's coverage).</span
+              >
             </p>
             <details class="states-table">
               <summary>All states in ${data.year}, by posture (table)</summary>
