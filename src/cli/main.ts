@@ -17,6 +17,7 @@ import { registerCorridorsCommands } from './commands/corridors.ts';
 import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerBrokerageCommands } from './commands/brokerage.ts';
 import { registerExportCommand } from './commands/export.ts';
+import { registerCoverageCommand } from './commands/coverage.ts';
 
 /** Errors that mean "your input was wrong" (exit 1) rather than "we failed" (exit 2). */
 function isUserError(err: unknown): boolean {
@@ -99,6 +100,7 @@ export async function main(
     registerScenarioCommands(program, ctx);
     registerBrokerageCommands(program, ctx);
     registerExportCommand(program, ctx);
+    registerCoverageCommand(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

@@ -17,7 +17,10 @@ export type DatasetId =
   | 'cow_contiguity'
   | 'cow_trade'
   | 'sipri_arms'
-  | 'eurostat_gas';
+  | 'eurostat_gas'
+  | RecentDatasetId;
+
+import { recentCatalog, type RecentDatasetId } from './catalog-recent.ts';
 
 export interface Download {
   /** A direct URL of the file, or of a zip archive that holds it. */
@@ -586,6 +589,7 @@ export const catalog: CatalogEntry[] = [
       },
     ],
   },
+  ...recentCatalog,
 ];
 
 export function catalogEntry(id: string): CatalogEntry | undefined {

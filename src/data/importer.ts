@@ -74,7 +74,10 @@ export function resolveInputs(
     return found;
   }
   const name = basename(input);
-  const file = entry.files.find((f) => f.name === name);
+  // files of several parts may share a name (WDI's data.csv): the folder they sit in tells them apart
+  const file =
+    entry.files.find((f) => f.name === name && f.dir && input.endsWith(join(f.dir, f.name))) ??
+    entry.files.find((f) => f.name === name);
   const part = file
     ? importer.parts.find((p) => p.part === file.part)
     : importer.parts.length === 1

@@ -16,6 +16,7 @@ import { docsRoutes } from './routes/docs.ts';
 import { toCsv } from '../output/csv.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiRoute, ServerDeps } from './route.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 
 export type { ServerDeps } from './route.ts';
 
@@ -51,6 +52,7 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
     ...scenariosRoutes(deps),
     ...rankingsRoutes(deps),
     ...docsRoutes(),
+    ...coverageRoutes(deps),
   ];
   const cache = new Map<string, string>();
   const CACHE_LIMIT = 2000;

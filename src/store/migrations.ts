@@ -1,6 +1,7 @@
 import type { Migration, MigrationTarget } from './migration.ts';
 import { dataMigrations } from './migrations-data.ts';
 import { alignmentMigrations } from './migrations-alignment.ts';
+import { recentDataMigrations } from './migrations-data-recent.ts';
 
 /** Core schema: provenance of every load. Dataset tables are in migrations-data.ts. */
 const coreMigrations: Migration[] = [
@@ -46,9 +47,12 @@ const coreMigrations: Migration[] = [
   },
 ];
 
-export const migrations: Migration[] = [...coreMigrations, ...dataMigrations, ...alignmentMigrations].sort(
-  (a, b) => a.version - b.version,
-);
+export const migrations: Migration[] = [
+  ...coreMigrations,
+  ...dataMigrations,
+  ...recentDataMigrations,
+  ...alignmentMigrations,
+].sort((a, b) => a.version - b.version);
 
 /** Applies the migrations the store has not seen, each in its own transaction, in version order. */
 export async function migrate(store: MigrationTarget): Promise<number> {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { COMPONENTS } from '../../framework/autonomy/components.ts';
 import type { StateYearResult } from '../../framework/autonomy/run.ts';
 import { FIRST_FRAMEWORK_YEAR, type FrameworkSession } from '../../framework/session.ts';
+import { broadCoverageYear } from '../../framework/coverage/report.ts';
+import { coverageChanges } from '../../framework/coverage/index.ts';
 import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { stateParam, yearParam } from './params.ts';
@@ -109,6 +111,8 @@ function summary(r: StateYearResult) {
     posture: r.posture,
     confidence: r.confidence,
     missing: r.missing,
+    coverage: r.coverage,
+    rank_basis: r.rank_basis,
     components: Object.fromEntries(COMPONENTS.map((c) => [c, r.components[c].value])),
     // A gap in a chart needs its reason beside it, so the summary keeps that one line per missing component.
     missing_reasons: Object.fromEntries(
@@ -149,6 +153,7 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
           state: { iso3: state.iso3, ccode: state.ccode, name: state.name },
           settings: run.settings,
           results,
+          coverage_changes: coverageChanges(run.results.filter((r) => r.ccode === state.ccode)),
           transitions: run.transitions.filter((t) => t.state === (state.iso3 ?? state.cowAbbrev)),
         };
       },
@@ -191,14 +196,18 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
     }),
     defineRoute({
       path: '/api/postures',
-      summary: 'the posture of every state in a year (for maps and rankings)',
+      summary:
+        'the posture and coverage of every state in a year (for maps and rankings); without a year, the latest ' +
+        'year, with `broad`: the latest year with broad coverage and why (where a map should open)',
       query: z.strictObject({ year: yearParam.optional() }),
       handler: (q) => {
         const session = requireSession(deps);
         const year = q.year ?? session.latestYear();
+        const broad = q.year === undefined ? broadCoverageYear(session, year) : null;
         const run = session.autonomy({ years: [year, year], draws: 0 });
         return {
           year,
+          ...(broad ? { broad } : {}),
           states: run.results.map((r) => ({
             state: r.state,
             ccode: r.ccode,
@@ -206,6 +215,8 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
             posture: r.posture,
             index: r.index,
             rank: r.rank,
+            coverage: r.coverage.label,
+            complete: r.coverage.complete,
           })),
         };
       },

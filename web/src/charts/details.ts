@@ -48,14 +48,15 @@ export function ProvenanceList({ prov, state }: { prov: Provenance[]; state: str
  */
 export function ComponentTable({ doc, weights }: { doc: StateYearDoc; weights?: Record<string, number> }) {
   return html`<table class="data components-table" data-testid="component-table">
-    <caption>Components of ${doc.name}'s index, ${doc.year} (0–1, 1 = most autonomous)</caption>
+    <caption>Components of ${doc.name}'s index, ${doc.year} (0–1, 1 = most autonomous):
+      ${doc.coverage?.label ?? ''}</caption>
     <thead><tr><th scope="col">Component</th><th scope="col">Value</th><th scope="col">Weight</th><th
       scope="col">Why, and from what</th></tr></thead>
     <tbody>${COMPONENT_IDS.map((c) => {
       const d = doc.components[c];
       return html`<tr data-testid=${`component-row-${c}`}>
         <th scope="row">${COMPONENT_SHORT[c]}<div class="principle">${d.principle}</div></th>
-        <td class=${d.value === null ? 'missing' : ''}>${d.value === null ? 'missing' : fmt(d.value, 2)}</td>
+        <td class=${d.value === null ? 'missing' : ''}>${d.value === null ? missingText(d) : fmt(d.value, 2)}</td>
         <td>${fmt(weights?.[c] ?? d.weight, 2)}</td>
         <td class="why"><details><summary>${d.explanation[0] ?? 'explanation'}</summary>
           ${
@@ -99,4 +100,9 @@ export function ClassifierExplanation({ doc }: { doc: StateYearDoc }) {
         : null
     }
   </div>`;
+}
+
+/** A missing component says whether it does not apply (no conflict to judge) or is simply unknown. */
+function missingText(d: { applicable?: boolean }): string {
+  return d.applicable === false ? 'not applicable' : 'missing';
 }

@@ -276,7 +276,13 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
           (r) => html`<td>
           ${r.interval ? `${fmt(r.interval[0])}–${fmt(r.interval[1])}` : '–'}</td>`,
         )}</tr>
-        <tr><th scope="row">Rank</th>${cols.map((r) => html`<td>${r.rank ?? '–'} of ${r.ranked}</td>`)}</tr>
+        <tr><th scope="row">Rank</th>${cols.map(
+          (r) => html`<td title=${r.rank_basis}>${r.rank ?? '–'} of ${r.ranked}</td>`,
+        )}</tr>
+        <tr><th scope="row">Coverage</th>${cols.map(
+          (r) => html`<td data-testid=${`compare-coverage-${r.state}`}
+            class=${r.coverage.complete ? '' : 'missing'}>${r.coverage.label}</td>`,
+        )}</tr>
         ${COMPONENT_IDS.map(
           (c) => html`<tr><th scope="row">${COMPONENT_SHORT[c]} <span
             class="muted">(weight ${fmt(table.settings.weights[c], 2)})</span></th>

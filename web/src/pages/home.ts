@@ -33,6 +33,10 @@ const postureCounts = (counts: Record<string, number>) =>
 type WorldModule = typeof WorldNs;
 
 /** Home: what the tool measures, a world map of postures for a chosen year, and the way into the pages. */
+const EVERY_APPLICABLE =
+  ' of them have every applicable component; the others rest on fewer (the table gives each ' +
+  "state's coverage).";
+
 export function HomePage({ params }: { params: URLSearchParams }) {
   const [latest, setLatest] = useState<number | null>(null);
   const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
@@ -40,15 +44,20 @@ export function HomePage({ params }: { params: URLSearchParams }) {
   const [data, setData] = useState<PosturesResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [world, setWorld] = useState<WorldModule | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
 
   useEffect(() => {
     latestPostures().then(
       (r) => {
         setLatest(r.year);
-        if (year === null || year === r.year) {
-          setYear(r.year);
-          setShownYear(r.year);
-          setData(r);
+        // Without a year in the address, open on the latest year with broad coverage, and say why:
+        // a later year where most components are missing would read as "balanced" for want of evidence.
+        const open = r.broad?.year ?? r.year;
+        if (year === null && r.broad) setOpening(r.broad.why);
+        if (year === null || year === open) {
+          setYear(open);
+          setShownYear(open);
+          if (open === r.year) setData(r);
         }
       },
       (e: Error) => setError(e.message),
@@ -111,6 +120,7 @@ export function HomePage({ params }: { params: URLSearchParams }) {
           ${years.map((y) => html`<option value=${y}>${y}</option>`)}</select>
       </span></label>
     </form>
+    ${opening ? html`<p class="note" data-testid="home-opening">Opens on ${shownYear}: ${opening}.</p>` : null}
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
     <${PostureLegend} counts=${counts} withNoData=${true} />
     <div class=${`map-wrap${stale ? ' stale' : ''}`} aria-busy=${stale || !geo || !data ? 'true' : undefined}>
@@ -128,11 +138,13 @@ export function HomePage({ params }: { params: URLSearchParams }) {
         ? html`<p class="summary"
           data-testid="home-summary">In ${data.year}: ${postureCounts(counts)} (${
             data.states.length
-          } states scored).</p>
+          } states scored). <span data-testid="home-coverage">${
+            data.states.filter((s) => s.complete).length
+          }${EVERY_APPLICABLE}</span></p>
       <details class="states-table"><summary>All states in ${data.year}, by posture (table)</summary>
         <table class="data"><caption>Posture, index and rank of each state, ${data.year}</caption>
           <thead><tr><th scope="col">State</th><th scope="col">Posture</th><th scope="col">Index</th><th
-            scope="col">Rank</th></tr></thead>
+            scope="col">Rank</th><th scope="col">Coverage</th></tr></thead>
           <tbody>${[...data.states]
             .sort(
               (a, b) =>
@@ -143,6 +155,7 @@ export function HomePage({ params }: { params: URLSearchParams }) {
               (s) => html`<tr>
             <th scope="row"><a href=${`#/profile?state=${s.state}&year=${data.year}`}>${s.name}</a></th><td>
               <${PostureBadge} posture=${s.posture} /></td><td>${fmt(s.index)}</td><td>${s.rank ?? '–'}</td>
+              <td>${s.coverage}</td>
               </tr>`,
             )}</tbody>
         </table></details>`
