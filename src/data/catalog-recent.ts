@@ -1,4 +1,4 @@
-import type { CatalogEntry } from './catalog.ts';
+import type { CatalogEntryOf } from './catalog-types.ts';
 
 /**
  * The datasets that carry the framework to 2024–2025: military expenditure, World Bank economy and
@@ -131,7 +131,7 @@ const WDI: Array<[string, number, string, number, number, number]> = [
   ],
 ];
 
-export const recentCatalog: CatalogEntry[] = [
+export const recentCatalog: CatalogEntryOf<RecentDatasetId>[] = [
   {
     id: 'sipri_milex',
     title: 'SIPRI Military Expenditure Database, all countries',

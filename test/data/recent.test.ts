@@ -41,40 +41,44 @@ async function refused(id: string, good: string, bad: string, expected: RegExp):
 const acd = join(fixtures, 'ucdp_acd', 'UcdpPrioConflict_v26_1.csv');
 const acdText = readFileSync(acd, 'utf8');
 
-test('ucdp_acd: conflict-years and their state parties with COW codes (GW 678 → 679, double spaces)', async () => {
-  const store = await Store.open(':memory:');
-  const [out] = await importDataset(store, 'ucdp_acd', acd, { registry: reg });
-  assert.equal(out?.rows, 4);
-  assert.equal(out?.version, '26.1'); // not the catalog's bytes: the version column
-  const parties = await store.query<{
-    conflict_id: number;
-    year: number;
-    side: string;
-    primary: boolean;
-    ccode: number;
-  }>(
-    'SELECT conflict_id, year, side, "primary", ccode FROM ucdp_conflict_parties ORDER BY 1, 2, 3, 4 DESC, 5',
-  );
-  assert.deepEqual(
-    parties.map((p) => [p.conflict_id, p.year, p.side, p.primary, p.ccode]),
-    [
-      [388, 2020, 'A', true, 373],
-      [388, 2020, 'A', false, 640],
-      [388, 2020, 'B', false, 371],
-      [388, 2023, 'A', true, 373],
-      [13243, 2022, 'A', true, 365],
-      [13243, 2022, 'B', true, 369],
-      [16099, 2024, 'A', true, 2],
-      [16099, 2024, 'A', true, 200],
-      [16099, 2024, 'B', true, 679],
-    ],
-  );
-  const [end] = await store.query<{ d: string }>(
-    'SELECT ep_end_date::VARCHAR AS d FROM ucdp_conflicts WHERE conflict_id = 388 AND year = 2023',
-  );
-  assert.equal(end?.d, '2023-12-04');
-  store.close();
-});
+test(
+  'ucdp_acd: conflict-years and their state parties with COW codes ' + '(GW 678 → 679, double spaces)',
+  async () => {
+    const store = await Store.open(':memory:');
+    const [out] = await importDataset(store, 'ucdp_acd', acd, { registry: reg });
+    assert.equal(out?.rows, 4);
+    assert.equal(out?.version, '26.1'); // not the catalog's bytes: the version column
+    const parties = await store.query<{
+      conflict_id: number;
+      year: number;
+      side: string;
+      primary: boolean;
+      ccode: number;
+    }>(
+      'SELECT conflict_id, year, side, "primary", ccode FROM ucdp_conflict_parties ' +
+        'ORDER BY 1, 2, 3, 4 DESC, 5',
+    );
+    assert.deepEqual(
+      parties.map((p) => [p.conflict_id, p.year, p.side, p.primary, p.ccode]),
+      [
+        [388, 2020, 'A', true, 373],
+        [388, 2020, 'A', false, 640],
+        [388, 2020, 'B', false, 371],
+        [388, 2023, 'A', true, 373],
+        [13243, 2022, 'A', true, 365],
+        [13243, 2022, 'B', true, 369],
+        [16099, 2024, 'A', true, 2],
+        [16099, 2024, 'A', true, 200],
+        [16099, 2024, 'B', true, 679],
+      ],
+    );
+    const [end] = await store.query<{ d: string }>(
+      'SELECT ep_end_date::VARCHAR AS d FROM ucdp_conflicts WHERE conflict_id = 388 AND year = 2023',
+    );
+    assert.equal(end?.d, '2023-12-04');
+    store.close();
+  },
+);
 
 test('ucdp_acd: a malformed file is refused at file:line:column and the store is unchanged', async () => {
   const dir = tmp();
@@ -93,39 +97,44 @@ test('ucdp_acd: a malformed file is refused at file:line:column and the store is
 
 const pop = join(fixtures, 'wdi', 'indicators', 'sp.pop.totl', 'data.csv');
 
-test('wdi: long CSV into wdi_values; aggregates flagged, territories kept unmapped; the folder names the indicator', async () => {
-  const store = await Store.open(':memory:');
-  const [out] = await importDataset(store, 'wdi_datasets_indicators', pop, { registry: reg });
-  assert.equal(out?.part, 'sp.pop.totl');
-  assert.deepEqual(out?.unmapped, ['ABW (Aruba)']);
-  const rows = await store.query<{ code: string; ccode: number | null; aggregate: boolean; value: number }>(
-    "SELECT code, ccode, aggregate, value FROM wdi_values WHERE year = 2024 AND indicator = 'SP.POP.TOTL' ORDER BY code",
-  );
-  assert.deepEqual(
-    rows.map((r) => [r.code, r.ccode, r.aggregate, r.value]),
-    [
-      ['ABW', null, false, 107624],
-      ['AZE', 373, false, 10202830],
-      ['KOR', 732, false, 51717590],
-      ['WLD', null, true, 8142056000],
-    ],
-  );
-  store.close();
-  // the same file under another indicator's folder is refused, not stored under the wrong code
-  const dir = tmp();
-  const wrong = write(join(dir, 'indicators', 'ny.gdp.mktp.cd', 'data.csv'), readFileSync(pop));
-  const s2 = await Store.open(':memory:');
-  const [gdp] = await importDataset(s2, 'wdi_datasets_indicators', wrong, { registry: reg });
-  assert.equal(gdp?.part, 'ny.gdp.mktp.cd');
-  s2.close();
-  const text = readFileSync(pop, 'utf8');
-  await refused(
-    'wdi_datasets_indicators',
-    pop,
-    write(join(dir, 'x', 'indicators', 'sp.pop.totl', 'data.csv'), text.replace('10202830', '10,2O2')),
-    /sp\.pop\.totl\/data\.csv:3:\d+: (Value: expected a number|expected 4 fields)/,
-  );
-});
+test(
+  'wdi: long CSV into wdi_values; aggregates flagged, territories kept unmapped; ' +
+    'the folder names the indicator',
+  async () => {
+    const store = await Store.open(':memory:');
+    const [out] = await importDataset(store, 'wdi_datasets_indicators', pop, { registry: reg });
+    assert.equal(out?.part, 'sp.pop.totl');
+    assert.deepEqual(out?.unmapped, ['ABW (Aruba)']);
+    const rows = await store.query<{ code: string; ccode: number | null; aggregate: boolean; value: number }>(
+      'SELECT code, ccode, aggregate, value FROM wdi_values ' +
+        "WHERE year = 2024 AND indicator = 'SP.POP.TOTL' ORDER BY code",
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.code, r.ccode, r.aggregate, r.value]),
+      [
+        ['ABW', null, false, 107624],
+        ['AZE', 373, false, 10202830],
+        ['KOR', 732, false, 51717590],
+        ['WLD', null, true, 8142056000],
+      ],
+    );
+    store.close();
+    // the same file under another indicator's folder is refused, not stored under the wrong code
+    const dir = tmp();
+    const wrong = write(join(dir, 'indicators', 'ny.gdp.mktp.cd', 'data.csv'), readFileSync(pop));
+    const s2 = await Store.open(':memory:');
+    const [gdp] = await importDataset(s2, 'wdi_datasets_indicators', wrong, { registry: reg });
+    assert.equal(gdp?.part, 'ny.gdp.mktp.cd');
+    s2.close();
+    const text = readFileSync(pop, 'utf8');
+    await refused(
+      'wdi_datasets_indicators',
+      pop,
+      write(join(dir, 'x', 'indicators', 'sp.pop.totl', 'data.csv'), text.replace('10202830', '10,2O2')),
+      /sp\.pop\.totl\/data\.csv:3:\d+: (Value: expected a number|expected 4 fields)/,
+    );
+  },
+);
 
 const pa = join(fixtures, 'ucdp_peace_agreements', 'ucdp-peace-agreements-221.csv');
 
@@ -256,37 +265,41 @@ async function terminationBook(path: string, id: Cell = '1.4e+06'): Promise<stri
   });
 }
 
-test('ucdp_conflict_termination: ids in scientific notation rebuilt from dyad and episode; text dates', async () => {
-  const good = await terminationBook(join(tmp(), 'ucdp-term-dyad-3-2021.xlsx'));
-  const store = await Store.open(':memory:');
-  const [out] = await importDataset(store, 'ucdp_conflict_termination', good, { registry: reg });
-  assert.equal(out?.rows, 3);
-  const rows = await store.query<{
-    id: number;
-    end: string | null;
-    cf: string | null;
-    outcome: number | null;
-  }>(
-    'SELECT dyadep_id AS id, ep_end_date::VARCHAR AS "end", ceasefire_date::VARCHAR AS cf, outcome FROM ucdp_terminations ORDER BY year',
-  );
-  assert.deepEqual(
-    rows.map((r) => [r.id, r.end, r.cf, r.outcome]),
-    [
-      [45401, '1949-01-07', '1949-02-24', 2],
-      [1427301, null, null, null],
-      [83306, '2017-12-14', null, 5],
-    ],
-  );
-  store.close();
-  // an id whose digits do not match its dyad and episode is refused, not rebuilt
-  const bad = await terminationBook(join(tmp(), 'ucdp-term-dyad-3-2021.xlsx'), '1.5e+06');
-  await refused(
-    'ucdp_conflict_termination',
-    good,
-    bad,
-    /\[dataset\]:3:1: dyadep_id: '1\.5e\+06' does not match dyad 14273/,
-  );
-});
+test(
+  'ucdp_conflict_termination: ids in scientific notation rebuilt ' + 'from dyad and episode; text dates',
+  async () => {
+    const good = await terminationBook(join(tmp(), 'ucdp-term-dyad-3-2021.xlsx'));
+    const store = await Store.open(':memory:');
+    const [out] = await importDataset(store, 'ucdp_conflict_termination', good, { registry: reg });
+    assert.equal(out?.rows, 3);
+    const rows = await store.query<{
+      id: number;
+      end: string | null;
+      cf: string | null;
+      outcome: number | null;
+    }>(
+      'SELECT dyadep_id AS id, ep_end_date::VARCHAR AS "end", ceasefire_date::VARCHAR AS cf, outcome ' +
+        'FROM ucdp_terminations ORDER BY year',
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.end, r.cf, r.outcome]),
+      [
+        [45401, '1949-01-07', '1949-02-24', 2],
+        [1427301, null, null, null],
+        [83306, '2017-12-14', null, 5],
+      ],
+    );
+    store.close();
+    // an id whose digits do not match its dyad and episode is refused, not rebuilt
+    const bad = await terminationBook(join(tmp(), 'ucdp-term-dyad-3-2021.xlsx'), '1.5e+06');
+    await refused(
+      'ucdp_conflict_termination',
+      good,
+      bad,
+      /\[dataset\]:3:1: dyadep_id: '1\.5e\+06' does not match dyad 14273/,
+    );
+  },
+);
 
 async function eiBook(path: string, oddCell: Cell = 0): Promise<string> {
   const gas = (title: string): Cell[][] => [
@@ -316,32 +329,37 @@ async function eiBook(path: string, oddCell: Cell = 0): Promise<string> {
   });
 }
 
-test('ei_statistical_review: bilateral matrices into one dyadic table (exporter, importer, commodity, volume, unit)', async () => {
-  const good = await eiBook(join(tmp(), 'EI-Stats-Review-All-Data.xlsx'));
-  const store = await Store.open(':memory:');
-  await importDataset(store, 'ei_statistical_review', good, { registry: reg });
-  const rows = await store.query<Record<string, unknown>>(
-    `SELECT exporter, exporter_ccode AS ec, importer, importer_ccode AS ic, importer_aggregate AS agg, year, commodity, volume, unit
+test(
+  'ei_statistical_review: bilateral matrices into one dyadic table ' +
+    '(exporter, importer, commodity, volume, unit)',
+  async () => {
+    const good = await eiBook(join(tmp(), 'EI-Stats-Review-All-Data.xlsx'));
+    const store = await Store.open(':memory:');
+    await importDataset(store, 'ei_statistical_review', good, { registry: reg });
+    const rows = await store.query<Record<string, unknown>>(
+      `SELECT exporter, exporter_ccode AS ec, importer, importer_ccode AS ic, importer_aggregate AS agg,
+            year, commodity, volume, unit
      FROM ei_bilateral_trade WHERE sheet <> 'Gas trade - LNG' ORDER BY commodity, exporter, importer`,
-  );
-  assert.deepEqual(
-    rows.map((r) => [r.exporter, r.ec, r.importer, r.ic, r.agg, r.year, r.commodity, r.volume, r.unit]),
-    [
-      ['Azerbaijan', 373, 'EU', null, true, 2023, 'gas_pipeline', 11.67, 'bcm'],
-      ['Azerbaijan', 373, 'Türkiye', 640, false, 2023, 'gas_pipeline', 9.5, 'bcm'],
-      ['Russian Federation', 365, 'EU', null, true, 2023, 'gas_pipeline', 25.74, 'bcm'],
-      ['Other CIS', null, 'China', 710, false, 2023, 'oil_crude', 6.4, 'Mt'],
-      ['Other CIS', null, 'Europe', null, true, 2023, 'oil_crude', 72.7, 'Mt'],
-      ['Russian Federation', 365, 'China', 710, false, 2023, 'oil_product', 0.5, 'Mt'],
-      ['Russian Federation', 365, 'Europe', null, true, 2023, 'oil_product', 37.5, 'Mt'],
-    ],
-  );
-  store.close();
-  const bad = await eiBook(join(tmp(), 'EI-Stats-Review-All-Data.xlsx'), 'n/a');
-  await refused(
-    'ei_statistical_review',
-    good,
-    bad,
-    /\[Gas trade - pipeline\]:4:3: expected a number, got 'n\/a'/,
-  );
-});
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.exporter, r.ec, r.importer, r.ic, r.agg, r.year, r.commodity, r.volume, r.unit]),
+      [
+        ['Azerbaijan', 373, 'EU', null, true, 2023, 'gas_pipeline', 11.67, 'bcm'],
+        ['Azerbaijan', 373, 'Türkiye', 640, false, 2023, 'gas_pipeline', 9.5, 'bcm'],
+        ['Russian Federation', 365, 'EU', null, true, 2023, 'gas_pipeline', 25.74, 'bcm'],
+        ['Other CIS', null, 'China', 710, false, 2023, 'oil_crude', 6.4, 'Mt'],
+        ['Other CIS', null, 'Europe', null, true, 2023, 'oil_crude', 72.7, 'Mt'],
+        ['Russian Federation', 365, 'China', 710, false, 2023, 'oil_product', 0.5, 'Mt'],
+        ['Russian Federation', 365, 'Europe', null, true, 2023, 'oil_product', 37.5, 'Mt'],
+      ],
+    );
+    store.close();
+    const bad = await eiBook(join(tmp(), 'EI-Stats-Review-All-Data.xlsx'), 'n/a');
+    await refused(
+      'ei_statistical_review',
+      good,
+      bad,
+      /\[Gas trade - pipeline\]:4:3: expected a number, got 'n\/a'/,
+    );
+  },
+);

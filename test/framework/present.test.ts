@@ -57,7 +57,8 @@ test('the new datasets match their READMEs: SIPRI, WDI, UCDP and EI spot checks'
   assert.equal(Number(await one('SELECT count(*) FROM ucdp_conflicts WHERE year = 2025')), 65);
   // Nagorno-Karabakh 2020: Türkiye backs Azerbaijan, Armenia backs Artsakh (secondary parties)
   const nk = await store!.query<{ side: string; primary: boolean; ccode: number }>(
-    'SELECT side, "primary", ccode FROM ucdp_conflict_parties WHERE conflict_id = 388 AND year = 2020 ORDER BY side, ccode',
+    'SELECT side, "primary", ccode FROM ucdp_conflict_parties ' +
+      'WHERE conflict_id = 388 AND year = 2020 ORDER BY side, ccode',
   );
   assert.deepEqual(
     nk.map((p) => [p.side, p.primary, p.ccode]),
@@ -69,7 +70,9 @@ test('the new datasets match their READMEs: SIPRI, WDI, UCDP and EI spot checks'
   );
   const aze = Number(
     await one(
-      "SELECT sum(volume) FROM ei_bilateral_trade WHERE exporter_ccode = 373 AND commodity = 'gas_pipeline' AND NOT importer_aggregate OR (exporter_ccode = 373 AND importer IN ('EU', 'Rest of Europe', 'Other Middle East'))",
+      'SELECT sum(volume) FROM ei_bilateral_trade ' +
+        "WHERE exporter_ccode = 373 AND commodity = 'gas_pipeline' AND NOT importer_aggregate " +
+        "OR (exporter_ccode = 373 AND importer IN ('EU', 'Rest of Europe', 'Other Middle East'))",
     ),
   );
   assert.ok(Math.abs(aze - 23.94) < 0.01, `Azerbaijan's pipeline exports 2023: ${aze}`);

@@ -290,7 +290,8 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
         missing: missingIds,
         coverage: cov,
         rank_basis:
-          `ranked among ${rankedCount} states with an index in ${year}, ${rankedComplete} of them with every ` +
+          `ranked among ${rankedCount} states with an index in ${year}, ` +
+          `${rankedComplete} of them with every ` +
           `applicable component; this one rests on ${cov.label}` +
           (cov.complete ? '' : ': its rank is not like for like'),
         missing_effect: missingIds.length && !Number.isNaN(index[i]!) ? idxFilled - index[i]! : null,

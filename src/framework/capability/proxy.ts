@@ -41,16 +41,21 @@ const empty = (why: string): CapabilityProxy => ({
  */
 export async function loadCapabilityProxy(store: Store, fromYear: number): Promise<CapabilityProxy> {
   const tables = await store.query<{ n: number }>(
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN ('sipri_milex', 'wdi_values', 'cow_nmc')`,
+    `SELECT count(*) AS n FROM information_schema.tables
+     WHERE table_name IN ('sipri_milex', 'wdi_values', 'cow_nmc')`,
   );
   if (Number(tables[0]?.n ?? 0) < 3) return empty('capability proxy: tables missing');
   const shares = `
     WITH src AS (
-      SELECT 'milex' AS k, ccode, year, value AS v FROM sipri_milex WHERE measure = 'constant_usd_m' AND ccode IS NOT NULL
-      UNION ALL SELECT 'gdp', ccode, year, value FROM wdi_values WHERE indicator = 'NY.GDP.MKTP.CD' AND ccode IS NOT NULL
-      UNION ALL SELECT 'pop', ccode, year, value FROM wdi_values WHERE indicator = 'SP.POP.TOTL' AND ccode IS NOT NULL),
+      SELECT 'milex' AS k, ccode, year, value AS v FROM sipri_milex WHERE measure = 'constant_usd_m' AND
+        ccode IS NOT NULL
+      UNION ALL SELECT 'gdp', ccode, year, value FROM wdi_values WHERE indicator = 'NY.GDP.MKTP.CD' AND
+        ccode IS NOT NULL
+      UNION ALL SELECT 'pop', ccode, year, value FROM wdi_values WHERE indicator = 'SP.POP.TOTL' AND ccode
+        IS NOT NULL),
     sh AS (SELECT k, ccode, year, v / sum(v) OVER (PARTITION BY k, year) AS s FROM src)
-    SELECT ccode, year, avg(s) AS mgp, list(k ORDER BY k) AS parts FROM sh GROUP BY 1, 2 HAVING count(*) >= 2`;
+    SELECT ccode, year, avg(s) AS mgp, list(k ORDER BY k) AS parts FROM sh GROUP BY 1, 2 HAVING count(*) >=
+      2`;
   const [fit] = await store.query<{
     n: number;
     r_log: number | null;
@@ -61,7 +66,8 @@ export async function loadCapabilityProxy(store: Store, fromYear: number): Promi
     y1: number | null;
   }>(
     `WITH m AS (${shares}) SELECT count(*) AS n, corr(ln(mgp), ln(cinc)) AS r_log, corr(mgp, cinc) AS r,
-       regr_intercept(ln(cinc), ln(mgp)) AS a, regr_slope(ln(cinc), ln(mgp)) AS b, min(year) AS y0, max(year) AS y1
+       regr_intercept(ln(cinc), ln(mgp)) AS a, regr_slope(ln(cinc), ln(mgp)) AS b,
+       min(year) AS y0, max(year) AS y1
      FROM m JOIN cow_nmc c USING (ccode, year) WHERE c.cinc > 0 AND m.mgp > 0 AND year >= $1`,
     [fromYear],
   );
@@ -93,7 +99,8 @@ export async function loadCapabilityProxy(store: Store, fromYear: number): Promi
   }
   const loads = await store.query<{ dataset: string; version: string; sha256: string; rows: number }>(
     `SELECT l.dataset, l.version, l.sha256, l.rows FROM loads l JOIN data_load_parts p USING (load_id)
-     WHERE (l.dataset = 'sipri_milex') OR (l.dataset = 'wdi_datasets_indicators' AND p.part IN ('ny.gdp.mktp.cd', 'sp.pop.totl'))
+     WHERE (l.dataset = 'sipri_milex') OR (l.dataset = 'wdi_datasets_indicators' AND p.part IN
+       ('ny.gdp.mktp.cd', 'sp.pop.totl'))
      ORDER BY l.load_id`,
   );
   return {

@@ -31,7 +31,8 @@ export async function loadConflicts(store: Store, fromYear: number): Promise<Con
         year_min: number;
         year_max: number;
       }>(
-        `SELECT l.version, l.sha256, l.rows, l.year_min, l.year_max FROM loads l WHERE l.dataset = 'ucdp_acd'`,
+        `SELECT l.version, l.sha256, l.rows, l.year_min, l.year_max FROM loads l
+         WHERE l.dataset = 'ucdp_acd'`,
       )
     : [];
   if (!load)
@@ -45,10 +46,12 @@ export async function loadConflicts(store: Store, fromYear: number): Promise<Con
     primary: boolean;
     opponents: number[];
   }>(
-    `SELECT p.ccode, p.year, p.conflict_id AS conflict, c.location, c.type_of_conflict AS type, bool_or(p."primary") AS "primary",
+    `SELECT p.ccode, p.year, p.conflict_id AS conflict, c.location, c.type_of_conflict AS type,
+      bool_or(p."primary") AS "primary",
             list(DISTINCT o.ccode) FILTER (WHERE o.ccode IS NOT NULL) AS opponents
      FROM ucdp_conflict_parties p JOIN ucdp_conflicts c USING (conflict_id, year)
-     LEFT JOIN ucdp_conflict_parties o ON o.conflict_id = p.conflict_id AND o.year = p.year AND o.side <> p.side
+     LEFT JOIN ucdp_conflict_parties o ON o.conflict_id = p.conflict_id AND o.year = p.year AND o.side <>
+       p.side
      WHERE p.ccode IS NOT NULL AND p.year >= $1 GROUP BY 1, 2, 3, 4, 5`,
     [fromYear],
   );

@@ -197,7 +197,8 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
     defineRoute({
       path: '/api/postures',
       summary:
-        'the posture and coverage of every state in a year (for maps and rankings); without a year, the latest ' +
+        'the posture and coverage of every state in a year (for maps and rankings); ' +
+        'without a year, the latest ' +
         'year, with `broad`: the latest year with broad coverage and why (where a map should open)',
       query: z.strictObject({ year: yearParam.optional() }),
       handler: (q) => {

@@ -56,7 +56,9 @@ export function ComponentTable({ doc, weights }: { doc: StateYearDoc; weights?: 
       const d = doc.components[c];
       return html`<tr data-testid=${`component-row-${c}`}>
         <th scope="row">${COMPONENT_SHORT[c]}<div class="principle">${d.principle}</div></th>
-        <td class=${d.value === null ? 'missing' : ''}>${d.value === null ? missingText(d) : fmt(d.value, 2)}</td>
+        <td class=${d.value === null ? 'missing' : ''}>${
+          d.value === null ? missingText(d) : fmt(d.value, 2)
+        }</td>
         <td>${fmt(weights?.[c] ?? d.weight, 2)}</td>
         <td class="why"><details><summary>${d.explanation[0] ?? 'explanation'}</summary>
           ${

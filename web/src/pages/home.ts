@@ -120,7 +120,9 @@ export function HomePage({ params }: { params: URLSearchParams }) {
           ${years.map((y) => html`<option value=${y}>${y}</option>`)}</select>
       </span></label>
     </form>
-    ${opening ? html`<p class="note" data-testid="home-opening">Opens on ${shownYear}: ${opening}.</p>` : null}
+    ${
+      opening ? html`<p class="note" data-testid="home-opening">Opens on ${shownYear}: ${opening}.</p>` : null
+    }
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
     <${PostureLegend} counts=${counts} withNoData=${true} />
     <div class=${`map-wrap${stale ? ' stale' : ''}`} aria-busy=${stale || !geo || !data ? 'true' : undefined}>

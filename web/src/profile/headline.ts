@@ -69,12 +69,17 @@ export function Headline({
     data-testid="headline" data-fresh=${fresh ? 'true' : 'false'} data-local=${local ? 'true' : 'false'}>
     <div><span class="label">Index ${row.year}</span> <strong class="big" data-testid="headline-index">
       ${fmt(local ? local.index : row.index)}</strong>${' '}
-      ${row.coverage ? html`<span class="muted" data-testid="headline-coverage">on ${row.coverage.label}</span>` : null}
+      ${
+        row.coverage
+          ? html`<span class="muted" data-testid="headline-coverage">on ${row.coverage.label}</span>`
+          : null
+      }
       ${' '}
       <span class="muted">5–95%: <span data-testid="headline-interval">
         ${local ? 'recomputing…' : row.interval ? `${fmt(row.interval[0])}–${fmt(row.interval[1])}` : 'n/a'}
         </span></span></div>
-    <div class=${old}><span class="label" title=${row.rank_basis ?? ''}>Rank</span> <strong data-testid="headline-rank">${row.rank ?? '–'}
+    <div class=${old}><span class="label" title=${row.rank_basis ?? ''}>Rank</span> <strong
+      data-testid="headline-rank">${row.rank ?? '–'}
       </strong> of ${row.ranked}${' '}
       ${
         row.rank_interval
