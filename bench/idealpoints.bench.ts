@@ -22,6 +22,7 @@ import {
 } from '../src/framework/alignment/load.ts';
 import { BSV_FILTER, selectVotes, type VoteFilter } from '../src/framework/alignment/subset.ts';
 import { pearson } from '../src/framework/stats.ts';
+import { machineLoad } from './helpers/machine.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const votesDir = join(root, '../shared/data/unga_votes');
@@ -160,7 +161,8 @@ const twoThreads = await estimateIdealPointsThreaded(data, {}, { threads: 2 });
 const twoSecs = (performance.now() - t0) / 1000;
 console.log(
   `  the same on 2 threads: ${twoSecs.toFixed(1)} s (${(oneThread.seconds / twoSecs).toFixed(2)}× one ` +
-    `thread); identical estimates: ${twoThreads.theta.every((x, u) => x === oneThread.fit.theta[u])}`,
+    `thread; ${machineLoad()}); identical estimates: ` +
+    `${twoThreads.theta.every((x, u) => x === oneThread.fit.theta[u])}`,
 );
 compareWithBsv('gibbs, bridged by text-derived titles', { bridge: true });
 const matchesFile = process.env.BSV_MATCHES;
@@ -247,7 +249,7 @@ if (process.env.PSCL === '0' || rscript.status !== 0 || !rscript.stdout.includes
           'pscl::ideal (binary, maxiter 10000, burnin 5000, thin 100) on ' +
             `session ${session}: ${psclSecs.toFixed(2)} s; speed ratio ` +
             `pscl/ours (${method}) = ${(psclSecs / secs).toFixed(0)}× (target ` +
-            `≥ 20×); |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`,
+            `≥ 20×; ${machineLoad()}); |r| with ours = ${Math.abs(pearson(a, b)).toFixed(4)}`,
         );
       }
     }

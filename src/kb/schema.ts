@@ -289,6 +289,13 @@ export const stateEntrySchema = z.strictObject({
   iso3: iso3.nullable(),
   name: z.string().min(2),
   alt: z.array(z.string()).default([]),
+  /**
+   * Later names, each from a year on (the COW name in `name` holds before the first): the registry
+   * shows the name in use in a given year, and the latest one where no year is given.
+   */
+  names: z
+    .array(z.strictObject({ from: z.number().int().min(1800).max(2100), name: z.string().min(2) }))
+    .default([]),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

@@ -1,4 +1,4 @@
-import type { StateRegistry } from './registry.ts';
+import { nameIn, type StateRegistry } from './registry.ts';
 
 export interface StateRow {
   ccode: number;
@@ -17,11 +17,13 @@ export function listStates(registry: StateRegistry, year?: number): StateRow[] {
     ccode: s.ccode,
     cow: s.cowAbbrev,
     iso3: s.iso3,
-    name: s.name,
+    name: nameIn(s, year),
     years: registry
       .yearsInSystem(s.ccode)
       .map(([a, b]) => `${a}–${b}`)
       .join(', '),
-    alt_names: s.altNames,
+    alt_names: [
+      ...new Set([...(s.cowName ? [s.cowName] : []), ...(s.names ?? []).map((n) => n.name), ...s.altNames]),
+    ].filter((n) => n !== nameIn(s, year)),
   }));
 }

@@ -5,8 +5,21 @@ export interface StateRecord {
   ccode: number;
   cowAbbrev: string;
   iso3: string | null;
+  /** The name in use now (the latest of `names`, else the COW name). */
   name: string;
   altNames: string[];
+  /** The COW name, in use before the first of `names`. */
+  cowName?: string;
+  /** Later names with the year each took effect, in order (Serbia from 2006 for COW 345 Yugoslavia). */
+  names?: Array<{ from: number; name: string }>;
+}
+
+/** The name a state went by in `year` (the current name when no year is given). */
+export function nameIn(s: StateRecord, year?: number): string {
+  if (year === undefined || !s.names?.length) return s.name;
+  let out = s.cowName ?? s.name;
+  for (const n of s.names) if (n.from <= year) out = n.name;
+  return out;
 }
 
 /** A spell of membership in the international system, as COW codes it (dates inclusive). */
@@ -56,7 +69,12 @@ export class StateRegistry {
       this.byCcodeMap.set(s.ccode, s);
       if (s.iso3) this.byIso3Map.set(s.iso3, s);
       if (!this.byCowMap.has(s.cowAbbrev)) this.byCowMap.set(s.cowAbbrev, s);
-      for (const n of [s.name, ...s.altNames]) {
+      for (const n of [
+        s.name,
+        ...(s.cowName ? [s.cowName] : []),
+        ...(s.names ?? []).map((x) => x.name),
+        ...s.altNames,
+      ]) {
         const key = normaliseName(n);
         if (!this.byNameMap.has(key)) this.byNameMap.set(key, s);
       }
@@ -65,18 +83,27 @@ export class StateRegistry {
 
   static fromKnowledgeBase(kb: KnowledgeBase): StateRegistry {
     return new StateRegistry(
-      kb.states.map((s) => ({
-        ccode: s.ccode,
-        cowAbbrev: s.cow,
-        iso3: s.iso3,
-        name: s.name,
-        altNames: s.alt,
-      })),
+      kb.states.map((s) => {
+        const names = [...s.names].sort((a, b) => a.from - b.from);
+        return {
+          ccode: s.ccode,
+          cowAbbrev: s.cow,
+          iso3: s.iso3,
+          name: names.length ? names[names.length - 1]!.name : s.name,
+          altNames: s.alt,
+          ...(names.length ? { cowName: s.name, names } : {}),
+        };
+      }),
     );
   }
 
   byCcode(ccode: number): StateRecord | undefined {
     return this.byCcodeMap.get(ccode);
+  }
+  /** The name of a state (ISO3 or COW code) in `year`; the current name without a year. */
+  nameOf(code: string | number, year?: number): string | undefined {
+    const s = typeof code === 'number' ? this.byCcodeMap.get(code) : this.byIso3(code);
+    return s ? nameIn(s, year) : undefined;
   }
   byIso3(code: string): StateRecord | undefined {
     return this.byIso3Map.get(code.toUpperCase());

@@ -65,8 +65,10 @@ test("/api/corridors/route returns the library route, its cost and the legs' sou
 });
 
 test('a scenario changes the route; scenarios compose in order', async () => {
-  const base = await get('/api/corridors/route?from=shanghai&to=rotterdam&k=0');
-  const s = await get('/api/corridors/route?from=shanghai&to=rotterdam&k=0&scenario=suez-blocked-2021');
+  const base = await get('/api/corridors/route?from=shanghai&to=rotterdam&k=0&by=cost');
+  const s = await get(
+    '/api/corridors/route?from=shanghai&to=rotterdam&k=0&by=cost&scenario=suez-blocked-2021',
+  );
   assert.equal(s.status, 200);
   assert.ok(s.body.path.includes('Cape of Good Hope'));
   assert.ok(s.body.hours > base.body.hours);
@@ -74,7 +76,8 @@ test('a scenario changes the route; scenarios compose in order', async () => {
   assert.ok(s.body.provenance.sources.includes('eg21nb'), "the scenario's sources are cited");
   assert.deepEqual(
     s.body.path,
-    corridorRoute('Shanghai', 'Rotterdam', { scenario: 'suez-blocked-2021', alternatives: 0 }).path,
+    corridorRoute('Shanghai', 'Rotterdam', { scenario: 'suez-blocked-2021', alternatives: 0, by: 'cost' })
+      .path,
   );
   const both = await get('/api/corridors/transit?scenario=georgia-closed,tripp-open');
   assert.equal(both.status, 200);

@@ -63,14 +63,17 @@ test('real network: assignment respects every capacity, baseline and all scenari
   }
 });
 
-test('transit excludes origin and destination countries and sea waypoints', () => {
+test('transit excludes origin and destination countries (not gateways) and sea waypoints', () => {
   const res = assignDemands(base);
+  const gateway = new Set(base.regions.filter((r) => r.gateway).map((r) => r.id));
   for (const od of res.ods) {
+    const demand = base.demands.find((d) => d.id === od.od)!;
     for (const p of od.paths) {
       const first = base.nodes.find((n) => n.name === p.path[0]);
       const last = base.nodes.find((n) => n.name === p.path.at(-1));
       assert.ok(first && last);
-      assert.ok(!p.transit_countries.includes(first.country) && !p.transit_countries.includes(last.country));
+      assert.equal(p.transit_countries.includes(first.country), gateway.has(demand.from), od.od);
+      assert.equal(p.transit_countries.includes(last.country), gateway.has(demand.to), od.od);
       assert.ok(!p.transit_countries.includes('SGP') && !p.transit_countries.includes('YEM'));
     }
   }

@@ -74,7 +74,7 @@ export function tinyData(): CorridorData {
       leg('a', 'c', 'sea', 300, 12, { capacity_mt: 3 }),
       leg('c', 'd', 'rail', 50, 3),
     ],
-    regions: [{ id: 'west', name: 'West', aliases: [], nodes: ['d'], where }],
+    regions: [{ id: 'west', name: 'West', aliases: [], nodes: ['d'], gateway: false, where }],
     demands: [{ id: 'a-d', name: 'A to D', from: 'a', to: 'd', year: 2024, mt: 10, sources: ['x'], where }],
     params,
     references: [],

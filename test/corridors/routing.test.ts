@@ -57,8 +57,8 @@ test('unknown names list the closest matches', () => {
   );
 });
 
-test('Shanghai-Rotterdam: fastest by sea via Suez, Cape as an alternative', () => {
-  const r = corridorRoute('Shanghai', 'Rotterdam', { by: 'time', alternatives: 3 });
+test('Shanghai-Rotterdam: cheapest by sea via Suez, Cape as an alternative (fastest by rail)', () => {
+  const r = corridorRoute('Shanghai', 'Rotterdam', { by: 'cost', alternatives: 3 });
   assert.ok(r.path.includes('Suez') && r.path.includes('Port Said'));
   assert.ok(r.alternatives.some((a) => a.path.includes('Cape of Good Hope')));
   assert.equal(

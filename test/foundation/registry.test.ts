@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadKnowledgeBase } from '../../src/kb/knowledge-base.ts';
-import { StateRegistry, UnknownStateError } from '../../src/states/registry.ts';
+import { nameIn, StateRegistry, UnknownStateError } from '../../src/states/registry.ts';
 
 const registry = StateRegistry.fromKnowledgeBase(loadKnowledgeBase());
 
@@ -47,4 +47,19 @@ test('every COW code and ISO3 code is unique in the crosswalk', () => {
   assert.equal(new Set(iso).size, iso.length);
   assert.equal(new Set(registry.states.map((s) => s.ccode)).size, registry.states.length);
   assert.ok(registry.states.length >= 217);
+});
+
+test('current names by year: Serbia after 2006, Yugoslavia before, the old names still resolve', () => {
+  const reg = registry;
+  const srb = reg.resolve('SRB');
+  assert.equal(srb.name, 'Serbia');
+  assert.equal(nameIn(srb, 2023), 'Serbia');
+  assert.equal(nameIn(srb, 2004), 'Serbia and Montenegro');
+  assert.equal(nameIn(srb, 1995), 'Yugoslavia');
+  assert.equal(reg.nameOf(345, 1999), 'Yugoslavia');
+  assert.equal(reg.resolve('Yugoslavia').iso3, 'SRB');
+  assert.equal(reg.resolve('Macedonia').iso3, 'MKD');
+  assert.equal(reg.nameOf('MKD', 2024), 'North Macedonia');
+  // A state without later names keeps its one name in every year.
+  assert.equal(reg.nameOf('AZE', 1995), reg.resolve('AZE').name);
 });

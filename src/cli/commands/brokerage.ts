@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { corridorNetwork } from '../../framework/corridors/index.ts';
 import {
+  BLOC_DEFINITIONS,
+  type BlocDefinition,
   interconnectorRun,
   LAYER_IDS,
   loadInterconnectorData,
@@ -65,6 +67,7 @@ function rankRow(s: InterconnectorScore): Record<string, unknown> {
     bloc: s.bloc,
     score: round(s.score),
     alignment: round(s.parts.alignment, 2),
+    gate: s.parts.gate ? `${s.parts.gate.rule} ${s.parts.gate.pole}` : '',
     bridging: round(s.parts.bridging, 2),
     brokerage: round(s.parts.brokerage, 2),
     opposing_paths: s.parts.opposingPaths,
@@ -75,7 +78,7 @@ function rankRow(s: InterconnectorScore): Record<string, unknown> {
     connectedness: round(s.connectedness?.connectedness, 3),
     layers: topLayers(s).join(' '),
     counterparts: [...s.counterparts.west.slice(0, 2), ...s.counterparts.east.slice(0, 2)]
-      .map((c) => c.state)
+      .map((c) => (c.carried ? `${c.state}*` : c.state))
       .join(' '),
   };
 }
@@ -113,6 +116,15 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
       'layer weights in the multiplex (default alliances=1,igo=1,arms=1,votes=0.5,hosting=0.5,transport=0.5)',
     )
     .option('--top <N>', 'rows to show in the ranking (default all)')
+    .option(
+      '--no-face-validity',
+      'keep ties between states at war and let states at war with a pole bridge it',
+    )
+    .option('--no-carry-alliances', 'drop ATOP ties carried forward past its last year (2018)')
+    .option(
+      '--blocs <DEF>',
+      'bloc definition: ideal-points (default), ukraine-votes (ES-11/1 and later Ukraine votes), great-power',
+    )
     .option('--samples <N>', 'samples of the degree-preserving null', '200')
     .option('--seed <S>', 'random seed of the nulls', '1')
     .option('--edges <E.csv>', 'edge list: source,target[,weight]')
@@ -125,6 +137,9 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         layers?: string;
         weights?: string;
         top?: string;
+        faceValidity: boolean;
+        carryAlliances: boolean;
+        blocs?: string;
         samples: string;
         seed: string;
         edges?: string;
@@ -188,6 +203,10 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         if (opts.directed || opts.weighted)
           throw new UserError('--directed and --weighted apply to --edges/--groups networks');
         const layers = parseLayers(opts.layers);
+        if (opts.blocs && !(BLOC_DEFINITIONS as readonly string[]).includes(opts.blocs))
+          throw new UserError(
+            `--blocs: unknown definition '${opts.blocs}' (one of ${BLOC_DEFINITIONS.join(', ')})`,
+          );
         const weights = parseLayerWeights(opts.weights);
         const session = await openSession(ctx);
         const inputs = session.inputs;
@@ -210,6 +229,9 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
           data,
           nullSamples: samples,
           seed,
+          faceValidity: opts.faceValidity,
+          carryAlliances: opts.carryAlliances,
+          ...(opts.blocs ? { blocs: { definition: opts.blocs as BlocDefinition } } : {}),
         });
         const ranked = [...run.scores.values()]
           .filter((s) => s.rank !== null)
@@ -235,6 +257,19 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
               ` — ${l.note}`,
           ),
           `  blocs: ${run.blocs.provenance.note}`,
+          (() => {
+            const src =
+              run.hostility.source === 'ucdp'
+                ? 'UCDP'
+                : run.hostility.source === 'kb'
+                  ? 'knowledge-base wars; UCDP not imported'
+                  : 'no conflict data';
+            return run.settings.faceValidity
+              ? `  face validity: ${run.hostility.pairs.size} pairs in armed conflict cut (${src}); ` +
+                  'gate = alignment set to 0 (at war with a pole leader, or under its full guarantee)'
+              : '  face validity: off';
+          })(),
+          '  * = tie carried forward from an earlier year (ATOP 2018)',
           '  alignment = ½ (1 if non-aligned bloc else UNGA equidistance + 1 − ' +
             'strongest pole guarantee); bridging = cross-bloc betweenness share ' +
             '/ max; brokerage = ln(1+opposing two-paths, weighted) / ln(1+max)',

@@ -190,11 +190,19 @@ export function registerCorridorsCommands(program: Command, ctx: CliContext): vo
           `transit by country${under}, assignment by ${run.assignment.by}; ` +
           `demands: ${ods.map((o) => `${o.od} ${o.demand_mt} Mt`).join(', ')}`,
       });
-      if (ctx.format === 'table')
+      if (ctx.format === 'table') {
         ctx.print(bottlenecks, {
           columns: bottleneckColumns,
           title: '\nbottlenecks (minimum cut per OD flow)',
         });
+        const unplaced = ods.filter((o) => o.unplaced);
+        if (unplaced.length)
+          ctx.lines([
+            '',
+            `unplaced cargo (paths over ${run.assignment.maxCircuity}× the great-circle distance are refused):`,
+            ...unplaced.map((o) => `  ${o.od}: ${o.unplaced}`),
+          ]);
+      }
     });
 
   corridors

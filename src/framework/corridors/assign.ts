@@ -35,6 +35,10 @@ export interface OdAssignment {
   demand_mt: number;
   assigned_mt: number;
   unassigned_mt: number;
+  /** Of unassigned_mt, what was left unplaced because the only paths left were absurd detours. */
+  detour_mt: number;
+  /** Why cargo is unplaced, in words (empty when all of it is placed). */
+  unplaced: string;
   paths: PathFlow[];
 }
 
@@ -56,6 +60,8 @@ export interface TransitRow {
 
 export interface AssignmentResult {
   by: Criterion;
+  /** Paths longer than this many times the great-circle distance of their end nodes are refused. */
+  maxCircuity: number;
   ods: OdAssignment[];
   legs: LegFlow[];
   transit: TransitRow[];
@@ -70,6 +76,22 @@ interface OdWork {
   g: ExpandedGraph | null;
   flows: Map<string, { used: UsedLeg[]; mt: number }>;
   unassigned: number;
+  detour: number;
+  /** The circuity of the first path refused as a detour. */
+  refused: { km: number; gc: number; path: string[] } | null;
+}
+
+/** Default circuity limit when params.yaml states none. */
+export const MAX_CIRCUITY = 3;
+
+const R_EARTH = 6371;
+/** Great-circle distance in km between two nodes. */
+export function greatCircleKm(a: NetNode, b: NetNode): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad,
+    dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * R_EARTH * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 export function pathNodes(net: CorridorNetwork, used: readonly UsedLeg[]): number[] {
@@ -82,8 +104,15 @@ export function pathNodes(net: CorridorNetwork, used: readonly UsedLeg[]): numbe
   return out;
 }
 
-/** Countries crossed strictly between origin and destination (sea waypoints excluded). */
-export function transitCountries(net: CorridorNetwork, used: readonly UsedLeg[]): string[] {
+/**
+ * Countries a path crosses, each once (sea waypoints excluded), less the origin's and the
+ * destination's countries; an end in a gateway region (`keep`) keeps its country as transit.
+ */
+export function transitCountries(
+  net: CorridorNetwork,
+  used: readonly UsedLeg[],
+  keep: { origin?: boolean; destination?: boolean } = {},
+): string[] {
   const nodes = pathNodes(net, used);
   const first = net.nodes[nodes[0] as number] as NetNode;
   const last = net.nodes[nodes[nodes.length - 1] as number] as NetNode;
@@ -94,8 +123,8 @@ export function transitCountries(net: CorridorNetwork, used: readonly UsedLeg[])
       if (!n.atSea) out.add(n.country);
     for (const c of l.via) out.add(c);
   }
-  out.delete(first.country);
-  out.delete(last.country);
+  if (!keep.origin) out.delete(first.country);
+  if (!keep.destination) out.delete(last.country);
   return [...out].sort();
 }
 
@@ -111,6 +140,7 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
   const nodeResidual = new Float64Array(net.nodes.length);
   for (const n of net.nodes) nodeResidual[n.index] = n.capacityMt;
   const legFlow = new Float64Array(2 * L);
+  const maxCircuity = net.params.max_circuity?.value ?? MAX_CIRCUITY;
 
   const work: OdWork[] = net.demands.map((d) => {
     const a = resolvePlace(net, d.from);
@@ -124,6 +154,8 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
       g: d.mt > 0 ? buildExpanded(net, by, [a.nodes, b.nodes]) : null,
       flows: new Map(),
       unassigned: 0,
+      detour: 0,
+      refused: null,
     };
   });
 
@@ -151,6 +183,19 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
           w.unassigned += amount;
           break;
         }
+        // An absurd detour (a closure leaving only the long way round) leaves the cargo unplaced.
+        const ends = pathNodes(net, used);
+        const gc = greatCircleKm(
+          net.nodes[ends[0] as number] as NetNode,
+          net.nodes[ends[ends.length - 1] as number] as NetNode,
+        );
+        const km = used.reduce((sum, u) => sum + (net.legs[u.leg] as NetLeg).km, 0);
+        if (gc > 0 && km > maxCircuity * gc) {
+          w.unassigned += amount;
+          w.detour += amount;
+          w.refused ??= { km, gc, path: describeLegs(net, used).path };
+          break;
+        }
         let take = amount;
         for (const u of used) take = Math.min(take, legResidual[2 * u.leg + (u.reversed ? 1 : 0)] as number);
         const nodes = [...new Set(pathNodes(net, used))];
@@ -176,7 +221,7 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
     let assigned = 0;
     for (const f of w.flows.values()) {
       const s = describeLegs(net, f.used);
-      const tc = transitCountries(net, f.used);
+      const tc = transitCountries(net, f.used, { origin: w.a.gateway, destination: w.b.gateway });
       paths.push({ path: s.path, mt: f.mt, km: s.km, hours: s.hours, transit_countries: tc });
       assigned += f.mt;
       for (const c of tc) {
@@ -194,6 +239,8 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
       demand_mt: w.demand,
       assigned_mt: assigned,
       unassigned_mt: w.demand - assigned,
+      detour_mt: w.detour,
+      unplaced: unplacedReason(w, assigned, maxCircuity),
       paths,
     };
   });
@@ -225,7 +272,22 @@ export function assignDemands(net: CorridorNetwork, opts: AssignOptions = {}): A
       })),
     }))
     .sort((x, y) => y.mt - x.mt || x.country.localeCompare(y.country));
-  return { by, ods, legs, transit: transitRows };
+  return { by, maxCircuity, ods, legs, transit: transitRows };
+}
+
+function unplacedReason(w: OdWork, assigned: number, maxCircuity: number): string {
+  const left = w.demand - assigned;
+  if (left <= 1e-6) return '';
+  const parts: string[] = [];
+  if (w.detour > 1e-6 && w.refused)
+    parts.push(
+      `${w.detour.toFixed(2)} Mt unplaced: the only open path (${w.refused.path.join(' › ')}) is ` +
+        `${Math.round(w.refused.km)} km, ${(w.refused.km / w.refused.gc).toFixed(1)}× the ` +
+        `${Math.round(w.refused.gc)} km great-circle distance (limit ${maxCircuity}×)`,
+    );
+  const other = left - w.detour;
+  if (other > 1e-6) parts.push(`${other.toFixed(2)} Mt unplaced: no open path with spare capacity`);
+  return parts.join('; ');
 }
 
 export interface CutElement {

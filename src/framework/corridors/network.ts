@@ -62,6 +62,8 @@ export interface NetRegion {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly nodes: readonly number[];
+  /** A gateway region's countries stay transit countries for flows that end (or start) there. */
+  readonly gateway: boolean;
 }
 
 export interface NetDemand {
@@ -226,6 +228,7 @@ export function buildNetwork(data: CorridorData): CorridorNetwork {
     name: r.name,
     aliases: r.aliases,
     nodes: regionNodes(r, nodes, nodeById),
+    gateway: r.gateway,
   }));
   const demands = data.demands.map((d) => ({
     id: d.id,

@@ -6,6 +6,8 @@ export interface Place {
   id: string;
   name: string;
   nodes: number[];
+  /** A gateway region: its countries count as transit for flows ending or starting there. */
+  gateway?: boolean;
 }
 
 export class UnknownPlaceError extends Error {
@@ -65,7 +67,13 @@ function candidates(net: CorridorNetwork): Candidate[] {
     for (const k of [n.id, n.name, ...n.aliases]) out.push({ key: normalise(k), place });
   }
   for (const r of net.regions) {
-    const place: Place = { kind: 'region', id: r.id, name: r.name, nodes: [...r.nodes] };
+    const place: Place = {
+      kind: 'region',
+      id: r.id,
+      name: r.name,
+      nodes: [...r.nodes],
+      ...(r.gateway ? { gateway: true } : {}),
+    };
     for (const k of [r.id, r.name, ...r.aliases]) out.push({ key: normalise(k), place });
   }
   return out;

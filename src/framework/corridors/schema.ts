@@ -81,6 +81,11 @@ export const regionSchema = z
     aliases: z.array(z.string()).default([]),
     countries: z.array(iso3).optional(),
     nodes: z.array(id).optional(),
+    /**
+     * Hand-over points, not the cargo's end: flows that start or end in a gateway region still count
+     * its countries as transit (the Middle Corridor's Georgian ports pass cargo on to Europe).
+     */
+    gateway: z.boolean().default(false),
   })
   .refine(
     (r) => (r.countries?.length ?? 0) + (r.nodes?.length ?? 0) > 0,
@@ -148,6 +153,11 @@ export const paramsSchema = z.strictObject({
     'ferry-black-sea': unitCost,
   }),
   teu_tonnes: unitCost,
+  /**
+   * The assignment leaves cargo unplaced rather than send it on a path longer than this many times
+   * the great-circle distance between its end nodes (an absurd detour after a closure).
+   */
+  max_circuity: z.strictObject({ value: z.number().min(1), note: z.string().optional() }).optional(),
 });
 export type Params = z.output<typeof paramsSchema>;
 

@@ -8,6 +8,20 @@ import { assignBlocs, positionTableFromRows } from '../alignment/poles.ts';
 import type { FrameworkInputs } from '../inputs.ts';
 import type { Provenance } from '../types.ts';
 import type { Bloc } from './types.ts';
+import { greatPowerBlocs, ukraineBlocs, type BlocDefinition, type VoteRecord } from './vote-blocs.ts';
+
+/** The bloc partition of the chosen definition; null when its data do not cover the year. */
+export function blocsByDefinition(
+  inp: FrameworkInputs,
+  year: number,
+  opts: BlocOptions = {},
+  votes: VoteRecord | null = null,
+): BlocAssignment | null {
+  const def = opts.definition ?? 'ideal-points';
+  if (def === 'ukraine-votes') return ukraineBlocs(inp, votes, year);
+  if (def === 'great-power') return greatPowerBlocs(inp, votes, year, opts.window ?? 5);
+  return blocsForYear(inp, year, opts);
+}
 
 /** Default cut-offs on the relative position (see BlocOptions). */
 export const BLOC_CUTS: [number, number] = [0.25, 0.5];
@@ -25,6 +39,12 @@ export interface BlocOptions {
    */
   lower?: number;
   upper?: number;
+  /**
+   * Which partition (vote-blocs.ts): 'ideal-points' (the cut-offs above, default), 'ukraine-votes'
+   * (the General Assembly's Ukraine votes from ES-11/1 on) or 'great-power' (votes on which the USA
+   * opposed Russia and China). The vote-based ones need the voting record (InterconnectorData.votes).
+   */
+  definition?: BlocDefinition;
 }
 
 export interface BlocAssignment {

@@ -20,11 +20,12 @@ import { csrFromEdges } from '../../graph/csr.ts';
 import type { Csr } from '../../graph/csr.ts';
 import type { FrameworkInputs } from '../inputs.ts';
 import type { Provenance } from '../types.ts';
-import { blocsForYear, type BlocAssignment, type BlocOptions } from './blocs.ts';
+import { blocsByDefinition, type BlocAssignment, type BlocOptions } from './blocs.ts';
 import { bridgeStats } from './bridging.ts';
 import { buildLayer, type InterconnectorData, type LayerOptions } from './layers.ts';
 import { DEFAULT_LAYER_WEIGHTS, multiplex, type MultiplexEdge } from './multiplex.ts';
 import { LAYER_IDS, type Bloc, type Layer, type LayerId } from './types.ts';
+import { hostilePairs, isHostile, type Gate, type HostilePair, type Hostility } from './validity.ts';
 
 export * from './types.ts';
 export { DEFAULT_LAYER_WEIGHTS, multiplex, normaliseLayer } from './multiplex.ts';
@@ -41,10 +42,20 @@ export {
   voteLayer,
 } from './layers.ts';
 export type { InterconnectorData, LayerOptions, TransportLeg } from './layers.ts';
-export { blocsForYear } from './blocs.ts';
+export { blocsByDefinition, blocsForYear } from './blocs.ts';
+export {
+  BLOC_DEFINITIONS,
+  greatPowerBlocs,
+  isUkraineVote,
+  loadVoteRecord,
+  ukraineBlocs,
+} from './vote-blocs.ts';
+export type { BlocDefinition, VoteRecord } from './vote-blocs.ts';
 export type { BlocAssignment, BlocOptions } from './blocs.ts';
 export { bridgeStats } from './bridging.ts';
-export { loadInterconnectorData } from './load.ts';
+export { loadConflicts, loadInterconnectorData } from './load.ts';
+export { hostilePairs, isHostile } from './validity.ts';
+export type { ConflictData, Gate, HostilePair, Hostility } from './validity.ts';
 
 export interface InterconnectorOptions extends LayerOptions {
   /** Layers to combine (default all six). */
@@ -59,6 +70,11 @@ export interface InterconnectorOptions extends LayerOptions {
   seed?: number;
   /** Also score each layer on its own (default true). */
   perLayer?: boolean;
+  /**
+   * The face-validity rules (validity.ts): armed conflict cuts ties, and a state at war with a pole
+   * leader or under its full guarantee cannot bridge (default true; false reproduces the issue-6 index).
+   */
+  faceValidity?: boolean;
 }
 
 export type RoleSet = Record<Role, number>;
@@ -68,6 +84,8 @@ export interface Counterpart {
   bloc: Bloc;
   weight: number;
   layers: Partial<Record<LayerId, number>>;
+  /** Layers whose tie to this counterpart is carried forward from an earlier year (year read). */
+  carried?: Partial<Record<LayerId, number>>;
 }
 
 export interface LayerContribution {
@@ -100,6 +118,8 @@ export interface InterconnectorScore {
     alignment: number | null;
     alignmentVotes: number | null;
     guarantee: { from: string; weight: number } | null;
+    /** Set when a face-validity rule put the alignment factor to 0 (the reason and its evidence). */
+    gate: Gate | null;
     bridging: number;
     brokerage: number;
     crossShare: number;
@@ -112,6 +132,8 @@ export interface InterconnectorScore {
   roles: { raw: RoleSet; zSna: RoleSet; zDegree: RoleSet | null };
   layers: Partial<Record<LayerId, LayerContribution>>;
   counterparts: { west: Counterpart[]; east: Counterpart[] };
+  /** Ties removed because the two states were in armed conflict that year. */
+  cut: HostilePair[];
   connectedness: Connectedness | null;
   provenance: Provenance[];
 }
@@ -124,7 +146,11 @@ export interface InterconnectorRun {
   nodes: string[];
   edges: MultiplexEdge[];
   scores: Map<string, InterconnectorScore>;
+  /** The conflicts the face-validity rules read (empty pairs when the rules are off). */
+  hostility: Hostility;
   settings: {
+    faceValidity: boolean;
+    carryAlliances: boolean;
     nullSamples: number;
     seed: number;
     voteK: number;
@@ -187,10 +213,14 @@ export function interconnectorRun(
     if (!(LAYER_IDS as readonly string[]).includes(id))
       throw new InterconnectorInputError(`unknown layer '${id}' (one of ${LAYER_IDS.join(', ')})`);
   if (ids.length === 0) throw new InterconnectorInputError('name at least one layer');
-  const blocs = blocsForYear(inputs, year, options.blocs);
+  const blocs = blocsByDefinition(inputs, year, options.blocs, options.data?.votes ?? null);
   if (!blocs)
     throw new InterconnectorInputError(
-      `no bloc partition for ${year}: BSV ideal points cover ${inputs.ideal.covers?.join('–') ?? 'no years'}`,
+      (options.blocs?.definition ?? 'ideal-points') === 'ideal-points'
+        ? `no bloc partition for ${year}: BSV ideal points cover ${inputs.ideal.covers?.join('–') ?? 'no years'}`
+        : `no '${options.blocs?.definition}' bloc partition for ${year}: the voting record ` +
+            `${options.data?.votes?.covers ? `covers ${options.data.votes.covers.join('–')}` : 'is not loaded'}` +
+            (options.blocs?.definition === 'ukraine-votes' ? ' (Ukraine votes begin on 2 March 2022)' : ''),
     );
   const weights = { ...DEFAULT_LAYER_WEIGHTS, ...(options.weights ?? {}) };
   const layers = ids.map((id) => buildLayer(id, inputs, options.data, year, options));
@@ -209,7 +239,14 @@ export function interconnectorRun(
   );
   const nodes = [...seen].sort();
   const nodeSet = new Set(nodes);
-  const edges = multiplex(layers, weights, nodeSet);
+  const faceValidity = options.faceValidity ?? true;
+  const hostility: Hostility = faceValidity
+    ? hostilePairs(inputs, options.data?.conflicts ?? null, year)
+    : { pairs: new Map(), source: 'none', provenance: { note: 'face-validity rules off' } };
+  // War cuts ties: no multiplex tie survives between two states in armed conflict that year.
+  const cutEdges = (es: MultiplexEdge[]): MultiplexEdge[] =>
+    hostility.pairs.size ? es.filter((e) => !isHostile(hostility, e.source, e.target)) : es;
+  const edges = cutEdges(multiplex(layers, weights, nodeSet));
   const blocOf = (s: string): Bloc => blocs.bloc.get(s) ?? 'unclassified';
   const side = Int32Array.from(nodes, (s) => BLOC_CODE[blocOf(s)]);
   // Alignment with neither pole, as principle 1 reads it: by votes (bloc, or equidistance) and by
@@ -221,6 +258,31 @@ export function interconnectorRun(
     inputs.config.poles.map((p) => p.leader),
   );
   const leaders = new Set(inputs.config.poles.map((p) => p.leader));
+  const gates = new Map<string, Gate>();
+  if (faceValidity) {
+    for (const s of nodes) {
+      if (leaders.has(s)) continue;
+      const war = [...leaders].flatMap((l) => {
+        const h = isHostile(hostility, s, l);
+        return h ? [{ pole: l, evidence: h.evidence }] : [];
+      });
+      const g = guarantee.get(s);
+      if (war.length) gates.set(s, { rule: 'conflict-with-pole', ...war[0]! });
+      else if (g && g.weight >= 1) {
+        const e = allianceForAlignment.edges.find(
+          (x) => (x.source === s && x.target === g.from) || (x.target === s && x.source === g.from),
+        );
+        gates.set(s, {
+          rule: 'pole-guarantee',
+          pole: g.from,
+          evidence: [
+            ...(e?.evidence ?? []),
+            ...(e?.carriedFrom ? [`carried forward from ${e.carriedFrom}`] : []),
+          ],
+        });
+      }
+    }
+  }
   const alignmentParts = (s: string): { votes: number; ties: number | null } | null => {
     const b = blocs.bloc.get(s);
     if (!b) return null;
@@ -235,6 +297,7 @@ export function interconnectorRun(
     if (leaders.has(s)) return blocs.bloc.has(s) ? 0 : null;
     const p = alignmentParts(s);
     if (!p) return null;
+    if (gates.has(s)) return 0;
     return p.ties === null ? p.votes : 0.5 * (p.votes + p.ties);
   };
   const main = scoreGraph(nodes, edges, side, alignment);
@@ -257,7 +320,7 @@ export function interconnectorRun(
       if (!layer.available || layer.edges.length === 0) continue;
       perLayer.set(
         layer.id,
-        scoreGraph(nodes, multiplex([layer], { [layer.id]: 1 }, nodeSet), side, alignment),
+        scoreGraph(nodes, cutEdges(multiplex([layer], { [layer.id]: 1 }, nodeSet)), side, alignment),
       );
     }
   }
@@ -303,12 +366,18 @@ export function interconnectorRun(
         .filter((t) => blocOf(t.other) === want)
         .sort((a, b) => b.e.weight - a.e.weight || (a.other < b.other ? -1 : 1))
         .slice(0, 5)
-        .map((t) => ({ state: t.other, bloc: want, weight: t.e.weight, layers: t.e.layers }));
+        .map((t) => ({
+          state: t.other,
+          bloc: want,
+          weight: t.e.weight,
+          layers: t.e.layers,
+          ...(t.e.carried ? { carried: t.e.carried } : {}),
+        }));
     const maxShare = maxOf(main.stats.share),
       maxOpp = maxOf(main.stats.opposingWeighted);
     scores.set(state, {
       state,
-      name: inputs.registry.byIso3(state)?.name ?? state,
+      name: inputs.registry.nameOf(state, year) ?? state,
       year,
       bloc,
       score: main.score(v),
@@ -317,6 +386,7 @@ export function interconnectorRun(
         alignment: alignment(v),
         alignmentVotes: alignmentParts(state)?.votes ?? null,
         guarantee: guarantee.get(state) ?? null,
+        gate: gates.get(state) ?? null,
         bridging: maxShare > 0 ? main.stats.share[v]! / maxShare : 0,
         brokerage: maxOpp > 0 ? Math.log1p(main.stats.opposingWeighted[v]!) / Math.log1p(maxOpp) : 0,
         crossShare: main.stats.share[v]!,
@@ -329,8 +399,9 @@ export function interconnectorRun(
       roles: { raw: roleSet(raw, v), zSna: roleSet(zSna, v), zDegree: zDeg ? roleSet(zDeg, v) : null },
       layers: layerParts,
       counterparts: { west: counterpart('west'), east: counterpart('china-russia') },
+      cut: [...hostility.pairs.values()].filter((p) => p.a === state || p.b === state),
       connectedness: armsLayer ? connectedness(state, armsLayer, blocs) : null,
-      provenance: [blocs.provenance, ...layerProv],
+      provenance: [blocs.provenance, ...layerProv, ...(faceValidity ? [hostility.provenance] : [])],
     });
   });
   const ranked = [...scores.values()]
@@ -347,7 +418,10 @@ export function interconnectorRun(
     nodes,
     edges,
     scores,
+    hostility,
     settings: {
+      faceValidity,
+      carryAlliances: options.carryAlliances ?? true,
       nullSamples,
       seed,
       voteK: options.voteK ?? 5,

@@ -9,6 +9,8 @@ import { eventsIn, inForce, poleOf } from '../facts.ts';
 import type { DatasetInput, FrameworkInputs } from '../inputs.ts';
 import type { Provenance } from '../types.ts';
 import type { Layer, LayerEdge, LayerId } from './types.ts';
+import type { ConflictData } from './validity.ts';
+import type { VoteRecord } from './vote-blocs.ts';
 
 /** Data the framework inputs do not hold: pair-level IGO co-membership and the corridor legs. */
 export interface InterconnectorData {
@@ -16,6 +18,10 @@ export interface InterconnectorData {
   igoShared: DatasetInput<Map<number, Map<string, number>>>;
   /** Corridor model legs reduced to country chains (from, via…, to), for the transport layer. */
   transport: { legs: TransportLeg[]; from: number; provenance: Provenance } | null;
+  /** UCDP armed-conflict parties (face-validity rules); null or absent: the knowledge base's wars stand in. */
+  conflicts?: ConflictData | null;
+  /** General Assembly roll calls and votes, for the vote-based bloc definitions. */
+  votes?: VoteRecord | null;
 }
 
 export interface TransportLeg {
@@ -33,6 +39,11 @@ export interface LayerOptions {
   voteK?: number;
   /** IGO layer: each state keeps ties to the k states it shares most full memberships with (default 10). */
   igoK?: number;
+  /**
+   * Alliances: carry ATOP's last year forward to later years (default true; such ties are marked
+   * `carriedFrom`). false keeps only the knowledge base's pacts in force after ATOP's last year.
+   */
+  carryAlliances?: boolean;
 }
 
 const pairKey = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
@@ -90,7 +101,7 @@ const other = (e: LayerEdge, v: string): string => (e.source === v ? e.target : 
  * in force in the year (pacts signed after ATOP, bases with the host's consent) are added with the
  * same weights.
  */
-export function allianceLayer(inp: FrameworkInputs, year: number): Layer {
+export function allianceLayer(inp: FrameworkInputs, year: number, opts: LayerOptions = {}): Layer {
   const w = inp.config.obligationWeights;
   const cov = inp.atop.covers;
   const base: Omit<Layer, 'edges' | 'available' | 'dataYear'> = {
@@ -104,9 +115,10 @@ export function allianceLayer(inp: FrameworkInputs, year: number): Layer {
   if (!cov || year < cov[0])
     return { ...base, edges: [], available: false, dataYear: null, note: `ATOP does not cover ${year}` };
   const dataYear = Math.min(year, cov[1]);
+  const carry = opts.carryAlliances ?? true;
   const pairs = new PairMap();
   const suffix = `:${dataYear}`;
-  for (const [key, o] of inp.atop.data) {
+  for (const [key, o] of dataYear < year && !carry ? [] : inp.atop.data) {
     if (!key.endsWith(suffix)) continue;
     const [g, p] = key.slice(0, -suffix.length).split('>').map(Number) as [number, number];
     const a = iso(inp, g),
@@ -153,16 +165,23 @@ export function allianceLayer(inp: FrameworkInputs, year: number): Layer {
     inp.atop.provenance,
     ...(facts.length ? [{ facts: facts.map((f) => f.id) }] : []),
   ];
+  const edges = pairs.edges();
+  // A tie resting on ATOP alone in a year past ATOP's end is carried forward, and says so.
+  if (dataYear < year)
+    for (const e of edges) if (e.evidence?.every((x) => x.startsWith('ATOP '))) e.carriedFrom = dataYear;
   return {
     ...base,
     provenance,
-    edges: pairs.edges(),
+    edges,
     available: true,
-    dataYear,
+    dataYear: dataYear < year && !carry ? year : dataYear,
     note:
       dataYear < year
-        ? `ATOP obligations of ${dataYear} carried forward to ` +
-          `${year}, plus knowledge-base pacts in force in ${year}`
+        ? carry
+          ? `ATOP obligations of ${dataYear} carried forward to ${year} (marked), ` +
+            `plus knowledge-base pacts in force in ${year}`
+          : `knowledge-base pacts in force in ${year} only ` +
+            `(ATOP ends in ${dataYear}; not carried forward)`
         : `ATOP obligations in force in ${year}, plus knowledge-base pacts`,
   };
 }
@@ -394,7 +413,7 @@ export function buildLayer(
 ): Layer {
   switch (id) {
     case 'alliances':
-      return allianceLayer(inp, year);
+      return allianceLayer(inp, year, opts);
     case 'igo':
       return igoLayer(inp, data, year, opts);
     case 'arms':

@@ -7,6 +7,53 @@ import type { Store } from '../../store/store.ts';
 import type { CorridorNetwork } from '../corridors/network.ts';
 import type { Provenance } from '../types.ts';
 import { transportLegs, type InterconnectorData } from './layers.ts';
+import type { ConflictData } from './validity.ts';
+import { loadVoteRecord } from './vote-blocs.ts';
+
+const tableExists = async (store: Store, name: string): Promise<boolean> =>
+  ((
+    await store.query<{ n: number }>(
+      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $1`,
+      [name],
+    )
+  )[0]?.n ?? 0) > 0;
+
+/** UCDP/PRIO ACD state parties by conflict-year (null when ucdp_acd is not imported). */
+export async function loadConflicts(store: Store): Promise<ConflictData | null> {
+  if (!(await tableExists(store, 'ucdp_conflict_parties'))) return null;
+  const rows = await store.query<{ c: number; y: number; side: string; p: boolean; cc: number }>(
+    `SELECT conflict_id AS c, year AS y, side, "primary" AS p, ccode AS cc FROM ucdp_conflict_parties
+     WHERE ccode IS NOT NULL AND load_id = (SELECT max(load_id) FROM ucdp_conflict_parties)`,
+  );
+  if (!rows.length) return null;
+  const loads = await store
+    .query<{ version: string; sha256: string; rows: number }>(
+      `SELECT version, sha256, rows FROM loads WHERE dataset = 'ucdp_acd' ORDER BY load_id DESC LIMIT 1`,
+    )
+    .catch(() => []);
+  let y0 = Infinity,
+    y1 = -Infinity;
+  for (const r of rows) {
+    y0 = Math.min(y0, Number(r.y));
+    y1 = Math.max(y1, Number(r.y));
+  }
+  const l = loads[0];
+  return {
+    rows: rows.map((r) => ({
+      conflictId: Number(r.c),
+      year: Number(r.y),
+      side: r.side,
+      primary: Boolean(r.p),
+      ccode: Number(r.cc),
+    })),
+    covers: [y0, y1],
+    provenance: {
+      dataset: 'ucdp_acd',
+      ...(l ? { version: l.version, sha256: l.sha256.slice(0, 12), rows: Number(l.rows) } : {}),
+      covers: [y0, y1],
+    },
+  };
+}
 
 async function igoProvenance(
   store: Store,
@@ -59,7 +106,10 @@ export async function loadInterconnectorData(
   const data: InterconnectorData = opts.into ?? {
     igoShared: { data: new Map(), covers: null, provenance: { dataset: 'cow_igo', note: 'not imported' } },
     transport: null,
+    conflicts: null,
   };
+  if (data.conflicts === undefined || data.conflicts === null) data.conflicts = await loadConflicts(store);
+  if (data.votes === undefined || data.votes === null) data.votes = await loadVoteRecord(store);
   const exists = await store.query<{ n: number }>(
     `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'igo_memberships'`,
   );

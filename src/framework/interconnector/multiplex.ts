@@ -24,6 +24,8 @@ export interface MultiplexEdge {
   weight: number;
   /** λ_L · ŵ_L per layer present on the pair. */
   layers: Partial<Record<LayerId, number>>;
+  /** Layers whose tie on this pair is carried forward from an earlier year's data (year read). */
+  carried?: Partial<Record<LayerId, number>>;
 }
 
 export function normaliseLayer(layer: Layer): LayerEdge[] {
@@ -33,7 +35,13 @@ export function normaliseLayer(layer: Layer): LayerEdge[] {
     const k = `${s}|${t}`;
     const x = sym.get(k);
     if (x) x.weight += e.weight;
-    else sym.set(k, { source: s, target: t, weight: e.weight });
+    else
+      sym.set(k, {
+        source: s,
+        target: t,
+        weight: e.weight,
+        ...(e.carriedFrom ? { carriedFrom: e.carriedFrom } : {}),
+      });
   }
   const edges = [...sym.values()].filter((e) => e.weight > 0);
   const max = Math.max(0, ...edges.map((e) => e.weight));
@@ -64,6 +72,7 @@ export function multiplex(
       const c = lambda * e.weight;
       m.weight += c;
       m.layers[layer.id] = (m.layers[layer.id] ?? 0) + c;
+      if (e.carriedFrom) (m.carried ??= {})[layer.id] = e.carriedFrom;
     }
   }
   return [...out.values()].sort((a, b) =>

@@ -12,6 +12,8 @@ export interface LayerEdge {
   weight: number;
   /** Short evidence for this tie (obligation types, fact ids, leg ids …). */
   evidence?: string[];
+  /** Set when the tie is read from an earlier year's data carried forward (ATOP 2018 for later years). */
+  carriedFrom?: number;
 }
 
 export interface Layer {

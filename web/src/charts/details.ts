@@ -4,6 +4,8 @@ import { COMPONENT_SHORT } from './autonomy-charts.ts';
 import { fmt } from './plot.ts';
 import { PostureBadge, postureLabel } from './postures.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const LEFT_OUT_OF_THE = ' — left out of the index and the remaining weights rescaled';
 /** The methodology section of each component (docs/METHODOLOGY.md §3). */
 const METHOD_SECTION: Record<string, string> = Object.fromEntries(
   COMPONENT_IDS.map((c, i) => [c, `3.${i + 1}`]),
@@ -89,13 +91,11 @@ export function ClassifierExplanation({ doc }: { doc: StateYearDoc }) {
     ${
       doc.missing.length
         ? html`<p
-      class="muted">Missing: ${doc.missing.join(', ')} — left out of the index and the remaining weights
-        rescaled${
-          doc.missing_effect !== null
-            ? html`; with the year's median instead the index would move
-        by ${fmt(doc.missing_effect, 3)}`
-            : null
-        }.</p>`
+      class="muted">Missing: ${doc.missing.join(', ')}${LEFT_OUT_OF_THE}${
+        doc.missing_effect !== null
+          ? html`; with the year's median instead the index would move by ${fmt(doc.missing_effect, 3)}`
+          : null
+      }.</p>`
         : null
     }
   </div>`;

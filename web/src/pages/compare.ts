@@ -9,6 +9,14 @@ import { loadStates, StatePicker } from '../states.ts';
 import { YearPicker } from '../year-picker.ts';
 import { Downloads } from '../downloads.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const EACH_PANEL_THE_POSTURE =
+  'Each panel: the posture by year (coloured, abbreviated cells) above the index with its 5–95% ' +
+  "interval; the same axes in every panel. The marked year is the table's.";
+const INDEX_POSTURE_AND_COMPONENTS = 'Index, posture and components (0–1, 1 = most autonomous) in ';
+const STATES_THE_FIRST_RUN = ' states (the first run takes several seconds)…';
+const HOVER_OR_FOCUS_A = '; hover or focus a value for its explanation';
+
 export const MAX_COMPARE = 6;
 
 function readStates(text: string | null): string[] {
@@ -220,13 +228,12 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
     <h2>Over the years</h2>
     <${PostureLegend} />
     <p
-      class="note">Each panel: the posture by year (coloured, abbreviated cells) above the index with its
-        5–95% interval; the same axes in every panel. The marked year is the table's.</p>
+      class="note">${EACH_PANEL_THE_POSTURE}</p>
     ${
       loaded.length < wanted.length
         ? html`<p class="muted"
-      aria-busy="true">Computing ${wanted.length - loaded.length} of ${wanted.length} states (the first run
-        takes several seconds)…</p>`
+      aria-busy="true">Computing ${wanted.length - loaded.length} of ${wanted.length}${STATES_THE_FIRST_RUN}
+        </p>`
         : null
     }
     ${span && loaded.length > 1 ? html`<${Overlay} series=${loaded} year=${year} years=${span} />` : null}
@@ -251,8 +258,7 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
     ${
       table
         ? html`<div class="table-scroll"><table class="data compare-table" data-testid="compare-table">
-      <caption>Index, posture and components (0–1, 1 = most autonomous) in ${table.year}; hover or focus a
-        value for its explanation</caption>
+      <caption>${INDEX_POSTURE_AND_COMPONENTS}${table.year}${HOVER_OR_FOCUS_A}</caption>
       <thead><tr><th scope="col">Measure</th>${cols.map(
         (r) => html`<th scope="col" data-state=${r.state}><a
         href=${`#/profile?state=${r.state}&year=${table.year}`}>${r.name}</a></th>`,

@@ -6,6 +6,26 @@ import { PostureBadge, PostureLegend, postureLabel } from '../charts/postures.ts
 import { debounce, latestPostures, yearRange } from '../charts/years.ts';
 import type * as WorldNs from '../charts/world-map.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const INTERCONNECTOR_SCORES_EACH_STATE =
+  "Interconnector scores each state's foreign-policy posture year by year from public data and a " +
+  'sourced knowledge base: whether it takes a security guarantee from a great power, how far its ' +
+  'UN votes lean to one pole, whether it sits as an equal where rules are made, whether its ' +
+  'conflicts are settled directly or by outside mediators, whether it hosts and connects rivals, ' +
+  'and what it has to work with (capabilities, diversified partners). The seven components make an ' +
+  "index with an uncertainty interval, and rules read from the article's framework (after Huseynov " +
+  '2024) sort each state-year into a posture: aligned, integration-seeking, balanced, strategic ' +
+  'autonomy or neutral. Every number links to the dataset or the fact it came from.';
+const CLICK_A_COUNTRY_OR =
+  'Click a country, or Tab to it and press Enter, to open its profile. Small states not drawn at ' +
+  'this scale are in the table below. Boundaries: Natural Earth 1:110m (world-atlas), schematic.';
+const A_STATE_S_POSTURE =
+  ": a state's posture timeline, index with its interval and rank, the seven components with their " +
+  'sources, and adjustable weights.';
+const UP_TO_SIX_STATES = ': up to six states side by side over the years, and their components in one year.';
+const UN_GENERAL_ASSEMBLY_IDEAL = ': UN General Assembly ideal points and agreement with the poles.';
+const THE_DATED_SOURCED_FACTS = ': the dated, sourced facts behind the knowledge-base components.';
+
 /** "3 aligned, 5 balanced, …": the postures of a year that have states, in the legend's order. */
 const postureCounts = (counts: Record<string, number>) =>
   POSTURE_IDS.filter((p) => counts[p]).map((p, i) => html`${i ? ', ' : ''}${counts[p]} ${postureLabel(p)}`);
@@ -80,16 +100,7 @@ export function HomePage({ params }: { params: URLSearchParams }) {
   return html`<section aria-labelledby="home-title" class="home">
     <h1 id="home-title">How much room for manoeuvre does a state keep?</h1>
     <p
-      class="lede">Interconnector scores each state's foreign-policy posture year by year from public data and
-        a sourced knowledge base:
-      whether it takes a security guarantee from a great power, how far its UN votes lean to one pole, whether
-        it sits as an equal where rules are made,
-      whether its conflicts are settled directly or by outside mediators, whether it hosts and connects
-        rivals, and what it has to work with (capabilities, diversified partners).
-      The seven components make an index with an uncertainty interval, and rules read from the article's
-        framework (after Huseynov 2024) sort each state-year into a posture:
-      aligned, integration-seeking, balanced, strategic autonomy or neutral. Every number links to the dataset
-        or the fact it came from.</p>
+      class="lede">${INTERCONNECTOR_SCORES_EACH_STATE}</p>
 
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
       <label>Year <span class="year-control">
@@ -111,13 +122,13 @@ export function HomePage({ params }: { params: URLSearchParams }) {
       }
     </div>
     <p
-      class="note">Click a country, or Tab to it and press Enter, to open its profile. Small states not drawn
-        at this scale are in the table below. Boundaries: Natural Earth 1:110m (world-atlas), schematic.</p>
+      class="note">${CLICK_A_COUNTRY_OR}</p>
     ${
       data
         ? html`<p class="summary"
-          data-testid="home-summary">In ${data.year}: ${postureCounts(counts)} (${data.states.length} states
-          scored).</p>
+          data-testid="home-summary">In ${data.year}: ${postureCounts(counts)} (${
+            data.states.length
+          } states scored).</p>
       <details class="states-table"><summary>All states in ${data.year}, by posture (table)</summary>
         <table class="data"><caption>Posture, index and rank of each state, ${data.year}</caption>
           <thead><tr><th scope="col">State</th><th scope="col">Posture</th><th scope="col">Index</th><th
@@ -141,20 +152,16 @@ export function HomePage({ params }: { params: URLSearchParams }) {
     <h2>Pages</h2>
     <ul class="page-links">
       <li><a
-        href="#/profile?state=AZE">State profile</a>: a state's posture timeline, index with its interval and
-          rank, the seven components with their sources, and adjustable weights.</li>
+        href="#/profile?state=AZE">State profile</a>${A_STATE_S_POSTURE}</li>
       <li><a
-        href="#/compare?states=AZE,GEO,ARM,MDA,UKR">Compare</a>: up to six states side by side over the years,
-          and their components in one year.</li>
+        href="#/compare?states=AZE,GEO,ARM,MDA,UKR">Compare</a>${UP_TO_SIX_STATES}</li>
       <li><a
-        href="#/alignment?state=AZE">Alignment</a>: UN General Assembly ideal points and agreement with the
-          poles.</li>
+        href="#/alignment?state=AZE">Alignment</a>${UN_GENERAL_ASSEMBLY_IDEAL}</li>
       <li><a href="#/rankings">Rankings</a>: every state of a year by the index or any component,
         searchable, with the biggest movers since the year before.</li>
       <li><a href="#/corridors">Corridors</a>: freight routes, transit and bottlenecks under scenarios.</li>
       <li><a
-        href="#/timeline?state=AZE">Evidence timeline</a>: the dated, sourced facts behind the knowledge-base
-          components.</li>
+        href="#/timeline?state=AZE">Evidence timeline</a>${THE_DATED_SOURCED_FACTS}</li>
       <li><a href="#/docs/METHODOLOGY">Methodology</a>: how every number is made, and its known limits.</li>
     </ul>
 

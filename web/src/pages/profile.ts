@@ -55,6 +55,14 @@ function Divergences() {
   </section>`;
 }
 
+// Texts of the page, named so that its templates stay within the line width.
+const EACH_ON_A_0 =
+  'Each on a 0–1 scale where 1 is most autonomous. Gaps are missing years (grey ticks at the ' +
+  'foot), never zero; the reason is given under each chart.';
+const COMPUTING_EVERY_YEAR_FOR =
+  'Computing every year for every state (ranks need them all); the first run takes several ' +
+  'seconds, later ones are cached by the server…';
+
 // Texts of the page, named so that the template stays readable.
 const INDEX_DESCRIPTION =
   'Line: index (0–1); shaded band: 5–95% interval over Monte Carlo draws of weights and inputs; ' +
@@ -334,8 +342,7 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
               }
             </div>`
             : html`<p class="muted"
-              aria-busy="true">Computing every year for every state (ranks need them all); the first run takes
-                several seconds, later ones are cached by the server…</p>`
+              aria-busy="true">${COMPUTING_EVERY_YEAR_FOR}</p>`
         }
 
         <h2>Index and rank over the years</h2>
@@ -383,8 +390,7 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
 
     <h2>Components over the years</h2>
     <p
-      class="note">Each on a 0–1 scale where 1 is most autonomous. Gaps are missing years (grey ticks at the
-        foot), never zero; the reason is given under each chart.</p>
+      class="note">${EACH_ON_A_0}</p>
     ${
       derived
         ? html`<div class="multiples">

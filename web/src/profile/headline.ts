@@ -4,6 +4,11 @@ import { fmt } from '../charts/plot.ts';
 import { PostureBadge } from '../charts/postures.ts';
 import type { ComponentValues } from './composite.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const INDEX_RECOMPUTED_HERE_FOR =
+  'Index recomputed here for the new weights; the interval, rank and posture (dimmed: the previous ' +
+  "weights') are being recomputed on the server…";
+
 /**
  * The headline numbers of a state-year, whether they came from the year's full document or the series'
  * summary row.
@@ -78,8 +83,7 @@ export function Headline({
     ${
       local
         ? html`<div class="muted headline-status"
-          data-testid="headline-status">Index recomputed here for the new weights; the interval, rank and
-            posture (dimmed: the previous weights') are being recomputed on the server…</div>`
+          data-testid="headline-status">${INDEX_RECOMPUTED_HERE_FOR}</div>`
         : fresh
           ? null
           : html`<div class="muted headline-status" data-testid="headline-status">Updating…</div>`
