@@ -54,11 +54,16 @@ export function PlotFigure({
       const host = ref.current;
       if (!live || !host) return;
       const el = build(Plot, Math.max(240, host.clientWidth || 600));
-      const svg = (el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg')) as SVGSVGElement | null;
+      // With a legend Plot returns a figure whose swatches are small svgs too: the chart is its own child.
+      const svg = (
+        el.tagName.toLowerCase() === 'svg'
+          ? el
+          : (el.querySelector(':scope > svg') ?? el.querySelector('svg'))
+      ) as SVGSVGElement | null;
       if (svg) {
         // Plot labels its mark groups (aria-label on <g>), which ARIA forbids on elements without a
         // role; the chart is one image with a text alternative, so the inner labels go.
-        for (const g of Array.from(svg.querySelectorAll('[aria-label]'))) {
+        for (const g of Array.from(el.querySelectorAll('[aria-label]'))) {
           g.setAttribute('data-mark', g.getAttribute('aria-label')!);
           g.removeAttribute('aria-label');
         }
