@@ -217,3 +217,22 @@ test(
     assert.match(g.blocs.provenance.note!, /roll calls 2015–2019 where the USA voted against/);
   },
 );
+
+test(
+  'real data, explain a rank: the gate, layers, counterparts and what would move it',
+  { skip },
+  async () => {
+    const { explainScore } = await import('../../src/cli/commands/brokerage.ts');
+    const ukr = explainScore(run, run.scores.get('UKR')!);
+    assert.ok(ukr.lines.some((l) => /gate: in armed conflict with RUS/.test(l)));
+    assert.ok(ukr.lines.some((l) => l.includes('ruled out')));
+    const aze = explainScore(run, run.scores.get('AZE')!);
+    assert.ok(aze.lines.some((l) => l.startsWith('  west counterparts:')));
+    // With a = 1 its score is ½(b + r) and no state below that score outranks it.
+    const s = run.scores.get('AZE')!;
+    if (aze.ifAligned) {
+      assert.ok(Math.abs(aze.ifAligned.score - 0.5 * (s.parts.bridging + s.parts.brokerage)) < 1e-12);
+      assert.ok(aze.ifAligned.rank <= s.rank!);
+    }
+  },
+);
