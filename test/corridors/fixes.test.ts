@@ -7,7 +7,7 @@ import { assignDemands, greatCircleKm } from '../../src/framework/corridors/assi
 
 // Issue 15 on the committed corridor network (kb/corridors).
 
-test('the Middle Corridor demand counts Georgia as a transit country (its ports are a gateway region)', () => {
+test('the Middle Corridor demand counts Georgia as transit (its ports are a gateway region)', () => {
   const run = corridorTransit({});
   const od = run.assignment.ods.find((o) => o.od === 'trans-caspian')!;
   assert.ok(od.assigned_mt > 3.29, `${od.assigned_mt} Mt placed`);

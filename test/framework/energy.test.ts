@@ -12,7 +12,7 @@ const registry = StateRegistry.fromKnowledgeBase(kb);
 // The official 2023 figures cited in kb/sources/energy.yaml: 23.8 bcm exported, 11.8 bcm to Europe.
 const OFFICIAL_2023 = { total: 23.8, eu: 11.8 };
 
-test("Azerbaijan's gas customers from sourced facts: 2023 totals the official volume; the EU is the west pole", () => {
+test("Azerbaijan's gas customers (sourced facts): 2023 totals the official volume; the EU is west", () => {
   const inp = emptyInputs(kb, registry);
   const r = energyRole(inp, 'AZE', 2023)!;
   assert.ok(Math.abs(r.total / OFFICIAL_2023.total - 1) <= 0.1, `${r.total} bcm`);

@@ -371,7 +371,7 @@ test(
   },
 );
 
-test('the alignment factor halves for a state under a pole guarantee (rules off); with the rules it gates', () => {
+test('the alignment factor halves under a pole guarantee (rules off); with the rules it gates', () => {
   const inp = emptyInputs(kb, registry);
   withIdeal(inp, { USA: 2, FRA: 1.7, TUR: 0, RUS: -1.2, IRN: -1.1, CHN: -1 }, [2016, 2020]);
   withArms(

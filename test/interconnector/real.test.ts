@@ -172,13 +172,15 @@ test(
     assert.ok(ukrBefore.rank! <= quarter, `UKR rank ${ukrBefore.rank} without the rules`);
     assert.ok(!before.edges.some((e) => e.carried), 'no carried ties with carryAlliances false');
     t.diagnostic(
-      `UKR rank ${ukr.rank} with the rules, ${ukrBefore.rank} without; conflicts from ${run.hostility.source}`,
+      `UKR rank ${ukr.rank} with the rules, ${ukrBefore.rank} without; ` +
+        `conflicts from ${run.hostility.source}`,
     );
   },
 );
 
 test(
-  'real data, bloc definitions: ideal points by default; Ukraine votes and the great-power dimension when the votes reach the year',
+  'real data, bloc definitions: ideal points by default; Ukraine votes and the great-power ' +
+    'dimension when the votes reach the year',
   { skip },
   async (t) => {
     const data = await loadInterconnectorData(store!, { years: [run.year] });

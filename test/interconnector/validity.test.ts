@@ -24,7 +24,7 @@ const ucdp: ConflictData = {
   provenance: { dataset: 'ucdp_acd', note: 'test' },
 };
 
-test('UCDP conflicts: a primary party on a side counts, two secondary supporters do not, only active years', () => {
+test('UCDP: a primary party on a side counts, two secondary supporters do not, active years only', () => {
   const inp = emptyInputs(kb, registry);
   const h = hostilePairs(inp, ucdp, 2023);
   assert.equal(h.source, 'ucdp');
@@ -34,7 +34,7 @@ test('UCDP conflicts: a primary party on a side counts, two secondary supporters
   assert.ok(isHostile(hostilePairs(inp, ucdp, 2021), 'CHN', 'IND'));
 });
 
-test('without UCDP the knowledge base wars stand in (Russia–Ukraine from 2022), weaker kinds are left out', () => {
+test('without UCDP the knowledge-base wars stand in (Russia–Ukraine), weaker kinds left out', () => {
   const inp = emptyInputs(kb, registry);
   const h = hostilePairs(inp, null, 2023);
   assert.equal(h.source, 'kb');

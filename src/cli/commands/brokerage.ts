@@ -112,19 +112,22 @@ export function explainScore(
   s: InterconnectorScore,
 ): { lines: string[]; ifAligned: { score: number; rank: number } | null } {
   const p = s.parts;
+  const rankedCount = [...run.scores.values()].filter((x) => x.rank !== null).length;
+  const votes = round(p.alignmentVotes, 2) ?? '–';
   const lines = [
-    `${s.name} (${s.state}), ${run.year}: rank ${s.rank ?? '–'} of ${[...run.scores.values()].filter((x) => x.rank !== null).length}, ` +
+    `${s.name} (${s.state}), ${run.year}: rank ${s.rank ?? '–'} of ${rankedCount}, ` +
       `score ${round(s.score) ?? 'missing'}, bloc ${s.bloc}`,
-    `  alignment factor a = ${round(p.alignment, 2) ?? 'missing'} (votes ${round(p.alignmentVotes, 2) ?? '–'}, ` +
+    `  alignment factor a = ${round(p.alignment, 2) ?? 'missing'} (votes ${votes}, ` +
       `strongest pole guarantee ${p.guarantee ? `${p.guarantee.from} ${p.guarantee.weight}` : 'none'})`,
   ];
   if (p.gate)
     lines.push(
-      `  gate: ${p.gate.rule === 'conflict-with-pole' ? 'in armed conflict with' : 'under the full guarantee of'} ` +
+      `  gate: ${p.gate.rule === 'conflict-with-pole' ? 'in armed conflict with' : 'guaranteed by'} ` +
         `${p.gate.pole} (${p.gate.evidence.join('; ')}): a = 0, so it cannot rank as a bridge`,
     );
   lines.push(
-    `  bridging b = ${round(p.bridging, 2)} (share of west–china-russia shortest paths ${round(p.crossShare, 4)}), ` +
+    `  bridging b = ${round(p.bridging, 2)} ` +
+      `(share of west–china-russia shortest paths ${round(p.crossShare, 4)}), ` +
       `brokerage r = ${round(p.brokerage, 2)} (${p.opposingPaths} open west–v–east two-paths)`,
     '  layers (tie strength to west / china-russia / others; index on the layer alone):',
   );
@@ -146,7 +149,8 @@ export function explainScore(
   lines.push(`  china-russia counterparts: ${cp(s.counterparts.east)}`);
   if (s.cut.length)
     lines.push(
-      `  ties cut by war: ${s.cut.map((h) => `${h.a === s.state ? h.b : h.a} (${h.evidence.join(', ')})`).join(', ')}`,
+      '  ties cut by war: ' +
+        s.cut.map((h) => `${h.a === s.state ? h.b : h.a} (${h.evidence.join(', ')})`).join(', '),
     );
   // What would move it: the same bridging with the alignment factor at 1.
   let ifAligned: { score: number; rank: number } | null = null;
@@ -156,7 +160,8 @@ export function explainScore(
     const rank = 1 + [...run.scores.values()].filter((x) => x !== s && (x.score ?? -1) > score).length;
     ifAligned = { score, rank };
     lines.push(
-      `  what would move it: aligned with neither pole (a = 1) it would score ${score.toFixed(3)}, rank ${rank}` +
+      '  what would move it: aligned with neither pole (a = 1) it would score ' +
+        `${score.toFixed(3)}, rank ${rank}` +
         (p.gate ? ' — which the gate rules out while it lasts' : ''),
     );
   }

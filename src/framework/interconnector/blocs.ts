@@ -6,8 +6,9 @@
  */
 import { assignBlocs, positionTableFromRows } from '../alignment/poles.ts';
 import type { FrameworkInputs } from '../inputs.ts';
-import type { Provenance } from '../types.ts';
-import type { Bloc } from './types.ts';
+import type { Bloc, BlocAssignment } from './types.ts';
+
+export type { BlocAssignment } from './types.ts';
 import { greatPowerBlocs, ukraineBlocs, type BlocDefinition, type VoteRecord } from './vote-blocs.ts';
 
 /** The bloc partition of the chosen definition; null when its data do not cover the year. */
@@ -45,23 +46,6 @@ export interface BlocOptions {
    * opposed Russia and China). The vote-based ones need the voting record (InterconnectorData.votes).
    */
   definition?: BlocDefinition;
-}
-
-export interface BlocAssignment {
-  /** ISO3 → bloc, for states with a position in the window. */
-  bloc: Map<string, Exclude<Bloc, 'unclassified'>>;
-  /** ISO3 → relative position s (0 at the eastern pole, 1 at the western). */
-  relative: Map<string, number>;
-  /**
-   * ISO3 → equidistance h = 1 − |d_W − d_E| / (d_W + d_E), d_W the distance to the USA and d_E to the
-   * nearer of Russia and China (the framework's alignment component, on the window's mean positions).
-   */
-  equidistance: Map<string, number>;
-  /** ISO3 → mean ideal point over the window. */
-  position: Map<string, number>;
-  window: [number, number];
-  carried: boolean;
-  provenance: Provenance;
 }
 
 export function blocsForYear(

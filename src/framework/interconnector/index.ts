@@ -217,9 +217,12 @@ export function interconnectorRun(
   if (!blocs)
     throw new InterconnectorInputError(
       (options.blocs?.definition ?? 'ideal-points') === 'ideal-points'
-        ? `no bloc partition for ${year}: BSV ideal points cover ${inputs.ideal.covers?.join('–') ?? 'no years'}`
+        ? `no bloc partition for ${year}: BSV ideal points cover ` +
+            `${inputs.ideal.covers?.join('–') ?? 'no years'}`
         : `no '${options.blocs?.definition}' bloc partition for ${year}: the voting record ` +
-            `${options.data?.votes?.covers ? `covers ${options.data.votes.covers.join('–')}` : 'is not loaded'}` +
+            (options.data?.votes?.covers
+              ? `covers ${options.data.votes.covers.join('–')}`
+              : 'is not loaded') +
             (options.blocs?.definition === 'ukraine-votes' ? ' (Ukraine votes begin on 2 March 2022)' : ''),
     );
   const weights = { ...DEFAULT_LAYER_WEIGHTS, ...(options.weights ?? {}) };

@@ -33,3 +33,21 @@ export interface Layer {
 
 export type Bloc = 'west' | 'china-russia' | 'non-aligned' | 'unclassified';
 export const BLOCS: readonly Bloc[] = ['west', 'china-russia', 'non-aligned', 'unclassified'];
+
+/** A bloc partition of the states for a year (blocs.ts, vote-blocs.ts). */
+export interface BlocAssignment {
+  /** ISO3 → bloc, for states with a position in the window. */
+  bloc: Map<string, Exclude<Bloc, 'unclassified'>>;
+  /** ISO3 → relative position s (0 at the eastern pole, 1 at the western). */
+  relative: Map<string, number>;
+  /**
+   * ISO3 → equidistance h = 1 − |d_W − d_E| / (d_W + d_E), d_W the distance to the USA and d_E to the
+   * nearer of Russia and China (the framework's alignment component, on the window's mean positions).
+   */
+  equidistance: Map<string, number>;
+  /** ISO3 → mean ideal point over the window. */
+  position: Map<string, number>;
+  window: [number, number];
+  carried: boolean;
+  provenance: Provenance;
+}
