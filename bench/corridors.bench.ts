@@ -17,6 +17,7 @@ import { buildNetwork } from '../src/framework/corridors/network.ts';
 import type { CorridorNetwork, NetLeg } from '../src/framework/corridors/network.ts';
 import { applyScenario, runNetwork } from '../src/framework/corridors/scenario.ts';
 import { rng } from '../src/framework/random.ts';
+import { machineLoad } from './helpers/machine.ts';
 
 let baseCache: CorridorNetwork | null = null;
 function base(): CorridorNetwork {
@@ -229,7 +230,8 @@ print(json.dumps({'sp_ms': sp, 'mf_ms': mf, 'ap': ap, 'flows': vals}))
   console.log(
     `all-pairs Dijkstra (${g.n} nodes, ${g.targets.length} arcs): ours ` +
       `${oursSp.toFixed(3)} ms, networkx ${nx.sp_ms.toFixed(3)} ms, ratio networkx/ours ` +
-      `${(nx.sp_ms / oursSp).toFixed(1)}x; max |difference| ${maxDiff.toExponential(1)} km`,
+      `${(nx.sp_ms / oursSp).toFixed(1)}x (${machineLoad()}); ` +
+      `max |difference| ${maxDiff.toExponential(1)} km`,
   );
   console.log(
     `max-flow for ${ods.length} ODs (node-split, Dinic): ours ${oursMf.toFixed(3)} ms, networkx ` +

@@ -12,6 +12,7 @@ rc <- rollcall(m, yea = 1, nay = 0, missing = NA, notInLegis = NULL, legis.names
 set.seed(1)
 elapsed <- system.time(
   fit <- ideal(rc, d = 1, maxiter = 10000, burnin = 5000, thin = 100, normalize = TRUE, verbose = FALSE)
-)[["elapsed"]]
+)
 write.csv(data.frame(state = states, x = fit$xbar[, 1]), args[2], row.names = FALSE)
-cat(sprintf("ELAPSED %.3f\n", elapsed))
+cat(sprintf("ELAPSED %.3f\n", elapsed[["elapsed"]]))
+cat(sprintf("CPU %.3f\n", elapsed[["user.self"]] + elapsed[["sys.self"]]))

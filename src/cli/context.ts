@@ -15,6 +15,8 @@ export class CliContext {
   private storePromise: Promise<Store> | null = null;
   private kbCache: KnowledgeBase | null = null;
   private registryPromise: Promise<StateRegistry> | null = null;
+  /** The file format `export` writes (`--format csv`, the default, or `--format parquet`). */
+  dataFormat: 'csv' | 'parquet' = 'csv';
 
   constructor(
     readonly storePath: string,

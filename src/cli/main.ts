@@ -16,6 +16,8 @@ import { registerAlignmentCommands } from './commands/alignment.ts';
 import { registerCorridorsCommands } from './commands/corridors.ts';
 import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerBrokerageCommands } from './commands/brokerage.ts';
+import { registerExportCommand } from './commands/export.ts';
+import { registerCoverageCommand } from './commands/coverage.ts';
 
 /** Errors that mean "your input was wrong" (exit 1) rather than "we failed" (exit 2). */
 function isUserError(err: unknown): boolean {
@@ -28,7 +30,12 @@ function isUserError(err: unknown): boolean {
   );
 }
 
-function globalOptions(argv: string[]): { store: string; format: Format; quiet: boolean } {
+function globalOptions(argv: string[]): {
+  store: string;
+  format: Format;
+  quiet: boolean;
+  dataFormat: 'csv' | 'parquet';
+} {
   const probe = new Command()
     .allowUnknownOption()
     .allowExcessArguments()
@@ -38,9 +45,21 @@ function globalOptions(argv: string[]): { store: string; format: Format; quiet: 
     .option('--quiet');
   probe.parse(argv, { from: 'user' });
   const o = probe.opts<{ store?: string; format: string; quiet?: boolean }>();
-  if (!['table', 'json', 'csv'].includes(o.format))
-    throw new UserError(`--format must be table, json or csv, got '${o.format}'`);
-  return { store: o.store ?? defaultStorePath(), format: o.format as Format, quiet: Boolean(o.quiet) };
+  // Parquet is a file format, so only `export` (which writes files) takes it.
+  const exporting = probe.args[0] === 'export';
+  if (o.format === 'parquet' && !exporting)
+    throw new UserError(`--format parquet is only for \`export\`; other commands take table, json or csv`);
+  if (!['table', 'json', 'csv', 'parquet'].includes(o.format))
+    throw new UserError(
+      `--format must be table, json or csv${exporting ? ' (or parquet for export)' : ''}, got '${o.format}'`,
+    );
+  const parquet = o.format === 'parquet';
+  return {
+    store: o.store ?? defaultStorePath(),
+    format: parquet ? 'table' : (o.format as Format),
+    quiet: Boolean(o.quiet),
+    dataFormat: parquet ? 'parquet' : 'csv',
+  };
 }
 
 /** Runs the CLI and returns the exit code: 0 success, 1 bad input, 2 internal error. */
@@ -53,6 +72,7 @@ export async function main(
   try {
     const g = globalOptions(argv);
     ctx = new CliContext(g.store, g.format, g.quiet, io.out, io.err);
+    ctx.dataFormat = g.dataFormat;
     const program = new Command('interconnector')
       .description(
         'Measure strategic autonomy, alignment, brokerage and transit roles of states from real data.',
@@ -61,7 +81,9 @@ export async function main(
         new Option('--store <path>', 'store file (default: INTERCONNECTOR_STORE or the user data dir)'),
       )
       .addOption(
-        new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'),
+        new Option('--format <format>', 'output format (parquet: export only)')
+          .choices(['table', 'json', 'csv', 'parquet'])
+          .default('table'),
       )
       .option('--quiet', 'no progress bars or messages on stderr')
       .showHelpAfterError('(run with --help for usage)')
@@ -77,6 +99,8 @@ export async function main(
     registerCorridorsCommands(program, ctx);
     registerScenarioCommands(program, ctx);
     registerBrokerageCommands(program, ctx);
+    registerExportCommand(program, ctx);
+    registerCoverageCommand(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

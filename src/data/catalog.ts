@@ -7,6 +7,7 @@
 
 export type DatasetId =
   | 'unga_votes'
+  | 'unga_votes_recent'
   | 'unga_idealpoints'
   | 'atop'
   | 'cow_alliance'
@@ -16,7 +17,10 @@ export type DatasetId =
   | 'cow_contiguity'
   | 'cow_trade'
   | 'sipri_arms'
-  | 'eurostat_gas';
+  | 'eurostat_gas'
+  | RecentDatasetId;
+
+import { recentCatalog, type RecentDatasetId } from './catalog-recent.ts';
 
 export interface Download {
   /** A direct URL of the file, or of a zip archive that holds it. */
@@ -168,6 +172,55 @@ export const catalog: CatalogEntry[] = [
         note:
           'Voeten 2016 release with absences (8) and non-members ' +
           '(9); CSV conversion of UNVotesPublished.RData',
+      },
+    ],
+  },
+  {
+    id: 'unga_votes_recent',
+    title: 'UN General Assembly recorded votes from the UN Digital Library (2020 on)',
+    publisher: 'United Nations, Dag Hammarskjöld Library (UN Digital Library voting data)',
+    version: 'UN Digital Library records to 18 Dec 2025 (sessions 74-80)',
+    citation:
+      'United Nations Dag Hammarskjöld Library, "General Assembly Voting Data", United Nations, ' +
+      'https://digitallibrary.un.org/record/4060887.',
+    licence: 'United Nations terms of use: non-commercial use with attribution.',
+    page: 'https://digitallibrary.un.org/record/4060887',
+    years: [2020, 2025],
+    measures: ['votes'],
+    files: [
+      {
+        name: 'un_roll_calls_2020_2025.csv',
+        part: 'rollcalls',
+        version: 'undl-mirror-2025-12-18',
+        sha256: 'a568105ec13c73439404c325f42defb816c8d01c19179b64a57afa9811e538c7',
+        bytes: 132707,
+        rows: 649,
+        years: [2020, 2025],
+        note: 'UN Digital Library records 2020-2025, unvotes layout (A/RES/74/267 left out: unvotes has it)',
+      },
+      {
+        name: 'un_votes_2020_2025.csv',
+        part: 'votes',
+        version: 'undl-mirror-2025-12-18',
+        sha256: '3c09a93d7f9b79e65c254e7fdbea0c4392fe75ee89509a42a5dc490e5b784b7c',
+        bytes: 3502273,
+        rows: 113917,
+        years: [2020, 2025],
+      },
+      {
+        // The publisher's own file. Its record page sits behind a browser check, so there is no
+        // direct download, and we hold no copy to take a checksum from: it imports as unverified.
+        name: '2026_02_06_ga_voting.csv',
+        part: 'undl',
+        version: 'undl-2026-02-06',
+        sha256: '',
+        bytes: 0,
+        rows: 947434,
+        years: [1946, 2025],
+        optional: true,
+        note:
+          'UN Digital Library long layout (undl_id, ms_code, ms_name, ms_vote, date, session, resolution, ' +
+          'title, ...); download by hand from the record page',
       },
     ],
   },
@@ -536,6 +589,7 @@ export const catalog: CatalogEntry[] = [
       },
     ],
   },
+  ...recentCatalog,
 ];
 
 export function catalogEntry(id: string): CatalogEntry | undefined {

@@ -2,6 +2,10 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { DataError } from './errors.ts';
+import { MAX_INFLATED_BYTES, MAX_RATIO } from './zip.ts';
+
+/** Longest field accepted: real cells are under 10 kB; a longer one is a wrong file or a bomb. */
+export const MAX_FIELD_CHARS = 1 << 20;
 
 export interface CsvOptions {
   /** Name used in error messages (defaults to the file's base name). */
@@ -119,6 +123,7 @@ export async function readCsv(path: string, opts: CsvOptions): Promise<{ records
       const c = text.charCodeAt(i);
       if (checkUtf8 && c === REPLACEMENT)
         fail(line, col, 'invalid UTF-8 byte sequence (is the file in another encoding, e.g. Latin-1?)');
+      if (c === 0) fail(line, col, 'NUL byte (a binary file, or text in UTF-16?)');
       switch (state) {
         case S.FieldStart:
           fieldCol = col;
@@ -197,14 +202,31 @@ export async function readCsv(path: string, opts: CsvOptions): Promise<{ records
     }
     if (state === S.Unquoted || state === S.Quoted) {
       carry += text.slice(start, n);
+      if (carry.length > MAX_FIELD_CHARS)
+        fail(
+          recordLine,
+          fieldCol,
+          `a field longer than ${MAX_FIELD_CHARS} characters (not a CSV of this layout?)`,
+        );
     }
   };
 
   const input = createReadStream(path);
   const stream = opts.gzip ? input.pipe(createGunzip()) : input;
   let bytes = 0;
+  let inflated = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (opts.gzip) {
+        inflated += chunk.length;
+        if (inflated > MAX_INFLATED_BYTES || inflated > Math.max(input.bytesRead, 1 << 20) * MAX_RATIO)
+          fail(
+            line,
+            col,
+            `gzip data inflates beyond ${inflated} bytes from ${input.bytesRead}: ` +
+              'refused as a possible decompression bomb',
+          );
+      }
       parse(decoder.decode(chunk, { stream: true }));
       if (opts.onBytes) {
         bytes += chunk.length;

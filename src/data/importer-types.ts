@@ -1,6 +1,7 @@
 // The contract between the import pipeline (importer.ts) and each dataset's importer (importers/):
 // kept apart so that the importers and the registry that lists them need not import the pipeline.
 import type { StateRegistry } from '../states/registry.ts';
+import type { Store } from '../store/store.ts';
 
 export type ColType = 'int' | 'smallint' | 'tinyint' | 'double' | 'varchar' | 'bool' | 'date' | 'int[]';
 
@@ -25,12 +26,24 @@ export interface ImportFile {
 
 export interface ParseContext {
   registry: StateRegistry;
+  /** The store, for importers that stage a file in DuckDB and check it column-wise (columnar.ts). */
+  store?: Store;
   /** Called with the fraction of the file read, for progress bars. */
   progress?: (fraction: number) => void;
 }
 
+/** Rows already in a DuckDB staging table: `select` yields the table's columns after `load_id`. */
+export interface StagedRows {
+  table: string;
+  select: string;
+}
+
 export interface PartResult {
   tables: TableBuffer[];
+  /** Column-wise results: inserted with one INSERT … SELECT each inside the import's transaction. */
+  staged?: StagedRows[];
+  /** Drops staging tables; called once the import committed or failed. */
+  cleanup?: () => Promise<void>;
   /** Data rows in the file (as the README counts them), not rows stored. */
   rows: number;
   yearMin: number | null;
@@ -54,6 +67,9 @@ export interface PartSpec {
 export interface DatasetImporter {
   id: string;
   parts: PartSpec[];
-  /** Checks across the files of one import (e.g. every vote's roll call exists). */
-  crossCheck?(parts: Map<string, PartResult>): void;
+  /**
+   * Checks across the files of one import (e.g. every vote's roll call exists); `store` holds the
+   * parts not being replaced, against which the new ones must also agree.
+   */
+  crossCheck?(parts: Map<string, PartResult>, store: Store): void | Promise<void>;
 }

@@ -14,6 +14,9 @@ interface IntOptions {
 }
 
 const INT = /^-?\d+$/;
+/** Integer cells land in 32-bit INTEGER columns (or narrower, with their own max). */
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
 const NUM = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** An integer cell; `missing` codes (and, if nullable, the empty cell) become null. */
@@ -32,12 +35,14 @@ export function int(opts: IntOptions = {}): z.ZodType<number | null, string> {
       });
       return z.NEVER;
     }
-    if (opts.min !== undefined && v < opts.min) {
-      ctx.addIssue({ code: 'custom', message: `${v} is below the minimum ${opts.min}` });
+    const min = opts.min ?? INT32_MIN;
+    const max = opts.max ?? INT32_MAX;
+    if (v < min) {
+      ctx.addIssue({ code: 'custom', message: `${t} is below the minimum ${min}` });
       return z.NEVER;
     }
-    if (opts.max !== undefined && v > opts.max) {
-      ctx.addIssue({ code: 'custom', message: `${v} is above the maximum ${opts.max}` });
+    if (v > max) {
+      ctx.addIssue({ code: 'custom', message: `${t} is above the maximum ${max}` });
       return z.NEVER;
     }
     return v;
@@ -56,6 +61,10 @@ export function num(
       return z.NEVER;
     }
     const v = Number(t);
+    if (!Number.isFinite(v)) {
+      ctx.addIssue({ code: 'custom', message: `'${clip(t)}' is beyond the range of a double` });
+      return z.NEVER;
+    }
     if (opts.min !== undefined && v < opts.min) {
       ctx.addIssue({ code: 'custom', message: `${v} is below the minimum ${opts.min}` });
       return z.NEVER;
@@ -122,9 +131,29 @@ export function text(opts: { nullable?: boolean } = {}): z.ZodType<string | null
   });
 }
 
-/** An ISO date (YYYY-MM-DD), as R's write.csv prints dates. */
-export function isoDate(): z.ZodType<string, string> {
-  return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+/** An ISO date (YYYY-MM-DD), as R's write.csv prints dates; '' stays '' when `emptyAllowed`. */
+export function isoDate(opts: { emptyAllowed?: boolean } = {}): z.ZodType<string, string> {
+  return z.string().transform((s, ctx) => {
+    if (s === '' && opts.emptyAllowed) return s;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: `expected a date YYYY-MM-DD, got '${clip(s)}'` });
+      return z.NEVER;
+    }
+    if (!isCalendarDate(s)) {
+      ctx.addIssue({ code: 'custom', message: `${s} is not a calendar date` });
+      return z.NEVER;
+    }
+    return s;
+  });
+}
+
+/** Whether YYYY-MM-DD names a real day (no 30 February, no month 13). */
+export function isCalendarDate(s: string): boolean {
+  const y = Number(s.slice(0, 4)),
+    m = Number(s.slice(5, 7)),
+    d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 function clip(t: string): string {

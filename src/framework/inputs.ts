@@ -3,6 +3,9 @@ import type { StateRegistry } from '../states/registry.ts';
 import type { Store } from '../store/store.ts';
 import { defaultConfig, type FrameworkConfig } from './config.ts';
 import type { Provenance } from './types.ts';
+import { withOwnIdealPoints } from './alignment/extend.ts';
+import { loadCapabilityProxy, type CapabilityProxy } from './capability/proxy.ts';
+import { loadConflicts, type ConflictInput } from './mediation/conflicts.ts';
 
 export type Obligations = {
   defense: boolean;
@@ -13,7 +16,8 @@ export type Obligations = {
   consultation: boolean;
   alliances: number[];
 };
-export type IdealPoint = { ip: number; lo: number; hi: number; votes: number };
+/** `source`: set when the point is not from the dataset's own file (our estimates after BSV's end). */
+export type IdealPoint = { ip: number; lo: number; hi: number; votes: number; source?: Provenance };
 export interface Capabilities {
   cinc: number | null;
   milex: number | null;
@@ -50,6 +54,12 @@ export interface FrameworkInputs {
   arms: DatasetInput<Map<number, Map<number, Map<number, number>>>>;
   /** COW IGO memberships: ccode → year → counts by status. */
   igo: DatasetInput<Map<number, Map<number, { full: number; associate: number; observer: number }>>>;
+  /** COW IGO: the organisations (COW abbreviations) each state fully belonged to in the last covered year. */
+  igoLast: Map<number, Set<string>>;
+  /** Capability share from SIPRI military expenditure and WDI GDP and population, on CINC's scale. */
+  capabilityProxy: CapabilityProxy;
+  /** UCDP/PRIO armed conflicts by state party. */
+  conflicts: ConflictInput;
 }
 
 const key = (a: number, b: number, year: number) => `${a}>${b}:${year}`;
@@ -238,12 +248,25 @@ export async function loadFrameworkInputs(
       nested(igo, r.ccode, r.year, () => ({ full: r.full, associate: r.associate, observer: r.observer }));
   }
 
+  // The memberships of COW IGO's last year, which voice carries forward (with knowledge-base changes).
+  const igoLast = new Map<number, Set<string>>();
+  if (igoProv.covers && (await tableExists(store, 'igo_memberships'))) {
+    const rows = await store.query<{ ccode: number; igo: string }>(
+      `SELECT ccode, igo FROM igo_memberships WHERE year = $1 AND status = 'full'`,
+      [igoProv.covers[1]],
+    );
+    for (const r of rows) (igoLast.get(r.ccode) ?? igoLast.set(r.ccode, new Set()).get(r.ccode)!).add(r.igo);
+  }
+
   return {
     kb,
     registry,
     config,
+    igoLast,
+    capabilityProxy: await loadCapabilityProxy(store, fromYear),
+    conflicts: await loadConflicts(store, fromYear),
     atop: { data: atop, covers: atopProv.covers, provenance: atopProv.provenance },
-    ideal: { data: ideal, covers: idealProv.covers, provenance: idealProv.provenance },
+    ideal: await withOwnIdealPoints(store, registry, { data: ideal, ...idealProv }, fromYear),
     nmc: { data: nmc, covers: nmcProv.covers, provenance: nmcProv.provenance },
     contiguity: { data: contiguity, covers: contProv.covers, provenance: contProv.provenance },
     arms: { data: arms, covers: armsProv.covers, provenance: armsProv.provenance },

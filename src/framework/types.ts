@@ -21,6 +21,11 @@ export interface ComponentResult {
   provenance: Provenance[];
   /** The raw figures behind the score, for tables and the dashboard. */
   detail: Record<string, unknown>;
+  /**
+   * false when the component does not apply to the state-year (mediation without any conflict):
+   * a null value is then a finding, not a gap. Absent or true: a null value is unknown (missing data).
+   */
+  applicable?: boolean;
 }
 
 export const missing = (why: string, provenance: Provenance[] = []): ComponentResult => ({

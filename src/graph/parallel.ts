@@ -11,7 +11,6 @@
  * message round trip to a running worker only from a few million.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import {
   brandesSums,
   bridgingFromSums,
@@ -22,6 +21,7 @@ import {
 } from './betweenness.ts';
 import type { Csr } from './csr.ts';
 import { toShared } from '../shared-memory.ts';
+import { acquire, discard, release, request, started } from '../worker-pool.ts';
 
 export interface ParallelOptions {
   /** Threads including this one; default the machine's available parallelism. */
@@ -71,7 +71,7 @@ async function sumsParallel(
   const threads = Math.max(1, Math.min(Math.floor(opts.threads ?? availableParallelism()), count));
   if (
     threads === 1 ||
-    count * (g.targets.length + g.n) < (opts.minWork ?? (started > 0 ? MIN_WORK_WARM : MIN_WORK_COLD))
+    count * (g.targets.length + g.n) < (opts.minWork ?? (workersWarm() ? MIN_WORK_WARM : MIN_WORK_COLD))
   )
     return brandesSums(g, opts, groups);
   const parts = dealSources(opts.sources, count, threads);
@@ -110,51 +110,22 @@ function addSums(into: BrandesSums, from: BrandesSums): void {
 }
 
 /**
- * Workers stay alive between calls (unref'd, so they never keep the process running): the ≈0.1 s
- * start-up is paid once per process, which is what makes threads worth it on mid-sized graphs
- * in a server or a batch of networks.
+ * Workers stay alive between calls (src/worker-pool.ts): the ≈0.1 s start-up is paid once per
+ * process, which is what makes threads worth it on mid-sized graphs in a server or a batch of networks.
  */
-const idle: Worker[] = [];
-let started = 0;
-
-function runWorker(job: BrandesJob): Promise<BrandesSums> {
-  const worker = idle.pop() ?? startWorker();
-  return new Promise((resolve, reject) => {
-    const done = (): void => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (r: BrandesSums | { error: string }): void => {
-      done();
-      idle.push(worker);
-      worker.unref();
-      if ('error' in r) reject(new Error(r.error));
-      else resolve(r);
-    };
-    const onError = (e: Error): void => {
-      done();
-      void worker.terminate();
-      reject(e);
-    };
-    const onExit = (code: number): void => {
-      done();
-      reject(new Error(`betweenness worker exited with code ${code} before answering`));
-    };
-    worker.on('message', onMessage);
-    worker.once('error', onError);
-    worker.once('exit', onExit);
-    worker.ref();
-    worker.postMessage(job);
-  });
-}
-
-function startWorker(): Worker {
-  started++;
-  return new Worker(workerFile);
+async function runWorker(job: BrandesJob): Promise<BrandesSums> {
+  const worker = acquire(workerFile);
+  try {
+    const sums = await request<BrandesSums>(worker, job);
+    release(workerFile, worker);
+    return sums;
+  } catch (err) {
+    discard(worker);
+    throw err;
+  }
 }
 
 /** Whether a worker has been started in this process (the next parallel call skips the start-up). */
 export function workersWarm(): boolean {
-  return started > 0;
+  return started(workerFile) > 0;
 }

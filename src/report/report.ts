@@ -1,5 +1,6 @@
 import { COMPONENTS, PRINCIPLE } from '../framework/autonomy/components.ts';
 import type { AutonomyRun, StateYearResult, Transition } from '../framework/autonomy/run.ts';
+import { coverageChanges } from '../framework/coverage/index.ts';
 import { listScenarios, transitUnder } from '../framework/corridors/queries.ts';
 import type { FrameworkSession } from '../framework/session.ts';
 import type { Provenance } from '../framework/types.ts';
@@ -170,7 +171,8 @@ function summaryReading(latest: StateYearResult): string {
   return (
     `<p>In ${latest.year} the classifier reads ${badge}\n` +
     `(confidence ${fmt(latest.confidence)}), with an index of ${fmt(latest.index)} (5–95%: ${interval}),\n` +
-    `rank ${latest.rank ?? '—'} of ${latest.ranked} (rank interval ${rankInterval}).</p>`
+    `rank ${latest.rank ?? '—'} of ${latest.ranked} (rank interval ${rankInterval}),\n` +
+    `resting on ${h(latest.coverage.label)}. ${h(latest.rank_basis)}.</p>`
   );
 }
 
@@ -185,10 +187,12 @@ function transitionsText(transitions: Transition[]): string {
 function seriesTable(rows: StateYearResult[]): string {
   const head =
     '<thead><tr><th>year</th><th>posture</th><th class="num">index</th><th class="num">interval</th>' +
+    '<th>coverage</th>' +
     `${COMPONENTS.map((c) => `<th class="num">${h(c)}</th>`).join('')}</tr></thead>`;
   const row = (r: StateYearResult) =>
     `<tr><td>${r.year}</td><td>${h(r.posture)}</td><td class="num">${fmt(r.index)}</td>` +
     `<td class="num">${fmt(r.interval?.[0])}–${fmt(r.interval?.[1])}</td>` +
+    `<td>${h(r.coverage.label)}</td>` +
     COMPONENTS.map((c) => {
       const value = r.components[c].value;
       return `<td class="num">${value === null ? '' : fmt(value)}</td>`;
@@ -197,8 +201,18 @@ function seriesTable(rows: StateYearResult[]): string {
   return (
     '<table><caption class="muted">' +
     'The series as numbers (components 0–1; empty = missing, never zero)</caption>\n' +
-    `${head}\n<tbody>${rows.map(row).join('')}</tbody></table>`
+    `${head}\n<tbody>${rows.map(row).join('')}</tbody></table>\n${coverageChangesText(rows)}`
   );
+}
+
+/** The years where the set of components behind the index changes, so a jump is not read as a finding. */
+function coverageChangesText(rows: StateYearResult[]): string {
+  const changes = coverageChanges(rows);
+  if (!changes.length) return '';
+  const text = changes.map(
+    (c) => `${c.year} (${[...c.gained.map((g) => `+${h(g)}`), ...c.lost.map((l) => `−${h(l)}`)].join(' ')})`,
+  );
+  return `<p class="muted">Years where the components behind the index change: ${text.join('; ')}.</p>`;
 }
 
 function principlesHeading(year: number): string {

@@ -2,10 +2,11 @@
  * Ensembles: each member samples the scenario's uncertain parameters (seeded per member, so results
  * do not depend on how members are split across threads), applies the overlay and re-runs the
  * framework's point results (components, index, posture) for the chosen states and years. Members
- * run on worker threads (piscina); the summary gives the median and 5–95% interval of the index and
+ * run on this thread and warm worker threads (src/worker-pool.ts); the summary gives the median
+ * and 5–95% interval of the index and
  * the probability of each posture.
  */
-import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import type { ComponentId } from '../framework/autonomy/components.ts';
 import { POSTURES, type Posture } from '../framework/autonomy/posture.ts';
 import { normaliseWeights } from '../framework/autonomy/run.ts';
@@ -31,6 +32,7 @@ import {
 } from './load.ts';
 import { applyOverlay, transitFor } from './overlay.ts';
 import { pointResult } from './point.ts';
+import { acquire, discard, pipeline, release } from '../worker-pool.ts';
 import { scenarioStates, sessionYears } from './run.ts';
 import type { Distribution } from './schema.ts';
 
@@ -177,14 +179,24 @@ export function runMembers(state: WorkerState, batch: EnsembleBatch): EnsembleBa
   return { from: batch.from, index, posture, params };
 }
 
-let workerState: WorkerState | null = null;
-/** Worker entry (see worker.mjs): the payload arrives once as piscina's workerData. */
-export default async function workerRun(batch: EnsembleBatch): Promise<EnsembleBatchResult> {
-  if (!workerState) {
-    const { workerData } = await import('piscina');
-    workerState = restore(workerData as EnsemblePayload);
-  }
-  return runMembers(workerState, batch);
+/**
+ * A payload in shared memory (v8-serialised once per call): every worker reads the same bytes
+ * without a copy per batch, and restores it only when its cached payload is another call's.
+ */
+export interface SharedPayload {
+  id: string;
+  bytes: SharedArrayBuffer;
+}
+
+let cached: { id: string; state: WorkerState } | null = null;
+/** Worker side (see worker.mjs): one batch of one call; the payload is restored once per call. */
+export function workerRun(msg: { payload: SharedPayload; batch: EnsembleBatch }): EnsembleBatchResult {
+  if (cached?.id !== msg.payload.id)
+    cached = {
+      id: msg.payload.id,
+      state: restore(deserialize(new Uint8Array(msg.payload.bytes)) as EnsemblePayload),
+    };
+  return runMembers(cached.state, msg.batch);
 }
 
 export interface EnsembleOptions {
@@ -192,8 +204,10 @@ export interface EnsembleOptions {
   years?: [number, number];
   members: number;
   seed?: number;
-  /** Worker threads (1 = in this thread). */
+  /** Threads including this one (1 = this thread only); workers come warm from src/worker-pool.ts. */
   threads?: number;
+  /** Member-cells below which everything runs on this thread (default MIN_WORK). */
+  minWork?: number;
   batch?: number;
   weights?: Partial<Record<ComponentId, number>>;
   onProgress?: (done: number, total: number) => void;
@@ -258,7 +272,65 @@ export function payloadFor(
   };
 }
 
-const workerFile = fileURLToPath(new URL('./worker.mjs', import.meta.url));
+const workerFile = new URL('./worker.mjs', import.meta.url);
+/** Member-cells (members × states × years) below which one thread is faster than handing out batches. */
+const MIN_WORK = 5000;
+let payloads = 0;
+
+/**
+ * Runs the batches on this thread and on threads − 1 warm workers (src/worker-pool.ts), handing
+ * them out from one queue: this thread starts at once, and workers that are still starting (the
+ * first call of a process) join when ready. Each worker holds two batches so that it never waits
+ * for this thread to hand it the next. Results are keyed by member, so the split does not matter.
+ */
+async function runThreaded(
+  payload: EnsemblePayload,
+  batches: EnsembleBatch[],
+  threads: number,
+  progress: (r: EnsembleBatchResult) => unknown,
+): Promise<void> {
+  const ser = serialize(payload);
+  const bytes = new SharedArrayBuffer(ser.length);
+  new Uint8Array(bytes).set(ser);
+  const shared: SharedPayload = { id: `${process.pid}-${++payloads}`, bytes };
+  let next = 0;
+  let failed = false;
+  const onWorker = async (): Promise<void> => {
+    const worker = acquire(workerFile);
+    const channel = pipeline(worker);
+    const lane = async (): Promise<void> => {
+      try {
+        while (next < batches.length && !failed) {
+          const batch = batches[next++]!;
+          progress(await channel.send<EnsembleBatchResult>({ payload: shared, batch }));
+        }
+      } catch (err) {
+        failed = true; // the other lanes stop taking batches
+        throw err;
+      }
+    };
+    const results = await Promise.allSettled([lane(), lane()]);
+    channel.close();
+    const bad = results.find((r) => r.status === 'rejected');
+    if (bad || channel.inFlight() > 0) {
+      discard(worker);
+      if (bad) throw (bad as PromiseRejectedResult).reason;
+    } else release(workerFile, worker);
+  };
+  const onThisThread = async (): Promise<void> => {
+    const state = restore(payload);
+    while (next < batches.length && !failed) {
+      progress(runMembers(state, batches[next++]!));
+      // Let the workers' answers in, so that their lanes can take the next batches.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  const all = [onThisThread(), ...Array.from({ length: threads - 1 }, onWorker)];
+  for (const p of all) p.catch(() => undefined);
+  const settled = await Promise.allSettled(all);
+  const err = settled.find((r) => r.status === 'rejected');
+  if (err) throw (err as PromiseRejectedResult).reason;
+}
 
 /** Runs an ensemble; same seed and members → identical result whatever the thread count. */
 export async function runEnsemble(
@@ -290,7 +362,10 @@ export async function runEnsemble(
     seed,
     weights,
   );
-  const batch = opts.batch ?? Math.max(1, Math.min(50, Math.ceil(members / ((opts.threads ?? 1) * 4))));
+  const cells0 = stateRecs.length * (years[1] - years[0] + 1);
+  // Small batches balance the threads (this one joins in, workers may start late); 50 caps the cost
+  // of the last batch.
+  const batch = opts.batch ?? Math.max(1, Math.min(50, Math.ceil(members / ((opts.threads ?? 1) * 8))));
   const batches: EnsembleBatch[] = [];
   for (let from = 0; from < members; from += batch)
     batches.push({ from, count: Math.min(batch, members - from) });
@@ -302,24 +377,11 @@ export async function runEnsemble(
     opts.onProgress?.(done, members);
     return r;
   };
-  if ((opts.threads ?? 1) <= 1) {
+  const threads = Math.max(1, Math.floor(opts.threads ?? 1));
+  if (threads <= 1 || members * cells0 < (opts.minWork ?? MIN_WORK)) {
     const state = restore(payload);
     for (const b of batches) progress(runMembers(state, b));
-  } else {
-    const { Piscina } = await import('piscina');
-    const pool = new Piscina({
-      filename: workerFile,
-      minThreads: opts.threads,
-      maxThreads: opts.threads,
-      workerData: payload,
-      idleTimeout: 1000,
-    });
-    try {
-      await Promise.all(batches.map((b) => (pool.run(b) as Promise<EnsembleBatchResult>).then(progress)));
-    } finally {
-      await pool.destroy();
-    }
-  }
+  } else await runThreaded(payload, batches, threads, progress);
   parts.sort((a, b) => a.from - b.from);
   const cells = stateRecs.length * (years[1] - years[0] + 1);
   const rows: EnsembleRow[] = [];

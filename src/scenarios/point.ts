@@ -1,3 +1,4 @@
+import { statusOf } from '../framework/coverage/index.ts';
 /**
  * The framework for one state-year without the Monte Carlo: component values, the point index (the
  * weighted mean over available components, exactly as runAutonomy computes it) and the posture.
@@ -42,6 +43,7 @@ export function pointResult(
       index,
       voice: values.voice,
       mediation: values.mediation,
+      mediationStatus: statusOf(cs.mediation) === 'not-applicable' ? 'not-applicable' : 'unknown',
       capability: values.capability,
       gatekeeper: values.gatekeeper,
     },

@@ -11,12 +11,26 @@ import { corridorsRoutes } from './routes/corridors.ts';
 import { autonomyRoutes } from './routes/autonomy.ts';
 import { scenariosRoutes } from './routes/scenarios.ts';
 import { brokerageRoutes } from './routes/brokerage.ts';
+import { rankingsRoutes } from './routes/rankings.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { toCsv } from '../output/csv.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ApiRoute, ServerDeps } from './route.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 
 export type { ServerDeps } from './route.ts';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Splits `format` off a query: every route answers json, and routes with a table answer csv too. */
+function formatOf(route: ApiRoute, query: unknown): { format: 'json' | 'csv'; rest: unknown } {
+  const { format = 'json', ...rest } = (query ?? {}) as Record<string, unknown>;
+  if (format !== 'json' && format !== 'csv')
+    throw new HttpError(400, `invalid parameter 'format': must be json or csv`);
+  if (format === 'csv' && !route.table)
+    throw new HttpError(400, `invalid parameter 'format': ${route.path} has no table form, only json`);
+  return { format, rest };
+}
 
 /**
  * Builds the HTTP app: `/api/*` JSON over the library, the OpenAPI document, and the dashboard.
@@ -36,6 +50,9 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
     ...alignmentRoutes(deps),
     ...brokerageRoutes(deps),
     ...scenariosRoutes(deps),
+    ...rankingsRoutes(deps),
+    ...docsRoutes(),
+    ...coverageRoutes(deps),
   ];
   const cache = new Map<string, string>();
   const CACHE_LIMIT = 2000;
@@ -58,16 +75,28 @@ export function buildServer(deps: ServerDeps, options: { logger?: boolean } = {}
 
   for (const route of routes) {
     app.get(route.path, async (req, reply) => {
-      const parsed = route.query.safeParse(req.query ?? {});
+      const { format, rest } = formatOf(route, req.query);
+      const parsed = route.query.safeParse(rest);
       if (!parsed.success) throw badQuery(parsed.error);
-      const key = `${route.path}?${JSON.stringify(parsed.data)}`;
+      const key = `${route.path}?${format}&${JSON.stringify(parsed.data)}`;
       // The serialised body is cached, not the object: profiles are hundreds of kB of evidence and
       // serialising them again for every request dominated the latency under load.
       let body = cache.get(key);
       if (body === undefined) {
-        body = JSON.stringify(await route.handler(parsed.data));
+        const result = await route.handler(parsed.data);
+        if (format === 'csv') {
+          const t = route.table!(result);
+          body = toCsv(t.rows, t.columns);
+        } else body = JSON.stringify(result);
         if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
         cache.set(key, body);
+      }
+      if (format === 'csv') {
+        const name = route.path.replace(/^\/api\//, '').replace(/\W+/g, '-');
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="interconnector-${name}.csv"`)
+          .send(body);
       }
       return reply.type('application/json; charset=utf-8').send(body);
     });

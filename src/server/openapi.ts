@@ -4,6 +4,8 @@ export interface RouteDoc {
   path: string;
   summary: string;
   query: z.ZodType;
+  /** Set on routes that also answer `format=csv`. */
+  table?: unknown;
 }
 
 /** OpenAPI 3.1 from the same zod schemas that validate the requests, so the two cannot drift. */
@@ -20,6 +22,12 @@ export function openApiDocument(routes: RouteDoc[], version: string): object {
       required: (schema.required ?? []).includes(name),
       schema: s,
     }));
+    parameters.push({
+      name: 'format',
+      in: 'query',
+      required: false,
+      schema: { type: 'string', enum: r.table ? ['json', 'csv'] : ['json'], default: 'json' },
+    });
     paths[r.path.replace(/:(\w+)/g, '{$1}')] = {
       get: {
         summary: r.summary,

@@ -16,14 +16,24 @@ export interface ServerDeps {
   framework?: FrameworkSession | null;
 }
 
-/** A route: a zod schema for its query and a pure handler; the app validates, caches and documents it. */
+/** A result as rows and columns, for `format=csv`. */
+export interface Table {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+/**
+ * A route: a zod schema for its query and a pure handler; the app validates, caches and documents it.
+ * A route with `table` also answers `format=csv` (a download of the table the page shows).
+ */
 export interface ApiRoute extends RouteDoc {
   handler: (query: unknown) => unknown;
+  table?: (result: unknown) => Table;
 }
 
 /** Ties a handler's argument type to its query schema; the app only calls it with parsed input. */
-export function defineRoute<Q extends z.ZodType>(
-  route: RouteDoc & { query: Q; handler: (query: z.output<Q>) => unknown },
+export function defineRoute<Q extends z.ZodType, R>(
+  route: RouteDoc & { query: Q; handler: (query: z.output<Q>) => R; table?: (result: R) => Table },
 ): ApiRoute {
   return route as ApiRoute;
 }

@@ -22,4 +22,18 @@ export const alignmentMigrations: Migration[] = [
         sd DOUBLE NOT NULL, lo DOUBLE NOT NULL, hi DOUBLE NOT NULL, nvotes INTEGER NOT NULL
       );`,
   },
+  {
+    // A data table kept with the alignment migrations so that it travels with its importer
+    // (src/data/importers/unga_votes_recent.ts); same conventions as migrations-data.ts.
+    version: 150,
+    name: 'data: unga_votes_recent',
+    sql: `
+      CREATE TABLE unga_recent_rollcalls (load_id INTEGER NOT NULL, rcid INTEGER NOT NULL,
+        session SMALLINT NOT NULL, date DATE NOT NULL, year SMALLINT NOT NULL, unres VARCHAR NOT NULL,
+        title VARCHAR, layout VARCHAR NOT NULL);
+      -- vote: 1 yes, 2 abstain, 3 no; members that did not vote are not rows
+      CREATE TABLE unga_recent_votes (load_id INTEGER NOT NULL, rcid INTEGER NOT NULL,
+        ccode SMALLINT,
+        country VARCHAR NOT NULL, vote TINYINT NOT NULL);`,
+  },
 ];

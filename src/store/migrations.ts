@@ -1,6 +1,7 @@
 import type { Migration, MigrationTarget } from './migration.ts';
 import { dataMigrations } from './migrations-data.ts';
 import { alignmentMigrations } from './migrations-alignment.ts';
+import { recentDataMigrations } from './migrations-data-recent.ts';
 
 /** Core schema: provenance of every load. Dataset tables are in migrations-data.ts. */
 const coreMigrations: Migration[] = [
@@ -22,11 +23,36 @@ const coreMigrations: Migration[] = [
         imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp
       );`,
   },
+  {
+    version: 2,
+    name: 'archived loads (data rollback)',
+    sql: `
+      -- The version an import displaced, one per dataset part; its rows sit in schema archive.
+      CREATE SCHEMA IF NOT EXISTS archive;
+      CREATE TABLE archived_loads (
+        load_id      INTEGER PRIMARY KEY,
+        dataset      VARCHAR NOT NULL,
+        part         VARCHAR NOT NULL,
+        version      VARCHAR NOT NULL,
+        file         VARCHAR NOT NULL,
+        sha256       VARCHAR NOT NULL,
+        rows         BIGINT NOT NULL,
+        year_min     INTEGER,
+        year_max     INTEGER,
+        unmapped     VARCHAR[] NOT NULL,
+        imported_at  TIMESTAMP NOT NULL,
+        displaced_by INTEGER NOT NULL,
+        archived_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+      );`,
+  },
 ];
 
-export const migrations: Migration[] = [...coreMigrations, ...dataMigrations, ...alignmentMigrations].sort(
-  (a, b) => a.version - b.version,
-);
+export const migrations: Migration[] = [
+  ...coreMigrations,
+  ...dataMigrations,
+  ...recentDataMigrations,
+  ...alignmentMigrations,
+].sort((a, b) => a.version - b.version);
 
 /** Applies the migrations the store has not seen, each in its own transaction, in version order. */
 export async function migrate(store: MigrationTarget): Promise<number> {

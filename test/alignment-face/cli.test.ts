@@ -160,7 +160,7 @@ test('idealpoints --source own fits once and reuses the cached run', async () =>
   }>(['idealpoints', '--source', 'own'], fresh);
   assert.equal(first.provenance.idealpoints.cached, false);
   assert.match(first.provenance.idealpoints.method, /BSV's dynamic prior, posterior means by Gibbs sampling/);
-  assert.match(first.provenance.idealpoints.interval, /90% posterior quantiles of 200 Gibbs draws/);
+  assert.match(first.provenance.idealpoints.interval, /90% posterior quantiles of 150 Gibbs draws/);
   const usa = first.rows.filter((r) => r.iso3 === 'USA');
   assert.ok(
     usa.length === 3 && usa.every((r) => (r.ideal_point as number) > 0),

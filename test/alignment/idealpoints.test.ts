@@ -85,7 +85,8 @@ test(
   () => {
     const fit = estimateIdealPoints(sim.data, { filter: {}, orient: [top] });
     assert.equal(fit.provenance.options.method, 'gibbs');
-    assert.equal(fit.iterations, 350, '150 burn-in + 200 kept sweeps by default');
+    assert.equal(fit.iterations, 250, '100 burn-in + 150 kept sweeps by default');
+    assert.ok(Number(fit.provenance.options.essMedian) > 10, 'effective sample size reported');
     assert.ok(fit.converged, `split-half r ${String(fit.provenance.options.splitHalfR)}`);
     const { r, cover } = recovery(fit, 0);
     assert.ok(r >= 0.98, `r = ${r}`);

@@ -39,20 +39,20 @@ test(
     const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(`${server!.url}#/alignment?state=AZE`);
-    await page.getByTestId('idealpoint-chart').locator('svg g[aria-label="line"] path').first().waitFor();
-    await page.getByTestId('heatmap').locator('svg g[aria-label="cell"] rect').first().waitFor();
+    await page.getByTestId('idealpoint-chart').locator('svg g[data-mark="line"] path').first().waitFor();
+    await page.getByTestId('heatmap').locator('svg g[data-mark="cell"] rect').first().waitFor();
     assert.equal(await page.getByTestId('state-name').textContent(), 'Azerbaijan');
     // real numbers: the ideal-point line has as many vertices as years with a position, the heatmap has cells
     const chart = page.getByTestId('idealpoint-chart');
-    const lines = await chart.locator('svg g[aria-label="line"] path').count();
+    const lines = await chart.locator('svg g[data-mark="line"] path').count();
     assert.ok(lines >= 4, `the state's line and three poles drawn (${lines} lines)`);
-    assert.equal(await chart.locator('svg g[aria-label="area"] path').count(), 1, 'the interval band');
+    assert.equal(await chart.locator('svg g[data-mark="area"] path').count(), 1, 'the interval band');
     // the state's line passes through one vertex per year with a position: real numbers, not an empty frame
-    assert.ok((await chart.locator('svg g[aria-label="dot"] circle').count()) >= (realSkip ? 2 : 25));
+    assert.ok((await chart.locator('svg g[data-mark="dot"] circle').count()) >= (realSkip ? 2 : 25));
     assert.ok(
-      (await page.getByTestId('agreement-chart').locator('svg g[aria-label="line"] path').count()) >= 3,
+      (await page.getByTestId('agreement-chart').locator('svg g[data-mark="line"] path').count()) >= 3,
     );
-    assert.ok((await page.getByTestId('heatmap').locator('svg g[aria-label="cell"] rect').count()) > 10);
+    assert.ok((await page.getByTestId('heatmap').locator('svg g[data-mark="cell"] rect').count()) > 10);
     const usa = Number(await page.getByTestId('agree-mean-USA').textContent());
     assert.ok(usa > 0 && usa < 1, `mean agreement with the USA is a share (${usa})`);
     assert.match((await page.getByTestId('bloc').textContent()) ?? '', /west|china-russia|non-aligned/);

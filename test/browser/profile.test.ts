@@ -67,11 +67,16 @@ test(
       expected.results.map((r) => [r.year, r.posture]),
     );
     assert.equal(await page.getByTestId('transition').count(), expected.transitions.length);
-    // the year's components: the API's values, 'missing' (never 0) where there is none
+    // the year's components: the API's values, 'missing' (never 0) where there is none, and 'not
+    // applicable' where the component does not apply
     for (const [c, v] of Object.entries(doc.components)) {
       assert.equal(
         await page.getByTestId(`component-row-${c}`).locator('td').first().textContent(),
-        v.value === null ? 'missing' : v.value.toFixed(2),
+        v.value === null
+          ? (v as { applicable?: boolean }).applicable === false
+            ? 'not applicable'
+            : 'missing'
+          : v.value.toFixed(2),
         c,
       );
     }

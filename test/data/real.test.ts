@@ -34,15 +34,17 @@ for (const entry of catalog) {
       year_max: number | null;
       sha256: string;
       version: string;
+      part: string;
     }>(
-      'SELECT l.file, l.rows, l.year_min, l.year_max, l.sha256, l.version FROM ' +
+      'SELECT l.file, l.rows, l.year_min, l.year_max, l.sha256, l.version, p.part FROM ' +
         'data_load_parts p JOIN loads l USING (load_id) WHERE p.dataset = $1',
       [entry.id],
     );
     const present = entry.files.filter((f) => existsSync(join(shared, mirrorPath(entry, f))));
     assert.ok(loads.length > 0);
     for (const load of loads) {
-      const file = present.find((f) => f.name === load.file);
+      // several parts may share a file name (WDI's data.csv), so the part picks the catalog file
+      const file = present.find((f) => f.name === load.file && f.part === load.part);
       assert.ok(file, `${load.file} is a catalog file`);
       assert.equal(load.sha256, file.sha256);
       assert.equal(load.version, file.version);

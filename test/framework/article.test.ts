@@ -109,7 +109,11 @@ test(
 
 test("outside a dataset's years a component is missing, never zero", { skip }, () => {
   const r = years('AZE', 2024, 2024)[0]!;
-  assert.equal(r.components.capability.value, null);
-  assert.ok(r.missing.includes('capability'));
-  assert.match(r.components.capability.explanation[0]!, /NMC covers/);
+  // BSV's ideal points end in 2023: alignment is missing in 2024, and says so
+  assert.equal(r.components.alignment.value, null);
+  assert.ok(r.missing.includes('alignment'));
+  assert.match(r.coverage.label, /^\d of 7 components \(\d applicable\)$/);
+  // COW NMC ends in 2022: capability after it is the calibrated SIPRI/World Bank share, labelled as such
+  assert.equal(r.components.capability.detail.measure, 'mgp');
+  assert.ok(r.components.capability.explanation.some((e) => /no CINC for 2024/.test(e)));
 });

@@ -21,5 +21,8 @@ export function emptyInputs(kb: KnowledgeBase, registry: StateRegistry): Framewo
     contiguity: none('cow_contiguity'),
     arms: none('sipri_arms'),
     igo: none('cow_igo'),
+    igoLast: new Map(),
+    capabilityProxy: { data: new Map(), parts: new Map(), fit: null, covers: null, provenance: [] },
+    conflicts: none('ucdp_acd'),
   };
 }

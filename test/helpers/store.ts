@@ -22,6 +22,9 @@ export async function realDataStore(): Promise<{ store: Store; kb: KnowledgeBase
     if (existsSync(readme)) hash.update(readFileSync(readme));
   }
   hash.update(readFileSync(new URL('../../src/store/migrations-data.ts', import.meta.url)));
+  // Core migrations too (e.g. the rollback archive): a store of another schema is another file.
+  hash.update(readFileSync(new URL('../../src/store/migrations.ts', import.meta.url)));
+  hash.update(readFileSync(new URL('../../src/store/migrations-data-recent.ts', import.meta.url)));
   const path = join(tmpdir(), `interconnector-test-${hash.digest('hex').slice(0, 16)}.duckdb`);
   const kb = loadKnowledgeBase();
   const registry = StateRegistry.fromKnowledgeBase(kb);

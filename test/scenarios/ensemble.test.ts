@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runEnsemble, sample } from '../../src/scenarios/ensemble.ts';
+import { idleCount, started } from '../../src/worker-pool.ts';
 import { rng } from '../../src/framework/random.ts';
 import { scenarioDir, syntheticSession } from './fixture.ts';
 
@@ -57,7 +58,8 @@ test('an ensemble is reproducible from its seed, whatever the number of worker t
   const opts = { members: 60, states: ['AZE'], years: [2019, 2021] as [number, number] };
   const a = await runEnsemble(session, file, { ...opts, seed: 42, threads: 1 });
   const b = await runEnsemble(session, file, { ...opts, seed: 42, threads: 1 });
-  const c = await runEnsemble(session, file, { ...opts, seed: 42, threads: 2 });
+  // minWork 0: this small ensemble would otherwise stay on one thread
+  const c = await runEnsemble(session, file, { ...opts, seed: 42, threads: 2, minWork: 0 });
   const d = await runEnsemble(session, file, { ...opts, seed: 43, threads: 1 });
   assert.deepEqual(a, b);
   assert.deepEqual(a, c);
@@ -72,4 +74,25 @@ test('an ensemble is reproducible from its seed, whatever the number of worker t
   assert.ok(pa > 0.3 && pa < 0.7, `P(aligned) ${pa}`);
   assert.ok(Math.abs(Object.values(y2020.posture_probabilities).reduce((s, p) => s + p, 0) - 1) < 1e-12);
   assert.equal(a.parameters.find((p) => p.name === 'tie')!.summary.defence, pa);
+});
+
+test('ensemble workers stay warm: later calls reuse them and agree with one thread', async () => {
+  const session = syntheticSession();
+  const worker = new URL('../../src/scenarios/worker.mjs', import.meta.url);
+  const opts = { members: 40, states: ['AZE'], years: [2019, 2021] as [number, number], seed: 7 };
+  const one = await runEnsemble(session, file, { ...opts, threads: 1 });
+  const first = await runEnsemble(session, file, { ...opts, threads: 3, minWork: 0 });
+  const startedAfterFirst = started(worker);
+  assert.ok(startedAfterFirst >= 1 && startedAfterFirst <= 2, `started ${startedAfterFirst}`);
+  assert.equal(idleCount(worker), startedAfterFirst, 'every worker is back in the pool');
+  // Another payload (other seed) on the same workers: restored there, not a stale one reused.
+  const other = await runEnsemble(session, file, { ...opts, seed: 8, threads: 3, minWork: 0 });
+  const again = await runEnsemble(session, file, { ...opts, threads: 3, minWork: 0 });
+  assert.equal(started(worker), startedAfterFirst, 'no worker started by the later calls');
+  assert.deepEqual(first, one);
+  assert.deepEqual(again, one);
+  assert.notDeepEqual(other.rows, one.rows);
+  // Too small for threads: stays on this thread whatever is asked.
+  const small = await runEnsemble(session, file, { ...opts, members: 2, threads: 3 });
+  assert.deepEqual(small.rows.length, one.rows.length);
 });

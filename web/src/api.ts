@@ -75,8 +75,20 @@ export interface Provenance {
   facts?: string[];
   note?: string;
 }
+/** "n of 7 components (k applicable)": what a figure rests on. */
+export interface CoverageDoc {
+  present: number;
+  applicable: number;
+  of: number;
+  complete: boolean;
+  unknown: ComponentId[];
+  not_applicable: ComponentId[];
+  label: string;
+}
 export interface ComponentDoc {
   value: number | null;
+  /** false: the component does not apply (a finding); otherwise a null value is unknown. */
+  applicable?: boolean;
   weight: number;
   principle: string;
   explanation: string[];
@@ -95,6 +107,8 @@ export interface StateYearDoc {
   ranked: number;
   components: Record<ComponentId, ComponentDoc>;
   missing: ComponentId[];
+  coverage: CoverageDoc;
+  rank_basis: string;
   missing_effect: number | null;
   posture: PostureId;
   confidence: number;
@@ -137,6 +151,8 @@ export interface SummaryRow {
   posture: PostureId;
   confidence: number;
   missing: ComponentId[];
+  coverage: CoverageDoc;
+  rank_basis: string;
   components: Record<ComponentId, number | null>;
   missing_reasons?: Partial<Record<ComponentId, string>>;
 }
@@ -158,8 +174,14 @@ export interface PostureRow {
   posture: PostureId;
   index: number | null;
   rank: number | null;
+  /** "n of 7 components (k applicable)". */
+  coverage: string;
+  /** Every applicable component present. */
+  complete: boolean;
 }
 export interface PosturesResponse {
   year: number;
+  /** Without a year asked for: the latest year with broad coverage, and why (where the map opens). */
+  broad?: { year: number; share: number; why: string };
   states: PostureRow[];
 }

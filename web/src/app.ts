@@ -8,18 +8,30 @@ interface Route {
 }
 
 function currentRoute(): Route {
-  const [page = 'home', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
-  return { page: page || 'home', params: new URLSearchParams(query) };
+  const [path = 'home', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
+  // #/docs/NAME is the document NAME; other pages take their state from the query.
+  const [page = 'home', ...rest] = path.split('/');
+  const params = new URLSearchParams(query);
+  if (rest.length) params.set('doc', rest.join('/'));
+  return { page: page || 'home', params };
+}
+
+/** The skip link moves the focus itself: with hash routing, following "#main" would change the page. */
+function skipToMain(e: Event) {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
 }
 
 const pages: Array<{ id: string; label: string }> = [
   { id: 'profile', label: 'State profile' },
   { id: 'compare', label: 'Compare' },
+  { id: 'rankings', label: 'Rankings' },
   { id: 'timeline', label: 'Evidence timeline' },
   { id: 'corridors', label: 'Corridors' },
   { id: 'alignment', label: 'Alignment' },
   { id: 'network', label: 'Network' },
   { id: 'scenarios', label: 'Scenarios' },
+  { id: 'docs', label: 'Methodology' },
 ];
 
 /** Hash routing keeps every view linkable and works from the static build without server rewrites. */
@@ -30,7 +42,12 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return html`
+  // A new page's heading takes the focus from the link that opened it, so keyboard and screen-reader
+  // users start reading the page rather than the navigation again.
+  useEffect(() => {
+    if (document.activeElement?.closest('nav')) document.getElementById('main')?.focus();
+  }, [route.page]);
+  return html`<a class="skip-link" href="#main" onClick=${skipToMain}>Skip to the content</a>
     <header class="top">
       <a class="brand" href="#/">Interconnector</a>
       <nav aria-label="Pages">
@@ -40,8 +57,12 @@ export function App() {
         )}
       </nav>
     </header>
-    <main id="main">
+    <main id="main" tabindex="-1">
       <${RoutePage} id=${route.page} params=${route.params} />
     </main>
-    <footer>Every figure links to its dataset or cited source. Methodology: docs/METHODOLOGY.md.</footer>`;
+    <footer>
+      Every figure links to its dataset or cited source. How each number is made:
+      <a href="#/docs/METHODOLOGY">the methodology</a>; where the measurements differ from the article:
+      <a href="#/docs/METHODOLOGY?section=6">§6</a>; the API: <a href="/api/openapi.json">OpenAPI</a>.
+    </footer>`;
 }

@@ -16,6 +16,9 @@ const loaders: Record<string, () => Promise<Page>> = {
   alignment: () => import('./pages/alignment.ts').then((m) => m.AlignmentPage),
   network: () => import('./pages/network.ts').then((m) => m.NetworkPage),
   scenarios: () => import('./pages/scenarios.ts').then((m) => m.ScenariosPage),
+  rankings: () => import('./pages/rankings.ts').then((m) => m.RankingsPage),
+  docs: () => import('./pages/docs.ts').then((m) => m.DocsPage),
+  datasets: () => import('./pages/datasets.ts').then((m) => m.DatasetsPage),
 };
 
 const pending = new Map<string, Promise<Page>>();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { COMPONENTS, type ComponentId } from '../../framework/autonomy/components.ts';
 import type { StateYearResult } from '../../framework/autonomy/run.ts';
+import { coverageChanges } from '../../framework/coverage/index.ts';
 import { FIRST_FRAMEWORK_YEAR, FrameworkSession } from '../../framework/session.ts';
 import { parseYear, parseYearRange } from '../../input/years.ts';
 import type { CliContext } from '../context.ts';
@@ -54,6 +55,7 @@ function flatRow(r: StateYearResult): Record<string, unknown> {
     rank_lo: round(r.rank_interval?.[0], 0),
     rank_hi: round(r.rank_interval?.[1], 0),
     ...Object.fromEntries(COMPONENTS.map((c) => [c, round(r.components[c].value, 2)])),
+    coverage: `${r.coverage.present}/${r.coverage.of} (${r.coverage.applicable} appl.)`,
   };
 }
 
@@ -82,6 +84,8 @@ function jsonDoc(r: StateYearResult): object {
       ]),
     ),
     missing: r.missing,
+    coverage: r.coverage,
+    rank_basis: r.rank_basis,
     missing_effect: round(r.missing_effect, 4),
     posture: r.posture,
     confidence: round(r.confidence, 3),
@@ -130,6 +134,18 @@ export function registerAutonomyCommands(program: Command, ctx: CliContext): voi
         });
         const transitions = run.transitions.filter((t) => t.state === (state.iso3 ?? state.cowAbbrev));
         if (ctx.format === 'table') {
+          const changes = coverageChanges(rows);
+          if (changes.length)
+            ctx.lines([
+              '',
+              'years where the components behind the index change:',
+              ...changes.map(
+                (c) =>
+                  `  ${c.year}: ` +
+                  [...c.gained.map((g) => `+${g}`), ...c.lost.map((l) => `−${l}`)].join(' ') +
+                  ` → ${c.label}`,
+              ),
+            ]);
           if (transitions.length)
             ctx.print(
               transitions.map((t) => ({ year: t.year, from: t.from, to: t.to, lasting: t.lasting })),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { catalog } from '../../data/catalog.ts';
+import { rollbackDataset } from '../../data/archive.ts';
 import { importDataset, type PartOutcome } from '../../data/importer.ts';
 import { pullDataset } from '../../data/pull.ts';
 import type { Store } from '../../store/store.ts';
@@ -151,7 +152,11 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
     .description('import a dataset from a file (or a folder of its files) already on disk')
     .argument('<id>', 'dataset id')
     .argument('<path>', 'file or folder')
-    .option('--force', 'import even when the same file is already loaded')
+    .option(
+      '--force',
+      'import even when the same file is already loaded, or when the file has far fewer rows or ' +
+        'years than the catalog release or the version it replaces',
+    )
     .action(async (id: string, path: string, opts: { force?: boolean }) => {
       if (!catalog.some((d) => d.id === id))
         throw new UserError(`unknown dataset '${id}'; known: ${catalog.map((d) => d.id).join(', ')}`);
@@ -162,5 +167,25 @@ export function registerDataCommands(program: Command, ctx: CliContext): void {
       });
       ctx.refreshRegistry();
       summarise(ctx, outcomes);
+    });
+
+  data
+    .command('rollback')
+    .description('bring back the version of a dataset that the last import replaced (run again to undo)')
+    .argument('<id>', 'dataset id')
+    .action(async (id: string) => {
+      if (!catalog.some((d) => d.id === id))
+        throw new UserError(`unknown dataset '${id}'; known: ${catalog.map((d) => d.id).join(', ')}`);
+      const out = await rollbackDataset(await ctx.store(), id);
+      ctx.refreshRegistry();
+      ctx.print(
+        out.map((o) => ({
+          dataset: o.dataset,
+          part: o.part,
+          restored: `${o.restored.file} (${o.restored.version}, ${o.restored.rows} rows)`,
+          archived: o.archived ? `${o.archived.file} (${o.archived.version}, ${o.archived.rows} rows)` : null,
+        })),
+        { columns: ['dataset', 'part', 'restored', 'archived'] },
+      );
     });
 }

@@ -51,7 +51,7 @@ export interface OwnFit {
 /**
  * Bump when the estimator or its defaults change in a way that changes results: old runs are then ignored.
  */
-const ESTIMATOR_VERSION = 'dyn-ordinal-probit-2';
+const ESTIMATOR_VERSION = 'dyn-ordinal-probit-3';
 
 export function selectionFilter(selection: Selection): VoteFilter {
   return selection === 'all' ? BSV_FILTER : { ...BSV_FILTER, issues: [selection] };

@@ -11,6 +11,8 @@ export interface AlignmentDetail {
   nearestPole: string;
   /** 1 when as far from the western pole as from the nearest eastern one, 0 when on one pole. */
   equidistance: number;
+  /** Whose ideal points: BSV's published ones, or ours put on BSV's scale (after BSV's file ends). */
+  source: 'bsv' | 'own-mapped';
 }
 
 /**
@@ -44,6 +46,8 @@ export function alignmentComponent(
     return missing(`pole ideal points missing for ${year}`, [inp.ideal.provenance]) as ComponentResult & {
       detail: Record<string, never>;
     };
+  // A year is on one source throughout: ours are used only after BSV's last year, for every state.
+  const source = own.source ? 'own-mapped' : 'bsv';
   const dFirst = distances[first]!;
   const nearestOther = others.reduce((a, b) => (distances[a]! <= distances[b]! ? a : b));
   const dOther = distances[nearestOther]!;
@@ -55,13 +59,21 @@ export function alignmentComponent(
       `UNGA ideal point ${position.toFixed(2)} (${own.votes} votes): distance ` +
         `${dFirst.toFixed(2)} to the ${first} pole, ${dOther.toFixed(2)} to the ${nearestOther}` +
         ` pole; closest to ${nearestPole}; equidistance ${equidistance.toFixed(2)}`,
+      ...(own.source
+        ? [`${year} is after BSV's published estimates: our own ideal points, mapped to BSV's scale`]
+        : []),
     ],
     provenance: [
-      {
-        ...inp.ideal.provenance,
-        rows: own.votes,
-        note: `ideal points of the state and the pole leaders, ${year}`,
-      },
+      own.source
+        ? {
+            ...own.source,
+            note: `ideal points of the state and the pole leaders, ${year}: ${own.source.note}`,
+          }
+        : {
+            ...inp.ideal.provenance,
+            rows: own.votes,
+            note: `BSV's published ideal points of the state and the pole leaders, ${year}`,
+          },
     ],
     detail: {
       idealPoint: position,
@@ -70,6 +82,7 @@ export function alignmentComponent(
       distances,
       nearestPole,
       equidistance,
+      source,
     },
   };
 }

@@ -39,7 +39,10 @@ import type { AlignmentProvenance, VoteData } from './types.ts';
 export interface IdealPointOptions extends ProblemOptions {
   /** Estimator (default 'gibbs'). */
   method?: 'gibbs' | 'mode';
-  /** gibbs: BSV's smoothing constant (default 0.5); burn-in sweeps (150), kept draws (200), thinning (1). */
+  /**
+   * gibbs: BSV's smoothing constant (default 0.5); burn-in sweeps (100), kept draws (150), thinning (1);
+   * the convergence diagnostics behind these defaults are in docs/alignment.md.
+   */
   smooth?: number;
   burn?: number;
   draws?: number;
@@ -524,8 +527,8 @@ function gibbsSetup(
 ): { par: Params; options: SamplerOptions } {
   const o = {
     smooth: opts.smooth ?? 0.5,
-    burn: opts.burn ?? 150,
-    draws: opts.draws ?? 200,
+    burn: opts.burn ?? 100,
+    draws: opts.draws ?? 150,
     thin: opts.thin ?? 1,
     seed: opts.seed ?? 1,
     level: opts.level ?? 0.9,
@@ -582,7 +585,14 @@ function gibbsEstimate(
     method:
       "dynamic ordinal probit IRT with BSV's dynamic prior, " +
       'posterior means by Gibbs sampling (Interconnector)',
-    options: { method: 'gibbs', ...options, splitHalfR: r.splitHalfR, splitHalfMaxDiff: r.splitHalfMaxDiff },
+    options: {
+      method: 'gibbs',
+      ...options,
+      splitHalfR: r.splitHalfR,
+      splitHalfMaxDiff: r.splitHalfMaxDiff,
+      essMedian: r.essMedian,
+      essMin: r.essMin,
+    },
   };
 }
 

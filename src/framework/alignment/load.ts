@@ -10,34 +10,48 @@ import { ISSUES, type IssueCode, type RollCall, type VoteData } from './types.ts
  * name (the file has no COW code); `iso2` gives the ISO 3166 alpha-2 code where unvotes has one.
  * Returns null when the files are absent, so callers can skip cleanly.
  */
-export async function loadUnvotes(dir: string): Promise<(VoteData & { iso2: (string | null)[] }) | null> {
-  const files = ['un_votes.csv', 'un_roll_calls.csv', 'un_roll_call_issues.csv'].map((f) => join(dir, f));
+export async function loadUnvotes(
+  dir: string,
+  names: { votes: string; rollcalls: string; issues?: string } = {
+    votes: 'un_votes.csv',
+    rollcalls: 'un_roll_calls.csv',
+    issues: 'un_roll_call_issues.csv',
+  },
+): Promise<(VoteData & { iso2: (string | null)[] }) | null> {
+  const files = [names.votes, names.rollcalls, ...(names.issues ? [names.issues] : [])].map((f) =>
+    join(dir, f),
+  );
   if (!files.every((f) => existsSync(f))) return null;
   const [votesCsv, rcCsv, issuesCsv] = files.map((f) => f.replace(/'/g, "''"));
+  // A file set without issue codes (the UN Digital Library mirror) gets an empty issue table.
+  const issuesTable = issuesCsv
+    ? `SELECT rcid, string_agg(short_name, ',') AS issues
+       FROM read_csv('${issuesCsv}', header = true) GROUP BY rcid`
+    : 'SELECT NULL::INTEGER AS rcid, NULL::VARCHAR AS issues WHERE false';
   const inst = await DuckDBInstance.create(':memory:');
   const con = await inst.connect();
   try {
     await con.run(`
-      CREATE TABLE rc AS SELECT * FROM read_csv('${rcCsv}', header = true);
-      CREATE TABLE iss AS SELECT rcid, string_agg(short_name, ',') AS issues FROM read_csv('${issuesCsv}',
-        header = true) GROUP BY rcid;
+      CREATE TABLE rc AS SELECT * FROM read_csv('${rcCsv}', header = true,
+        types = {'importantvote': 'INTEGER', 'amend': 'INTEGER', 'para': 'INTEGER'});
+      CREATE TABLE iss AS ${issuesTable};
       CREATE TABLE v AS SELECT rcid, country, country_code, vote FROM read_csv('${votesCsv}', header = true);
-      CREATE TABLE st AS SELECT country, any_value(country_code) AS iso2, row_number() OVER (ORDER BY country)
-        - 1 AS idx FROM v GROUP BY country;
-      CREATE TABLE rci AS SELECT rc.*, iss.issues, row_number() OVER (ORDER BY rc.rcid) - 1 AS idx FROM rc
-        LEFT JOIN iss USING (rcid);
+      CREATE TABLE st AS SELECT country, any_value(country_code) AS iso2,
+        row_number() OVER (ORDER BY country) - 1 AS idx FROM v GROUP BY country;
+      CREATE TABLE rci AS SELECT rc.*, iss.issues, row_number() OVER (ORDER BY rc.rcid) - 1 AS idx
+        FROM rc LEFT JOIN iss USING (rcid);
     `);
     const st = (await con.runAndReadAll('SELECT country, iso2 FROM st ORDER BY idx')).getColumnsJS();
     const rcCols = (
       await con.runAndReadAll(
-        'SELECT rcid, session, year(date) AS yr, coalesce(importantvote, ' +
-          '0) AS imp, amend, para, short, descr, issues FROM rci ORDER BY idx',
+        `SELECT rcid, session, year(date) AS yr, coalesce(importantvote, 0) AS imp, amend, para, short, descr,
+           issues FROM rci ORDER BY idx`,
       )
     ).getColumnsJS();
     const vc = (
       await con.runAndReadAll(`
-      SELECT st.idx AS s, rci.idx AS r, CASE v.vote WHEN 'yes' THEN 1 WHEN 'abstain' THEN 2 WHEN 'no' THEN 3
-        END AS code
+      SELECT st.idx AS s, rci.idx AS r,
+        CASE v.vote WHEN 'yes' THEN 1 WHEN 'abstain' THEN 2 WHEN 'no' THEN 3 END AS code
       FROM v JOIN st USING (country) JOIN rci USING (rcid) ORDER BY r, s`)
     ).getColumnsJS();
     const issueSet = new Set<string>(ISSUES);
@@ -71,6 +85,45 @@ export async function loadUnvotes(dir: string): Promise<(VoteData & { iso2: (str
     con.closeSync();
     inst.closeSync();
   }
+}
+
+/**
+ * Voeten's unvotes tables of `dir` followed by the UN Digital Library mirror of `recentDir`
+ * (`un_votes_2020_2025.csv`, `un_roll_calls_2020_2025.csv`, the same layout, no issue codes): one record,
+ * states by unvotes name. The mirror leaves out the one roll call unvotes already has (A/RES/74/267),
+ * so the two are appended; the store's import path reconciles overlaps by symbol (reconcile.ts).
+ */
+export async function loadUnvotesWithRecent(dir: string, recentDir: string): Promise<VoteData | null> {
+  const old = await loadUnvotes(dir);
+  const recent = await loadUnvotes(recentDir, {
+    votes: 'un_votes_2020_2025.csv',
+    rollcalls: 'un_roll_calls_2020_2025.csv',
+  });
+  if (!old || !recent) return null;
+  const states = [...old.states];
+  const index = new Map(states.map((s, i) => [s, i]));
+  for (const s of recent.states) if (!index.has(s)) index.set(s, states.push(s) - 1);
+  const n0 = old.vote.length,
+    n = n0 + recent.vote.length,
+    r0 = old.rollcalls.length;
+  const voteState = new Int32Array(n),
+    voteRollcall = new Int32Array(n),
+    vote = new Int8Array(n);
+  voteState.set(old.voteState);
+  voteRollcall.set(old.voteRollcall);
+  vote.set(old.vote);
+  for (let k = 0; k < recent.vote.length; k++) {
+    voteState[n0 + k] = index.get(recent.states[recent.voteState[k]!]!)!;
+    voteRollcall[n0 + k] = r0 + recent.voteRollcall[k]!;
+    vote[n0 + k] = recent.vote[k]!;
+  }
+  return {
+    states,
+    rollcalls: [...old.rollcalls, ...recent.rollcalls.map((rc) => ({ ...rc, source: 'undl' as const }))],
+    voteState,
+    voteRollcall,
+    vote,
+  };
 }
 
 export interface BsvRow {
@@ -135,8 +188,8 @@ export function readMatches(file: string): [number, number][] {
   const [i1, i2] = [header.indexOf('rcid1'), header.indexOf('rcid2')];
   if (i1 < 0 || i2 < 0)
     throw new Error(
-      `${file}: line 1 must name the columns rcid1 and rcid2 ` +
-        `(as BSV's Matches.csv), found '${lines[0] ?? ''}'`,
+      `${file}: line 1 must name the columns rcid1 and rcid2 (as BSV's Matches.csv), ` +
+        `found '${lines[0] ?? ''}'`,
     );
   return lines.slice(1).map((line, k) => {
     const cells = line.split(',');

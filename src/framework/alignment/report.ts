@@ -11,6 +11,8 @@ import {
   type StoreBsv,
   type StoreVotes,
 } from './store.ts';
+import { issueCoverageNote, type Reconciliation } from './reconcile.ts';
+import { bsvContinued } from './extend.ts';
 import { selectVotes } from './subset.ts';
 import { ISSUES, type IssueSelector, type VoteData } from './types.ts';
 
@@ -108,6 +110,10 @@ export interface Provenance {
         rollcalls_used: number;
         years_covered: [number, number] | null;
         unmapped_votes: number;
+        /** How the UN Digital Library roll calls were joined to Voeten's (null when not imported). */
+        reconciliation: Reconciliation | null;
+        /** For an issue selection: the sessions whose roll calls carry no issue codes. */
+        issue_codes_missing: string | null;
       })
     | null;
   idealpoints: Record<string, unknown> | null;
@@ -178,6 +184,8 @@ function votesProvenance(
     rollcalls_used: selected.rollcalls.length,
     years_covered: years,
     unmapped_votes: votes.unmappedVotes,
+    reconciliation: votes.reconciliation,
+    issue_codes_missing: issueCoverageNote(votes.data, selection),
   };
 }
 
@@ -300,6 +308,7 @@ export async function alignmentProfile(
   let positions: PositionTable;
   let interval: (session: number) => [number, number] | null;
   let idealProv: Record<string, unknown>;
+  let bsvNote: string | null = null;
   if (source === 'own') {
     const fit = await ownIdealPoints(store, votes!, selection);
     positions = fit.table;
@@ -320,6 +329,18 @@ export async function alignmentProfile(
     );
     interval = (s) => mine.get(s) ?? null;
     idealProv = bsvProvenance(bsv);
+    // After BSV's last session: our positions on their scale (extend.ts), labelled in the provenance.
+    const continued = votes ? await bsvContinued(store, votes, bsv) : null;
+    if (continued) {
+      positions = continued.table;
+      interval = (s) => mine.get(s) ?? continued.interval(state.ccode, s);
+      idealProv = { ...idealProv, continued: continued.provenance };
+      bsvNote =
+        `ideal points of sessions ${continued.sessions[0]}–${continued.sessions[1]} (years ` +
+        `${yearOf(continued.sessions[0])}–${yearOf(continued.sessions[1])}) are ours, mapped to BSV's ` +
+        `scale (θ = ${continued.map.a.toFixed(3)} + ${continued.map.b.toFixed(3)}·θ_own, ` +
+        `r = ${continued.map.r.toFixed(3)})`;
+    }
   }
 
   const allSel = votes ? selectVotes(votes.data, selectionFilter(selection)) : null;
@@ -400,6 +421,9 @@ export async function alignmentProfile(
       `votes cover sessions of ${voteYears[0]}–${voteYears[1]} ` +
         'in this range: agreement outside it is a gap, not a zero',
     );
+  if (bsvNote) notes.push(bsvNote);
+  const codesNote = votes ? issueCoverageNote(votes.data, selection) : null;
+  if (codesNote) notes.push(codesNote);
   notes.push(
     `bloc and hedging are measured between ${labels[0]} (west) and ` +
       `${labels[labels.length - 1]} (east); year = 1945 + session`,
@@ -645,7 +669,10 @@ export async function idealPointTable(
     provenance: {
       votes: votesProvenance(votes, selectVotes(votes.data, selectionFilter(selection)), selection),
       idealpoints: ownProvenance(fit.run),
-      notes: ["year = 1945 + session; votes = the state's votes on contested items in the fit"],
+      notes: [
+        "year = 1945 + session; votes = the state's votes on contested items in the fit",
+        ...(issueCoverageNote(votes.data, selection) ? [issueCoverageNote(votes.data, selection)!] : []),
+      ],
     },
   };
 }
@@ -712,7 +739,10 @@ export async function agreementMatrix(
     provenance: {
       votes: votesProvenance(votes, sel, selection),
       idealpoints: null,
-      notes: ['year = 1945 + session; empty cells: no joint votes'],
+      notes: [
+        'year = 1945 + session; empty cells: no joint votes',
+        ...(issueCoverageNote(votes.data, selection) ? [issueCoverageNote(votes.data, selection)!] : []),
+      ],
     },
   };
 }

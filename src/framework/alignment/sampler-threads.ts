@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Params, Problem } from './problem.ts';
 import {
   Chain,
@@ -10,6 +10,7 @@ import {
   type SweepState,
 } from './sampler.ts';
 import { toShared } from '../../shared-memory.ts';
+import { acquire, discard, release, request } from '../../worker-pool.ts';
 
 /**
  * The Gibbs chain of ./sampler.ts with the item steps (cutpoints, latent votes, discriminations)
@@ -25,7 +26,10 @@ export interface ThreadOptions {
   minWork?: number;
 }
 
-/** Starting a worker costs ≈0.15 s (loading the TypeScript module): worth it from a few seconds of work. */
+/**
+ * Below this many vote-sweeps one thread is faster: a sweep costs a message round trip per worker,
+ * and the first threaded fit of a process also starts the workers (≈0.15 s; later fits reuse them).
+ */
 const MIN_WORK = 3e7;
 const workerFile = new URL('./sampler-worker.mjs', import.meta.url);
 
@@ -90,44 +94,43 @@ function splitByVotes(p: Problem, threads: number): number[] {
   return bounds;
 }
 
-/** One worker thread running item blocks on request; a failure rejects the sweep with its message. */
+/** One warm worker thread running item blocks on request; a failure rejects the sweep with its message. */
 class ItemWorker {
   private readonly worker: Worker;
-  private pending: { resolve: () => void; reject: (e: Error) => void } | null = null;
-  /**
-   * A failure that arrived while no sweep was pending (e.g. the module failed to load): the next sweep
-   * rejects with it.
-   */
-  private failed: Error | null = null;
+  private readonly ready: Promise<void>;
+  private broken = false;
+  private inFlight = 0;
 
   constructor(data: { state: SweepState; from: number; to: number; seed: number }) {
-    this.worker = new Worker(workerFile, { workerData: data });
-    this.worker.on('message', (m: { error?: string } | null) =>
-      this.settle(m?.error ? new Error(m.error) : null),
-    );
-    this.worker.on('error', (e) => this.settle(e));
-    this.worker.on('exit', (code) => this.settle(new Error(`sampler worker exited with code ${code}`)));
+    this.worker = acquire(workerFile);
+    this.ready = this.send({ init: data });
+    this.ready.catch(() => undefined); // surfaced by the first sweep
   }
 
-  run(sweep: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.failed) return reject(this.failed);
-      this.pending = { resolve, reject };
-      this.worker.postMessage(sweep);
-    });
+  async run(sweep: number): Promise<void> {
+    await this.ready;
+    await this.send(sweep);
   }
 
+  private async send(message: unknown): Promise<void> {
+    this.inFlight++;
+    try {
+      await request<null>(this.worker, message);
+    } catch (err) {
+      this.broken = true;
+      throw err;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /**
+   * Back to the pool when healthy and idle; a worker that failed, or is still inside a sweep whose
+   * answer would reach its next user, is dropped.
+   */
   async terminate(): Promise<void> {
-    this.pending = null;
-    this.failed = new Error('sampler worker terminated');
-    await this.worker.terminate();
-  }
-
-  private settle(error: Error | null): void {
-    const p = this.pending;
-    this.pending = null;
-    if (error && !p) this.failed ??= error;
-    else if (error) p!.reject(error);
-    else p?.resolve();
+    await this.ready.catch(() => undefined);
+    if (this.broken || this.inFlight > 0) discard(this.worker);
+    else release(workerFile, this.worker);
   }
 }

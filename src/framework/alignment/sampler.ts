@@ -1,5 +1,6 @@
-import { logPnormTabled, pnorm, qnorm } from './normal.ts';
-import { mixSeed, quantile, Stream } from '../random.ts';
+import { DrawStream as Stream, mixSeed3 } from './draws.ts';
+import { logPnormTabled, pnorm, pnormTabled, qnorm } from './normal.ts';
+import { quantile } from '../random.ts';
 import { pearson } from '../stats.ts';
 import type { Params, Problem } from './problem.ts';
 
@@ -40,6 +41,9 @@ export interface SamplerResult {
   splitHalfR: number;
   /** Largest absolute difference between those two half-chain means. */
   splitHalfMaxDiff: number;
+  /** Effective sample size of each unit's kept draws (Geyer's initial positive sequence): median, minimum. */
+  essMedian: number;
+  essMin: number;
 }
 
 const CUT_BOUND = 7;
@@ -55,7 +59,8 @@ const CUT_STEP = 0.2 / 3;
 function logCell(y: number, c1: number, c2: number, mu: number): number {
   if (y === 0) return logPnormTabled(c1 - mu);
   if (y === 2) return logPnormTabled(mu - c2);
-  const p = c1 - mu > 0 ? pnorm(mu - c1) - pnorm(mu - c2) : pnorm(c2 - mu) - pnorm(c1 - mu);
+  const p =
+    c1 - mu > 0 ? pnormTabled(mu - c1) - pnormTabled(mu - c2) : pnormTabled(c2 - mu) - pnormTabled(c1 - mu);
   return Math.log(Math.max(p, 1e-300));
 }
 
@@ -80,12 +85,12 @@ function upperTail(a: number, s: Stream): number {
 /** A draw from N(0, 1) truncated to (a, b), by inversion on the tail that keeps precision. */
 function betweenBounds(a: number, b: number, u: number): number {
   if (a > 0) {
-    const pa = pnorm(-a),
-      pb = pnorm(-b);
+    const pa = pnormTabled(-a),
+      pb = pnormTabled(-b);
     return -qnorm(Math.max(pa - u * (pa - pb), 1e-300));
   }
-  const pa = pnorm(a),
-    pb = pnorm(b);
+  const pa = pnormTabled(a),
+    pb = pnormTabled(b);
   return qnorm(Math.min(Math.max(pa + u * (pb - pa), 1e-300), 1 - 1e-16));
 }
 
@@ -150,8 +155,10 @@ export function itemBlock(
 ): void {
   const { itemStart, itemUnit, itemY, theta, beta, c1, c2, z } = st;
   for (let j = from; j < to; j++) {
-    s.reset(mixSeed(seed, sweep, j));
-    const b = beta[j]!;
+    s.reset(mixSeed3(seed, sweep, j));
+    const b = beta[j]!,
+      q0 = itemStart[j]!,
+      q1 = itemStart[j + 1]!;
     if (sweep === 0) {
       for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++)
         z[q] = latent(itemY[q]!, c1[j]!, c2[j]!, b * theta[itemUnit[q]!]!, s);
@@ -170,10 +177,13 @@ export function itemBlock(
       let logRatio =
         Math.log(Math.max(1 - pnorm((n1 - g2) / CUT_STEP), 1e-300)) -
         Math.log(Math.max(1 - pnorm((g1 - n2) / CUT_STEP), 1e-300));
-      for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
+      // The loops below inline logCell and latent by vote category: they run once per vote per sweep.
+      for (let q = q0; q < q1; q++) {
         const y = itemY[q]!,
           mu = b * theta[itemUnit[q]!]!;
-        logRatio += logCell(y, n1, n2, mu) - logCell(y, g1, g2, mu);
+        if (y === 0) logRatio += logPnormTabled(n1 - mu) - logPnormTabled(g1 - mu);
+        else if (y === 2) logRatio += logPnormTabled(mu - n2) - logPnormTabled(mu - g2);
+        else logRatio += logCell(1, n1, n2, mu) - logCell(1, g1, g2, mu);
       }
       if (Math.log(s.uniform()) < logRatio) {
         c1[j] = n1;
@@ -184,9 +194,22 @@ export function itemBlock(
       k2 = c2[j]!;
     let stt = 0,
       stz = 0;
-    for (let q = itemStart[j]!; q < itemStart[j + 1]!; q++) {
-      const th = theta[itemUnit[q]!]!;
-      const draw = latent(itemY[q]!, k1, k2, b * th, s);
+    for (let q = q0; q < q1; q++) {
+      const th = theta[itemUnit[q]!]!,
+        y = itemY[q]!,
+        mu = b * th;
+      let x: number;
+      if (y === 1) x = betweenBounds(k1 - mu, k2 - mu, s.uniform());
+      else {
+        // yes: Z < k1, i.e. Z − μ = −X with X > μ − k1; no: Z − μ = X with X > k2 − μ
+        const a = y === 0 ? mu - k1 : k2 - mu;
+        if (a < 0.45) {
+          do x = s.normal();
+          while (x <= a);
+        } else x = upperTail(a, s);
+        if (y === 0) x = -x;
+      }
+      const draw = Math.min(Math.max(mu + x, -Z_BOUND), Z_BOUND);
       z[q] = draw;
       stt += th * th;
       stz += th * draw;
@@ -264,7 +287,7 @@ export class Chain {
       }
     }
     lastMean.set(condMean);
-    const s = this.stream.reset(mixSeed(this.opts.seed, sweep, -1));
+    const s = this.stream.reset(mixSeed3(this.opts.seed, sweep, -1));
     for (let u = 0; u < p.nUnits; u++) {
       const centre = anchor[u]! >= 0 ? lastMean[anchor[u]!]! : 0;
       const v = 1 / (sumB2[u]! + precision[u]!);
@@ -346,5 +369,46 @@ function summarise(
   }
   let maxDiff = 0;
   for (let u = 0; u < nUnits; u++) maxDiff = Math.max(maxDiff, Math.abs(firstHalf[u]! - secondHalf[u]!));
-  return { mean, sd, lo, hi, sweeps, splitHalfR: pearson(firstHalf, secondHalf), splitHalfMaxDiff: maxDiff };
+  const ess = new Float64Array(nUnits);
+  for (let u = 0; u < nUnits; u++) ess[u] = effectiveSize(kept, draws, nUnits, u, mean[u]!);
+  ess.sort();
+  return {
+    mean,
+    sd,
+    lo,
+    hi,
+    sweeps,
+    splitHalfR: pearson(firstHalf, secondHalf),
+    splitHalfMaxDiff: maxDiff,
+    essMedian: nUnits ? quantile(ess, 0.5) : 0,
+    essMin: nUnits ? ess[0]! : 0,
+  };
+}
+
+/**
+ * Effective sample size of one unit's draws: n / (1 + 2 Σ ρ_k), the autocorrelations summed in pairs
+ * (ρ_2m + ρ_2m+1) while the pair stays positive (Geyer 1992), capped at n.
+ */
+export function effectiveSize(
+  kept: Float32Array,
+  draws: number,
+  stride: number,
+  u: number,
+  m: number,
+): number {
+  let c0 = 0;
+  for (let r = 0; r < draws; r++) c0 += (kept[r * stride + u]! - m) ** 2;
+  if (!(c0 > 0)) return draws;
+  const rho = (k: number): number => {
+    let c = 0;
+    for (let r = 0; r + k < draws; r++) c += (kept[r * stride + u]! - m) * (kept[(r + k) * stride + u]! - m);
+    return c / c0;
+  };
+  let sum = 0;
+  for (let k = 1; k + 1 < draws; k += 2) {
+    const pair = rho(k) + rho(k + 1);
+    if (pair <= 0) break;
+    sum += pair;
+  }
+  return Math.min(draws, draws / (1 + 2 * sum));
 }

@@ -4,6 +4,7 @@ import type { Store } from '../../store/store.ts';
 import { positionTableFromRows, type PositionTable } from './poles.ts';
 import { qnorm } from './normal.ts';
 import { bridgingKey } from './subset.ts';
+import { reconcileCte, readReconciliation, type Reconciliation } from './reconcile.ts';
 import { ISSUES, type IssueCode, type RollCall, type VoteData } from './types.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface StoreVotes {
   signature: string;
   /** Votes whose country has no COW code in the registry: not usable, counted so the loss is visible. */
   unmappedVotes: number;
+  /** How the UN Digital Library roll calls (unga_votes_recent) were joined to Voeten's (see reconcile.ts). */
+  reconciliation: Reconciliation | null;
 }
 
 export interface BsvPoint {
@@ -106,34 +109,46 @@ const bsvCache = new WeakMap<Store, { signature: string; bsv: Promise<StoreBsv> 
  * take the session year (1945 + session).
  */
 export async function loadStoreVotes(store: Store): Promise<StoreVotes | null> {
-  const loads = await loadsOf(store, 'unga_votes', ['rollcalls', 'issues', 'votes']);
-  if (!loads.some((l) => l.part === 'votes') || !loads.some((l) => l.part === 'rollcalls')) return null;
+  const voeten = await loadsOf(store, 'unga_votes', ['rollcalls', 'issues', 'votes']);
+  const recent = await loadsOf(store, 'unga_votes_recent', ['rollcalls', 'votes', 'undl']);
+  const hasVoeten = voeten.some((l) => l.part === 'votes') && voeten.some((l) => l.part === 'rollcalls');
+  const hasRecent = recent.some((l) => l.part === 'undl') || recent.some((l) => l.part === 'votes');
+  if (!hasVoeten && !hasRecent) return null;
+  const loads = [...voeten, ...recent];
   const signature = signatureOf(loads);
   const hit = voteCache.get(store);
   if (hit && hit.signature === signature) return hit.votes;
-  const votes = readVotes(store, loads, signature);
+  const votes = readVotes(store, loads, signature, hasRecent);
   voteCache.set(store, { signature, votes });
   votes.catch(() => voteCache.delete(store));
   return votes;
 }
 
-async function readVotes(store: Store, loads: LoadRecord[], signature: string): Promise<StoreVotes> {
-  // Columnar reads: one typed column per field instead of ~870k row objects.
+async function readVotes(
+  store: Store,
+  loads: LoadRecord[],
+  signature: string,
+  hasRecent: boolean,
+): Promise<StoreVotes> {
+  // The roll calls kept from both sources (reconcile.ts), read column-wise: one typed column per
+  // field instead of ~1M row objects.
   const rc = (
-    await store.conn.runAndReadAll(`
+    await store.conn.runAndReadAll(`WITH ${reconcileCte()}
     SELECT r.rcid, r.session, coalesce(r.year, 1945 + r.session) AS year, r.important, r.amend, r.para,
-      r.short, r.descr, i.issues
-    FROM unga_rollcalls r LEFT JOIN (SELECT rcid, string_agg(issue, ',') AS issues FROM unga_rollcall_issues
-      GROUP BY rcid) i USING (rcid)
-    ORDER BY r.rcid`)
+      r.short, r.descr, i.issues, r.src
+    FROM ic_votes_rollcalls r
+    LEFT JOIN (SELECT rcid, string_agg(issue, ',') AS issues FROM unga_rollcall_issues GROUP BY rcid) i
+      ON r.src = 0 AND i.rcid = r.rcid
+    ORDER BY r.src, r.rcid`)
   ).getColumnsJS();
   const issueSet = new Set<string>(ISSUES);
   const flag = (x: unknown): boolean | null => (x === null || x === undefined ? null : Boolean(x));
+  // Roll calls are keyed by (source, rcid): the UN Digital Library's record ids are another numbering.
   const rcIndex = new Map<number, number>();
   const rollcalls: RollCall[] = (rc[0] ?? []).map((id, i) => {
     const amend = flag(rc[4]![i]),
       para = flag(rc[5]![i]);
-    rcIndex.set(Number(id), i);
+    rcIndex.set(Number(rc[9]![i]) * 1e9 + Number(id), i);
     return {
       rcid: Number(id),
       session: Number(rc[1]![i]),
@@ -145,19 +160,30 @@ async function readVotes(store: Store, loads: LoadRecord[], signature: string): 
         .split(',')
         .filter((x): x is IssueCode => issueSet.has(x)),
       resid: bridgingKey(rc[6]![i] as string | null, rc[7]![i] as string | null, amend, para),
+      source: Number(rc[9]![i]) === 0 ? 'voeten' : 'undl',
     };
   });
   const [unmapped] = await store.query<{ n: number }>(
-    'SELECT count(*) AS n FROM unga_votes WHERE ccode IS NULL',
+    `WITH ${reconcileCte()} SELECT (SELECT count(*) FROM unga_votes WHERE ccode IS NULL)
+          + (SELECT count(*) FROM unga_recent_votes v
+             JOIN ic_votes_rollcalls r ON r.src > 0 AND r.rcid = v.rcid
+             AND r.load_id_votes = v.load_id WHERE v.ccode IS NULL) AS n`,
   );
   const v = (
     await store.conn.runAndReadAll(
-      'SELECT ccode, rcid, vote FROM unga_votes WHERE ccode IS NOT NULL ORDER BY rcid, ccode',
+      `WITH ${reconcileCte()} SELECT ccode, rcid, vote, 0 AS src FROM unga_votes WHERE ccode IS NOT NULL
+       UNION ALL
+       SELECT v.ccode, v.rcid, v.vote, r.src FROM unga_recent_votes v
+       JOIN ic_votes_rollcalls r ON r.src > 0 AND r.rcid = v.rcid AND r.load_id_votes = v.load_id
+       WHERE v.ccode IS NOT NULL
+       ORDER BY src, rcid, ccode`,
     )
   ).getColumnsJS();
+  const reconciliation = hasRecent ? await readReconciliation(store) : null;
   const cc = v[0] ?? [],
     rcid = v[1] ?? [],
-    code = v[2] ?? [];
+    code = v[2] ?? [],
+    src = v[3] ?? [];
   const codes = [...new Set(cc.map(Number))].sort((a, b) => a - b);
   const stateIdx = new Map(codes.map((c, i) => [c, i]));
   const n = cc.length;
@@ -165,9 +191,12 @@ async function readVotes(store: Store, loads: LoadRecord[], signature: string): 
     voteRollcall = new Int32Array(n),
     vote = new Int8Array(n);
   for (let k = 0; k < n; k++) {
-    const r = rcIndex.get(Number(rcid[k]));
-    // The importer's cross-check guarantees every vote's roll call exists; a violation is a corrupt store.
-    if (r === undefined) throw new Error(`unga_votes: roll call ${String(rcid[k])} is not in unga_rollcalls`);
+    const r = rcIndex.get(Number(src[k]) * 1e9 + Number(rcid[k]));
+    // The importers' cross-checks guarantee every vote's roll call exists; a violation is a corrupt store.
+    if (r === undefined)
+      throw new Error(
+        `UNGA votes: roll call ${String(rcid[k])} (source ${String(src[k])}) has no roll-call row`,
+      );
     voteState[k] = stateIdx.get(Number(cc[k]))!;
     voteRollcall[k] = r;
     vote[k] = Number(code[k]);
@@ -177,6 +206,7 @@ async function readVotes(store: Store, loads: LoadRecord[], signature: string): 
     loads,
     signature,
     unmappedVotes: Number(unmapped?.n ?? 0),
+    reconciliation,
   };
 }
 
@@ -205,8 +235,8 @@ export async function loadStoreBsv(store: Store, registry?: StateRegistry): Prom
         iso3: string | null;
         name: string | null;
       }>(
-        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM ' +
-          'unga_idealpoints WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
+        'SELECT ccode, session, year, nvotes, idealpoint, q5, q95, iso3, name FROM unga_idealpoints ' +
+          'WHERE idealpoint IS NOT NULL ORDER BY ccode, session',
       )
     ).map((r): BsvPoint => {
       const rec = registry?.byCcode(Number(r.ccode));
@@ -249,7 +279,8 @@ export function datasetProvenance(loads: LoadRecord[]): {
   const mins = loads.flatMap((l) => (l.yearMin === null ? [] : [l.yearMin])),
     maxs = loads.flatMap((l) => (l.yearMax === null ? [] : [l.yearMax]));
   return {
-    dataset: first.dataset,
+    // Voeten's votes and the UN Digital Library's are two datasets read as one record.
+    dataset: [...new Set(loads.map((l) => l.dataset))].join(' + '),
     version: [...new Set(loads.map((l) => l.version))].join(', '),
     files: loads.map((l) => ({ part: l.part, file: l.file, sha256: l.sha256, rows: l.rows })),
     years: mins.length && maxs.length ? [Math.min(...mins), Math.max(...maxs)] : null,

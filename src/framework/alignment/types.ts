@@ -32,6 +32,8 @@ export interface RollCall {
   para?: boolean | null;
   /** Bridging key: roll calls in different sessions with the same key are the same resolution. */
   resid?: string | null;
+  /** Which record it comes from: Voeten's (with issue codes) or the UN Digital Library's (without). */
+  source?: 'voeten' | 'undl';
 }
 
 export interface VoteData {

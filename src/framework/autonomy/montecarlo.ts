@@ -17,6 +17,8 @@ export interface McInput {
   poles: Array<McPoint | undefined>;
   /** Whether each state passes the strategic-autonomy tests that do not vary across draws. */
   fixedOk: Uint8Array;
+  /** Cells (row-major like values) that do not apply: left out, never filled with the median. */
+  notApplicable?: Uint8Array;
   minIndex: number;
   draws: number;
   concentration: number;
@@ -95,7 +97,7 @@ export function monteCarlo(input: McInput): McOutput {
       for (let c = 0; c < C; c++) {
         let x = work[i * C + c]!;
         if (Number.isNaN(x)) {
-          if (!medianFill) continue;
+          if (!medianFill || input.notApplicable?.[i * C + c]) continue;
           x = medians[c]!;
           if (Number.isNaN(x)) continue;
         }

@@ -106,6 +106,12 @@ export interface PostureInputs {
   index: number | null;
   voice: number | null;
   mediation: number | null;
+  /**
+   * Why mediation is null: 'not-applicable' (no conflict: the marker is met vacuously) or 'unknown'
+   * (an armed conflict without recorded rounds: the marker cannot be shown, so it is not met).
+   * Absent: read as not applicable, as before the distinction existed.
+   */
+  mediationStatus?: 'not-applicable' | 'unknown';
   capability: number | null;
   gatekeeper: number | null;
 }
@@ -161,9 +167,11 @@ export function classify(
         ` ${rules.minVoice}${v.voice === null ? ' (missing)' : ''}`,
     ],
     [
-      v.mediation === null || v.mediation >= rules.minMediation,
+      v.mediation === null ? v.mediationStatus !== 'unknown' : v.mediation >= rules.minMediation,
       v.mediation === null
-        ? 'no conflict rounds to judge (principle 2 not applicable)'
+        ? v.mediationStatus === 'unknown'
+          ? 'handling of its armed conflict unknown (no conflict-management rounds recorded)'
+          : 'no conflict to judge (principle 2 not applicable)'
         : `direct/regional handling of conflicts ${fmt(v.mediation)} ` +
           `${v.mediation >= rules.minMediation ? '≥' : '<'} ${rules.minMediation}`,
     ],

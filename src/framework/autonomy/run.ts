@@ -20,6 +20,7 @@ import {
 } from './posture.ts';
 import { monteCarlo } from './montecarlo.ts';
 import { quantile, rng } from '../random.ts';
+import { coverageOf, statusOf, type Coverage } from '../coverage/index.ts';
 
 export interface AutonomyOptions {
   years: [number, number];
@@ -74,7 +75,12 @@ export interface StateYearResult {
   rank_interval: [number, number] | null;
   ranked: number;
   components: Record<ComponentId, ComponentOut>;
+  /** Components missing for want of data (unknown); not-applicable ones are in coverage, not here. */
   missing: ComponentId[];
+  /** "n of 7 components (k applicable)", with the lists. */
+  coverage: Coverage;
+  /** What the rank compares: how many ranked states have every applicable component. */
+  rank_basis: string;
   /** How much the index would move if the missing components took the year's median instead. */
   missing_effect: number | null;
   posture: Posture;
@@ -174,13 +180,16 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
     const ranked = rankOrder(index);
 
     // Fixed parts of the strategic-autonomy test (they do not vary across draws).
+    const coverages = comps.map((cs) => coverageOf(cs));
     const fixedOk = ccodes.map((_, i) => {
       const v = values[i]!,
         at = (c: ComponentId) => v[COMPONENTS.indexOf(c)]!;
       const ok = (x: number, min: number, missingOk: boolean) => (Number.isNaN(x) ? missingOk : x >= min);
+      // mediation: met vacuously when not applicable, not met when unknown (see posture.ts)
+      const mediationNa = statusOf(comps[i]!.mediation) === 'not-applicable';
       return (
         ok(at('voice'), rules.minVoice, false) &&
-        ok(at('mediation'), rules.minMediation, true) &&
+        ok(at('mediation'), rules.minMediation, mediationNa) &&
         ok(at('capability'), rules.minCapability, true) &&
         ok(at('gatekeeper'), rules.minGatekeeper, false)
       );
@@ -188,7 +197,17 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
     const focus = opts.focus ? new Set(opts.focus) : null;
     const reported = ccodes.map((c) => !focus || focus.has(c));
     const basePosture = ccodes.map((_, i) =>
-      reported[i] ? classify(structural[i]!, postureInputs(values[i]!, index[i]!), rules) : null,
+      reported[i]
+        ? classify(
+            structural[i]!,
+            {
+              ...postureInputs(values[i]!, index[i]!),
+              mediationStatus:
+                statusOf(comps[i]!.mediation) === 'not-applicable' ? 'not-applicable' : 'unknown',
+            },
+            rules,
+          )
+        : null,
     );
 
     // Monte Carlo.
@@ -197,6 +216,13 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
       p ? { ip: p.ip, sd: sdOf(p) } : undefined;
     const flat = new Float64Array(ccodes.length * COMPONENTS.length);
     values.forEach((v, i) => flat.set(v, i * COMPONENTS.length));
+    // Not-applicable cells are never filled with the year's median: there is nothing to impute.
+    const notApplicable = new Uint8Array(ccodes.length * COMPONENTS.length);
+    comps.forEach((cs, i) =>
+      COMPONENTS.forEach((c, k) => {
+        if (statusOf(cs[c]) === 'not-applicable') notApplicable[i * COMPONENTS.length + k] = 1;
+      }),
+    );
     const mc = monteCarlo({
       values: flat,
       n: ccodes.length,
@@ -209,6 +235,7 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
         return point(c === undefined ? undefined : inp.ideal.data.get(c)?.get(year));
       }),
       fixedOk: Uint8Array.from(fixedOk, (ok) => (ok ? 1 : 0)),
+      notApplicable,
       minIndex: rules.minIndex,
       draws,
       concentration,
@@ -217,6 +244,7 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
     const drawsOf = (a: Float64Array, i: number) => a.subarray(i * draws, (i + 1) * draws);
 
     const rankedCount = index.filter((x) => !Number.isNaN(x)).length;
+    const rankedComplete = index.filter((x, i) => !Number.isNaN(x) && coverages[i]!.complete).length;
     for (let i = 0; i < ccodes.length; i++) {
       if (!reported[i]) continue;
       const ccode = ccodes[i]!;
@@ -239,8 +267,11 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
       const dr = Float64Array.from(drawsOf(mc.rank, i))
         .filter((x) => !Number.isNaN(x))
         .sort();
-      const missingIds = COMPONENTS.filter((c) => cs[c].value === null);
-      const filled = Float64Array.from(values[i]!, (x, c) => (Number.isNaN(x) ? medians[c]! : x));
+      const cov = coverages[i]!;
+      const missingIds = cov.unknown;
+      const filled = Float64Array.from(values[i]!, (x, c) =>
+        Number.isNaN(x) && missingIds.includes(COMPONENTS[c]!) ? medians[c]! : x,
+      );
       const idxFilled = weightedMean(filled, w);
       const components = Object.fromEntries(
         COMPONENTS.map((c) => [c, { ...cs[c], weight: weights[c], principle: PRINCIPLE[c] }]),
@@ -257,6 +288,11 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
         ranked: rankedCount,
         components,
         missing: missingIds,
+        coverage: cov,
+        rank_basis:
+          `ranked among ${rankedCount} states with an index in ${year}, ${rankedComplete} of them with every ` +
+          `applicable component; this one rests on ${cov.label}` +
+          (cov.complete ? '' : ': its rank is not like for like'),
         missing_effect: missingIds.length && !Number.isNaN(index[i]!) ? idxFilled - index[i]! : null,
         posture: base.posture,
         confidence: probabilities[base.posture] ?? 0,
@@ -267,6 +303,8 @@ export function runAutonomy(inp: FrameworkInputs, opts: AutonomyOptions): Autono
             (c) => `${c}: ${cs[c].value!.toFixed(2)} — ${cs[c].explanation.join('; ')}`,
           ),
           ...missingIds.map((c) => `${c}: missing — ${cs[c].explanation.join('; ')}`),
+          ...cov.not_applicable.map((c) => `${c}: not applicable — ${cs[c].explanation.join('; ')}`),
+          `coverage: ${cov.label}`,
         ],
         provenance: dedupeProvenance(COMPONENTS.flatMap((c) => cs[c].provenance)),
       });

@@ -1,4 +1,5 @@
-import type { FrameworkInputs } from '../inputs.ts';
+import { covers, type FrameworkInputs } from '../inputs.ts';
+import { conflictsIn } from './conflicts.ts';
 import { ccodeOf, eventsIn, iso3Of, poleOf } from '../facts.ts';
 import type { ComponentResult } from '../types.ts';
 
@@ -35,13 +36,7 @@ export function mediation(inp: FrameworkInputs, ccode: number, year: number): Co
     w,
     (f) => f.parties.includes(iso3) || f.declined.includes(iso3),
   );
-  if (rounds.length === 0)
-    return {
-      value: null,
-      explanation: [`no conflict-management rounds recorded in ${year - w}–${year}`],
-      provenance: [],
-      detail: { rounds: [] },
-    };
+  if (rounds.length === 0) return withoutRounds(inp, ccode, year);
   const neighbours = new Set(
     inp.contiguity.data.get(ccode)?.get(Math.min(year, inp.contiguity.covers?.[1] ?? year)) ?? [],
   );
@@ -92,5 +87,56 @@ export function mediation(inp: FrameworkInputs, ccode: number, year: number): Co
       },
     ],
     detail: { rounds: scored },
+  };
+}
+
+/**
+ * No rounds recorded: is the principle not applicable (no conflict) or is the evidence missing?
+ * A state that was a primary party to a UCDP/PRIO armed conflict in the window has a conflict to
+ * handle, so its mediation is *unknown*; a state with none, in years UCDP covers, has nothing to
+ * judge: *not applicable*. Being only a secondary party (a government backing another's war) does
+ * not make the principle apply, since the conflict is not its own to settle; it is named. Outside
+ * UCDP's years applicability cannot be told, so the value is unknown.
+ */
+function withoutRounds(inp: FrameworkInputs, ccode: number, year: number): ComponentResult {
+  const w = inp.config.eventWindow;
+  const span = `${year - w}–${year}`;
+  if (!covers(inp.conflicts, year))
+    return {
+      value: null,
+      explanation: [
+        `no conflict-management rounds recorded in ${span}; whether the state had an armed conflict is ` +
+          `unknown (UCDP/PRIO covers ${inp.conflicts.covers?.join('–') ?? 'no years'})`,
+      ],
+      provenance: [inp.conflicts.provenance],
+      detail: { rounds: [], status: 'unknown' },
+    };
+  const roles = conflictsIn(inp.conflicts, ccode, year, w);
+  const own = [...new Map(roles.filter((r) => r.primary).map((r) => [r.conflict, r])).values()];
+  const backing = [...new Set(roles.filter((r) => !r.primary).map((r) => r.location))];
+  const name = (c: number) => inp.registry.byCcode(c)?.iso3 ?? String(c);
+  if (own.length)
+    return {
+      value: null,
+      explanation: [
+        `unknown: party to ${own.length} armed conflict(s) in ${span} (UCDP/PRIO: ` +
+          own
+            .slice(0, 4)
+            .map((r) => `${r.location}${r.opponents.length ? ` vs ${r.opponents.map(name).join(', ')}` : ''}`)
+            .join('; ') +
+          `${own.length > 4 ? '; …' : ''}) but no conflict-management rounds recorded`,
+      ],
+      provenance: [{ ...inp.conflicts.provenance, rows: own.length }],
+      detail: { rounds: [], status: 'unknown', conflicts: own.map((r) => r.conflict) },
+    };
+  return {
+    value: null,
+    applicable: false,
+    explanation: [
+      `not applicable: no armed conflict of its own in ${span} (UCDP/PRIO) and no rounds recorded` +
+        (backing.length ? `; secondary party backing the government in ${backing.join(', ')}` : ''),
+    ],
+    provenance: [inp.conflicts.provenance],
+    detail: { rounds: [], status: 'not-applicable' },
   };
 }

@@ -2,21 +2,61 @@ import { z } from 'zod';
 import { COMPONENTS } from '../../framework/autonomy/components.ts';
 import type { StateYearResult } from '../../framework/autonomy/run.ts';
 import { FIRST_FRAMEWORK_YEAR, type FrameworkSession } from '../../framework/session.ts';
+import { broadCoverageYear } from '../../framework/coverage/report.ts';
+import { coverageChanges } from '../../framework/coverage/index.ts';
 import { defineRoute, type ApiRoute, type ServerDeps } from '../route.ts';
 import { HttpError } from '../errors.ts';
 import { stateParam, yearParam } from './params.ts';
+import { PANEL_COLUMNS, panelRow } from '../../export/panel.ts';
+
+const SUMMARY_COLUMNS = [
+  'state',
+  'year',
+  'index',
+  'index_lo',
+  'index_hi',
+  'rank',
+  'rank_lo',
+  'rank_hi',
+  'ranked',
+  'posture',
+  'confidence',
+  'missing',
+  ...COMPONENTS,
+];
+
+/** A state-year as a csv row: the export's panel row for full documents, the numbers for summaries. */
+function tableOf(results: Array<ReturnType<typeof doc> | ReturnType<typeof summary>>) {
+  const full = results.every((r) => 'provenance' in r);
+  return {
+    columns: full ? PANEL_COLUMNS.map((c) => c.name) : SUMMARY_COLUMNS,
+    rows: results.map((r) =>
+      'provenance' in r
+        ? panelRow(r as StateYearResult)
+        : {
+            ...r,
+            index_lo: r.interval?.[0],
+            index_hi: r.interval?.[1],
+            rank_lo: r.rank_interval?.[0],
+            rank_hi: r.rank_interval?.[1],
+            missing: r.missing.join('; '),
+            ...r.components,
+          },
+    ),
+  };
+}
 
 const yearsParam = z
   .string()
   .regex(/^\d{4}(-\d{4})?$/, 'must look like 2000-2024 or 2023')
   .optional();
-const drawsParam = z.coerce
+export const drawsParam = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
   .min(0, 'must be 0 or more')
   .max(2000, 'must be at most 2000')
   .default(200);
-const weightsParam = z
+export const weightsParam = z
   .string()
   .regex(
     new RegExp(`^((${COMPONENTS.join('|')})=\\d+(\\.\\d+)?)(,(${COMPONENTS.join('|')})=\\d+(\\.\\d+)?)*$`),
@@ -24,7 +64,7 @@ const weightsParam = z
   )
   .optional();
 
-function parseWeights(text: string | undefined) {
+export function parseWeights(text: string | undefined) {
   return text
     ? Object.fromEntries(
         text.split(',').map((p) => {
@@ -35,7 +75,7 @@ function parseWeights(text: string | undefined) {
     : undefined;
 }
 
-function requireSession(deps: ServerDeps): FrameworkSession {
+export function requireSession(deps: ServerDeps): FrameworkSession {
   if (!deps.framework)
     throw new HttpError(503, 'no datasets in the store: run `interconnector data pull` first');
   return deps.framework;
@@ -71,6 +111,8 @@ function summary(r: StateYearResult) {
     posture: r.posture,
     confidence: r.confidence,
     missing: r.missing,
+    coverage: r.coverage,
+    rank_basis: r.rank_basis,
     components: Object.fromEntries(COMPONENTS.map((c) => [c, r.components[c].value])),
     // A gap in a chart needs its reason beside it, so the summary keeps that one line per missing component.
     missing_reasons: Object.fromEntries(
@@ -111,9 +153,11 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
           state: { iso3: state.iso3, ccode: state.ccode, name: state.name },
           settings: run.settings,
           results,
+          coverage_changes: coverageChanges(run.results.filter((r) => r.ccode === state.ccode)),
           transitions: run.transitions.filter((t) => t.state === (state.iso3 ?? state.cowAbbrev)),
         };
       },
+      table: (r) => tableOf(r.results),
     }),
     defineRoute({
       path: '/api/compare',
@@ -148,17 +192,22 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
             .map(doc),
         };
       },
+      table: (r) => tableOf(r.results),
     }),
     defineRoute({
       path: '/api/postures',
-      summary: 'the posture of every state in a year (for maps and rankings)',
+      summary:
+        'the posture and coverage of every state in a year (for maps and rankings); without a year, the latest ' +
+        'year, with `broad`: the latest year with broad coverage and why (where a map should open)',
       query: z.strictObject({ year: yearParam.optional() }),
       handler: (q) => {
         const session = requireSession(deps);
         const year = q.year ?? session.latestYear();
+        const broad = q.year === undefined ? broadCoverageYear(session, year) : null;
         const run = session.autonomy({ years: [year, year], draws: 0 });
         return {
           year,
+          ...(broad ? { broad } : {}),
           states: run.results.map((r) => ({
             state: r.state,
             ccode: r.ccode,
@@ -166,9 +215,12 @@ export function autonomyRoutes(deps: ServerDeps): ApiRoute[] {
             posture: r.posture,
             index: r.index,
             rank: r.rank,
+            coverage: r.coverage.label,
+            complete: r.coverage.complete,
           })),
         };
       },
+      table: (r) => ({ columns: ['state', 'ccode', 'name', 'posture', 'index', 'rank'], rows: r.states }),
     }),
   ];
 }

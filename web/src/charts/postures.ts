@@ -96,13 +96,15 @@ export function PostureBand({
           data-testid="posture-cell" data-year=${c.year} data-posture=${c.posture} title=${text}>
           ${
             onSelect
-              ? html`<button type="button" tabindex="-1" aria-label=${text}
-                aria-pressed=${selected === c.year} onClick=${() => onSelect(c.year)}><span class="yr">
-                ${String(c.year).slice(2)}</span><span class="abbr">
-                ${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span></button>`
+              ? html`<button type="button" tabindex="-1"
+                aria-pressed=${selected === c.year} onClick=${() => onSelect(c.year)}><span class="yr"
+                aria-hidden="true">${String(c.year).slice(2)}</span><span class="abbr" aria-hidden="true">
+                ${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span><span
+                class="sr-only">${text}</span></button>`
               : compact
                 ? html`<span class="cell" role="img" aria-label=${text}></span>`
-                : html`<span class="cell" aria-label=${text}><span class="yr">${String(c.year).slice(2)}
+                : html`<span class="cell" role="img" aria-label=${text}><span
+                  class="yr">${String(c.year).slice(2)}
                   </span><span class="abbr">${POSTURE_STYLE[c.posture as PostureId]?.abbr ?? '?'}</span>
                   </span>`
           }

@@ -82,7 +82,8 @@ export function PostureMap({ geo, rows, year }: { geo: WorldGeometry; rows: Post
       const r = rowFor(c, byIso, byName);
       if (!r) return html`<path class="country pc-none" d=${c.d}><title>${c.name}: not scored</title></path>`;
       const rank = r.rank ? `, rank ${r.rank}` : '';
-      const text = `${r.name}: ${postureLabel(r.posture)}, index ${fmt(r.index, 2)}${rank}`;
+      const coverage = r.coverage ? `; ${r.coverage}` : '';
+      const text = `${r.name}: ${postureLabel(r.posture)}, index ${fmt(r.index, 2)}${rank}${coverage}`;
       return html`<a href=${`#/profile?state=${r.state}&year=${year}`} aria-label=${`${text}. Open profile`}
         data-state=${r.state} class="country-link">
         <path class=${`country pc-${r.posture}`} d=${c.d}><title>${text}</title></path>

@@ -3,6 +3,20 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { getJson, type StateRow } from '../api.ts';
 import { html } from '../html.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const BSV_PUBLISH_IDEAL_POINTS =
+  'BSV publish ideal points of all votes only, so this selection uses our estimator (the first fit ' +
+  'of a selection takes a few seconds to half a minute).';
+const WITH_EACH_POLE_PER =
+  ' with each pole per session year (1 = same votes, yes–abstain counts ½); gaps are years without ' +
+  'joint votes.';
+const COMPUTE_FITS_OUR_ESTIMATOR =
+  'Compute (fits our estimator on all, important and economic votes; up to a minute the first time)';
+const HIGHER_CLOSER_TO_THE = '). Higher = closer to the United States.';
+const INTERVAL_SHADED_AND_THE = ' interval (shaded), and the poles (';
+const BAILEY_STREZHNEV_VOETEN = ' (Bailey, Strezhnev & Voeten); ';
+const PER_SESSION_YEAR_WITH = ' per session year with its ';
+
 type Cell = number | string | null;
 type Row = Record<string, Cell>;
 interface FileProv {
@@ -95,14 +109,20 @@ function PlotFigure({
   testid,
   label,
 }: {
-  make: () => Element;
+  make: (width: number) => Element;
   deps: unknown[];
   testid: string;
   label: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const el = make();
+    // As wide as its box (up to 900 px), so that a phone gets a readable chart rather than a shrunk one.
+    const el = make(Math.min(900, Math.max(280, ref.current?.clientWidth || 900)));
+    // Plot labels its mark groups, which ARIA forbids on a <g> without a role; the div is the image.
+    for (const g of Array.from(el.querySelectorAll('[aria-label]'))) {
+      g.setAttribute('data-mark', g.getAttribute('aria-label')!);
+      g.removeAttribute('aria-label');
+    }
     ref.current?.replaceChildren(el);
     return () => el.remove();
   }, deps);
@@ -111,6 +131,18 @@ function PlotFigure({
 
 function ProvenanceDetails({ p }: { p: Provenance }) {
   const ip = p.idealpoints;
+  // The estimator's run in one line: method, selection, votes used, sweeps, whether cached, interval.
+  const ownFit = (run: NonNullable<typeof ip>, status: string) => {
+    const [method, sel, used, sweeps, interval] = [
+      run.method,
+      run.selection,
+      run.votes_used,
+      run.iterations,
+      run.interval,
+    ].map(String);
+    return html`
+      our estimator (${method}) on ${sel} votes: ${used} votes, ${sweeps} sweeps, ${status}; ${interval}`;
+  };
   const fitStatus = (run: NonNullable<typeof ip>) =>
     run.cached ? 'cached run' : `fitted in ${Number(run.fit_seconds).toFixed(1)} s`;
   const ipFiles = (ip?.files as FileProv[] | undefined) ?? [];
@@ -121,8 +153,9 @@ function ProvenanceDetails({ p }: { p: Provenance }) {
         p.votes
           ? html`<dt>Votes</dt><dd>${p.votes.dataset}, version ${p.votes.version}; <span
             data-testid="votes-used">${p.votes.votes_used.toLocaleString('en')}
-            </span> votes on ${p.votes.rollcalls_used.toLocaleString('en')} roll
-              calls${p.votes.years_covered ? `, ${p.votes.years_covered.join('–')}` : ''} (${p.votes.filter})
+            </span> votes on ${p.votes.rollcalls_used.toLocaleString('en')} roll calls${
+              p.votes.years_covered ? `, ${p.votes.years_covered.join('–')}` : ''
+            } (${p.votes.filter})
         <ul>${p.votes.files.map(
           (f) => html`<li><code>${f.file}</code> sha256 <code title=${f.sha256}>
           ${f.sha256.slice(0, 16)}…</code></li>`,
@@ -134,15 +167,12 @@ function ProvenanceDetails({ p }: { p: Provenance }) {
           ? html`<dt>Ideal points</dt><dd>${
               ip.source === 'bsv'
                 ? html`
-                  ${String(ip.dataset)}, version ${String(ip.version)} (Bailey, Strezhnev &
-                    Voeten); ${String(ip.interval)}<ul>${ipFiles.map(
+                  ${String(ip.dataset)}, version ${String(ip.version)}${BAILEY_STREZHNEV_VOETEN}
+                    ${String(ip.interval)}<ul>${ipFiles.map(
                       (f) => html`<li><code>${f.file}
                     </code> sha256 <code title=${f.sha256}>${f.sha256.slice(0, 16)}…</code></li>`,
                     )}</ul>`
-                : html`our estimator (${String(ip.method)})
-                  on ${String(ip.selection)} votes: ${String(ip.votes_used)} votes, ${String(
-                    ip.iterations,
-                  )} sweeps, ${fitStatus(ip)}; ${String(ip.interval)}`
+                : ownFit(ip, fitStatus(ip))
             }</dd>`
           : null
       }
@@ -270,8 +300,7 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
     ${
       issue !== 'all'
         ? html`<p
-      class="note">BSV publish ideal points of all votes only, so this selection uses our estimator (the first
-        fit of a selection takes a few seconds to half a minute).</p>`
+      class="note">${BSV_PUBLISH_IDEAL_POINTS}</p>`
         : null
     }
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
@@ -284,8 +313,9 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
         ${b ? b.bloc : 'no positions in the window'}</strong>${
           b
             ? html` <span
-        class="muted">(relative position ${b.relative.toFixed(2)}; ${profile.selection.bloc_poles[0]} =
-          1, ${profile.selection.bloc_poles[1]} = 0)</span>`
+        class="muted">(relative position ${b.relative.toFixed(2)}; ${
+          profile.selection.bloc_poles[0]
+        } = 1, ${profile.selection.bloc_poles[1]} = 0)</span>`
             : null
         }</div>
       <div><span class="label">Hedging trend ${profile.selection.bloc_poles.join('–')}</span> <strong>
@@ -304,15 +334,15 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
     ${
       points && profile
         ? html`<figure>
-      <figcaption>Ideal point of ${name} per session year with its ${profile.selection.interval} interval
-        (shaded), and the poles
-        (${source === 'bsv' ? 'Bailey, Strezhnev & Voeten, published' : 'our estimator'}). Higher = closer to
-        the United States.</figcaption>
+      <figcaption>Ideal point of ${name}${PER_SESSION_YEAR_WITH}${profile.selection.interval}
+        ${INTERVAL_SHADED_AND_THE}
+        ${source === 'bsv' ? 'Bailey, Strezhnev & Voeten, published' : 'our estimator'}${HIGHER_CLOSER_TO_THE}
+        </figcaption>
       <${PlotFigure} testid="idealpoint-chart"
         label=${`Line chart of ${name}'s UNGA ideal point by year with the poles USA, Russia and China`}
-        deps=${[points, name]} make=${() =>
+        deps=${[points, name]} make=${(width: number) =>
           Plot.plot({
-            width: 900,
+            width,
             height: 320,
             marginLeft: 48,
             grid: true,
@@ -361,12 +391,12 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
     ${
       profile
         ? html`<figure>
-      <figcaption>Agreement of ${name} with each pole per session year (1 = same votes, yes–abstain counts ½);
-        gaps are years without joint votes.</figcaption>
+      <figcaption>Agreement of ${name}${WITH_EACH_POLE_PER}</figcaption>
       <${PlotFigure} testid="agreement-chart"
-        label=${`Line chart of ${name}'s agreement with the poles by year`} deps=${[profile]} make=${() =>
+        label=${`Line chart of ${name}'s agreement with the poles by year`} deps=${[profile]}
+        make=${(width: number) =>
           Plot.plot({
-            width: 900,
+            width,
             height: 260,
             marginLeft: 48,
             grid: true,
@@ -406,9 +436,9 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
         by state and session year (cividis scale: dark = low, yellow = high; blank = no joint votes).
       </figcaption>
       <${PlotFigure} testid="heatmap" label=${`Heatmap of agreement with ${pole} by state and year`}
-        deps=${[cells, pole]} make=${() =>
+        deps=${[cells, pole]} make=${(width: number) =>
           Plot.plot({
-            width: 900,
+            width,
             height: 60 + 26 * new Set(heatCells.map((c) => c.name)).size,
             marginLeft: 170,
             padding: 0.05,
@@ -477,8 +507,7 @@ export function AlignmentPage({ params }: { params: URLSearchParams }) {
                   setError(e.message);
                 },
               );
-            }}>Compute (fits our estimator on all, important and economic votes; up to a minute the first
-              time)</button>`
+            }}>${COMPUTE_FITS_OUR_ESTIMATOR}</button>`
           : sens === 'loading'
             ? html`<p aria-busy="true">Fitting…</p>`
             : html`<table data-testid="sensitivity"><caption>${sens.note}</caption>

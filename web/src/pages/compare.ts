@@ -7,6 +7,15 @@ import { PostureBadge, PostureBand, PostureLegend } from '../charts/postures.ts'
 import { latestPostures, yearRange } from '../charts/years.ts';
 import { loadStates, StatePicker } from '../states.ts';
 import { YearPicker } from '../year-picker.ts';
+import { Downloads } from '../downloads.ts';
+
+// Texts of the page, named so that its templates stay within the line width.
+const EACH_PANEL_THE_POSTURE =
+  'Each panel: the posture by year (coloured, abbreviated cells) above the index with its 5–95% ' +
+  "interval; the same axes in every panel. The marked year is the table's.";
+const INDEX_POSTURE_AND_COMPONENTS = 'Index, posture and components (0–1, 1 = most autonomous) in ';
+const STATES_THE_FIRST_RUN = ' states (the first run takes several seconds)…';
+const HOVER_OR_FOCUS_A = '; hover or focus a value for its explanation';
 
 export const MAX_COMPARE = 6;
 
@@ -56,12 +65,76 @@ function StatePanel({
   </figure>`;
 }
 
+const OVERLAY_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#1b1f24'];
+const OVERLAY_DASH = ['', '6,3', '2,3', '8,3,2,3', '1,2', '10,4'];
+interface OverlayRow {
+  state: string;
+  order: number;
+  year: number;
+  index: number;
+}
+
+/** Every state's index on one chart (colour and dash per state, so no cue is colour alone). */
+function Overlay({
+  series,
+  year,
+  years,
+}: {
+  series: SummaryResponse[];
+  year: number | null;
+  years: [number, number];
+}) {
+  const rows: OverlayRow[] = series.flatMap((s, i) =>
+    s.results
+      .filter((r) => r.index !== null)
+      .map((r) => ({ state: s.state.name, order: i, year: r.year, index: r.index as number })),
+  );
+  const deps = keyOf([rows.map((r) => [r.state, r.year, r.index]), years]);
+  const names = series.map((s) => s.state.name);
+  const build = (Plot: PlotModule, w: number) =>
+    Plot.plot({
+      width: w,
+      height: 260,
+      marginLeft: 40,
+      x: { label: null, tickFormat: 'd', domain: years },
+      y: { domain: [0, 1], label: 'index', grid: true },
+      color: { legend: true, domain: names, range: OVERLAY_COLOURS },
+      marks: [
+        ...names.map((name, i) =>
+          Plot.lineY(
+            rows.filter((r) => r.order === i),
+            { x: 'year', y: 'index', stroke: () => name, strokeWidth: 2, strokeDasharray: OVERLAY_DASH[i] },
+          ),
+        ),
+        Plot.tip(
+          rows,
+          Plot.pointerX({
+            x: 'year',
+            y: 'index',
+            title: (r: OverlayRow) => `${r.state} ${r.year}: ${r.index.toFixed(3)}`,
+          }),
+        ),
+      ],
+    });
+  return html`<figure class="compare-overlay" data-testid="compare-overlay">
+    <figcaption>The index of every state on one chart</figcaption>
+    <${PlotFigure} deps=${deps} highlight=${year} build=${build}
+      label=${`Strategic-autonomy index by year of ${names.join(', ')}, overlaid`}
+      description="One line per state, told apart by colour and dash; the panels add each interval." />
+  </figure>`;
+}
+
 /** Compare: up to six states over the years (index, interval, posture) and their components in one year. */
 export function ComparePage({ params }: { params: URLSearchParams }) {
   const wanted = readStates(params.get('states'));
   const wantedKey = wanted.join(',');
   const draws = params.get('draws') ?? undefined;
   const [year, setYear] = useState<number | null>(Number(params.get('year')) || null);
+  // A new year in the address moves the open page there.
+  const urlYear = Number(params.get('year')) || null;
+  useEffect(() => {
+    if (urlYear !== null) setYear(urlYear);
+  }, [urlYear]);
   const [latest, setLatest] = useState<number | null>(null);
   const [states, setStates] = useState<StateRow[]>([]);
   const [series, setSeries] = useState<Record<string, SummaryResponse>>({});
@@ -155,15 +228,15 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
     <h2>Over the years</h2>
     <${PostureLegend} />
     <p
-      class="note">Each panel: the posture by year (coloured, abbreviated cells) above the index with its
-        5–95% interval; the same axes in every panel. The marked year is the table's.</p>
+      class="note">${EACH_PANEL_THE_POSTURE}</p>
     ${
       loaded.length < wanted.length
         ? html`<p class="muted"
-      aria-busy="true">Computing ${wanted.length - loaded.length} of ${wanted.length} states (the first run
-        takes several seconds)…</p>`
+      aria-busy="true">Computing ${wanted.length - loaded.length} of ${wanted.length}${STATES_THE_FIRST_RUN}
+        </p>`
         : null
     }
+    ${span && loaded.length > 1 ? html`<${Overlay} series=${loaded} year=${year} years=${span} />` : null}
     <div class="compare-grid">
       ${
         span
@@ -178,9 +251,14 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
     <h2>Components in ${year ?? ''}</h2>
     ${
       table
+        ? html`<${Downloads} path="/api/compare" params=${{ states: wantedKey, year: table.year, draws }}
+            what="this table with every source" />`
+        : null
+    }
+    ${
+      table
         ? html`<div class="table-scroll"><table class="data compare-table" data-testid="compare-table">
-      <caption>Index, posture and components (0–1, 1 = most autonomous) in ${table.year}; hover or focus a
-        value for its explanation</caption>
+      <caption>${INDEX_POSTURE_AND_COMPONENTS}${table.year}${HOVER_OR_FOCUS_A}</caption>
       <thead><tr><th scope="col">Measure</th>${cols.map(
         (r) => html`<th scope="col" data-state=${r.state}><a
         href=${`#/profile?state=${r.state}&year=${table.year}`}>${r.name}</a></th>`,
@@ -198,7 +276,13 @@ export function ComparePage({ params }: { params: URLSearchParams }) {
           (r) => html`<td>
           ${r.interval ? `${fmt(r.interval[0])}–${fmt(r.interval[1])}` : '–'}</td>`,
         )}</tr>
-        <tr><th scope="row">Rank</th>${cols.map((r) => html`<td>${r.rank ?? '–'} of ${r.ranked}</td>`)}</tr>
+        <tr><th scope="row">Rank</th>${cols.map(
+          (r) => html`<td title=${r.rank_basis}>${r.rank ?? '–'} of ${r.ranked}</td>`,
+        )}</tr>
+        <tr><th scope="row">Coverage</th>${cols.map(
+          (r) => html`<td data-testid=${`compare-coverage-${r.state}`}
+            class=${r.coverage.complete ? '' : 'missing'}>${r.coverage.label}</td>`,
+        )}</tr>
         ${COMPONENT_IDS.map(
           (c) => html`<tr><th scope="row">${COMPONENT_SHORT[c]} <span
             class="muted">(weight ${fmt(table.settings.weights[c], 2)})</span></th>

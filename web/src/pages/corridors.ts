@@ -13,6 +13,15 @@ import type {
   TransitResponse,
 } from '../map/types.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const LEGS_ARE_DRAWN_AS =
+  'Legs are drawn as great-circle arcs between nodes (schematic). Line width is the flow assigned ' +
+  'by time; vermillion marks the minimum cut of each flow. Country outlines: Natural Earth 1:110m ' +
+  '(world-atlas).';
+const FREIGHT_ROUTES_ACROSS_THE =
+  'Freight routes across the Middle Corridor, the North–South corridor, the Northern route and the ' +
+  'sea lanes. Tick scenarios to re-run the routing and the capacity-aware assignment.';
+
 const criteria: Array<{ id: Criterion; label: string }> = [
   { id: 'time', label: 'fastest (time)' },
   { id: 'distance', label: 'shortest (distance)' },
@@ -142,8 +151,7 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
   return html`<section aria-labelledby="corridors-title" class="corridors">
     <h1 id="corridors-title">Corridors: routes, transit and bottlenecks</h1>
     <p
-      class="lede">Freight routes across the Middle Corridor, the North–South corridor, the Northern route and
-        the sea lanes. Tick scenarios to re-run the routing and the capacity-aware assignment.</p>
+      class="lede">${FREIGHT_ROUTES_ACROSS_THE}</p>
 
     <fieldset class="scenarios" data-testid="scenario-toggles">
       <legend>Scenarios (applied together, in this order)</legend>
@@ -179,9 +187,7 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
       }
       ${shown ? html`<${MapLegend} modes=${shown.modes} />` : null}
       <p
-        class="note">Legs are drawn as great-circle arcs between nodes (schematic). Line width is the flow
-          assigned by time; vermillion marks the minimum cut of each flow. Country outlines: Natural Earth
-          1:110m (world-atlas).</p>
+        class="note">${LEGS_ARE_DRAWN_AS}</p>
     </div>
 
     <div class="corridor-grid">
@@ -261,14 +267,12 @@ export function CorridorsPage({ params }: { params: URLSearchParams }) {
             transit.data
               ? html`
             <p
-              class="note">Capacity-aware assignment by time
-                of ${transit.data.ods.length} flows${
-                  transit.data.scenario
-                    ? html` under <em>
+              class="note">Capacity-aware assignment by time of ${transit.data.ods.length} flows${
+                transit.data.scenario
+                  ? html` under <em>
                 ${transit.data.scenario.name}</em>`
-                    : ' (baseline)'
-                }. Share = tonnes of a flow crossing the
-                country ÷ that flow's demand.</p>
+                  : ' (baseline)'
+              }. Share = tonnes of a flow crossing the country ÷ that flow's demand.</p>
             <${TransitChart} data=${transit.data} />
             <${TransitTable} data=${transit.data} />
           `

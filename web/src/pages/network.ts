@@ -4,6 +4,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getJson, type Provenance } from '../api.ts';
 import { html } from '../html.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const STATES_THAT_BRIDGE_THE =
+  'States that bridge the west and China–Russia blocs in a multiplex of alliances, shared IGOs, ' +
+  'arms transfers, vote similarity, hosting of talks and transport links, while aligned with ' +
+  'neither (docs/interconnector.md).';
+const OPEN_WEST_CHINA_RUSSIA = ' open west–china-russia two-paths through it; ';
+const THE_TABLES_BELOW_CARRY = '); the tables below carry the same data.';
+
 const LAYERS = ['alliances', 'igo', 'arms', 'votes', 'hosting', 'transport'] as const;
 type LayerId = (typeof LAYERS)[number];
 const LAYER_LABEL: Record<LayerId, string> = {
@@ -194,8 +202,7 @@ function GraphView({
     ${
       failed
         ? html`<p class="note"
-      data-testid="graph-fallback">The graph view needs WebGL (${failed}); the tables below carry the same
-        data.</p>`
+      data-testid="graph-fallback">The graph view needs WebGL (${failed}${THE_TABLES_BELOW_CARRY}</p>`
         : null
     }
     <figcaption class="legend">${BLOC_ORDER.map(
@@ -245,9 +252,9 @@ function Detail({ s }: { s: Score }) {
   return html`<section class="ic-detail" data-testid="detail" aria-live="polite">
     <h3 data-testid="detail-name">${s.name} (${s.state})</h3>
     <p>Bloc <strong>${s.bloc}</strong>; index <strong data-testid="detail-score">${f(s.score, 3)}
-      </strong> = alignment ${f(s.parts.alignment)} × ½ (bridging ${f(s.parts.bridging)} +
-        brokerage ${f(s.parts.brokerage)}); ${s.parts.opposingPaths} open west–china-russia two-paths through
-        it; ${s.parts.degree} ties.
+      </strong> = alignment ${f(s.parts.alignment)} × ½ (bridging ${f(s.parts.bridging)} + brokerage ${f(
+        s.parts.brokerage,
+      )}); ${s.parts.opposingPaths}${OPEN_WEST_CHINA_RUSSIA}${s.parts.degree} ties.
       ${guaranteeText(s)}
       ${connectednessText(s)}</p>
     <table class="ic-roles" data-testid="roles"><caption>Gould–Fernandez roles (blocs as groups)</caption>
@@ -322,9 +329,7 @@ export function NetworkPage({ params }: { params: URLSearchParams }) {
   return html`<section class="network-page" aria-busy=${busy ? 'true' : 'false'} data-testid="network-page">
     <h2>Interconnectors between rival blocs</h2>
     <p
-      class="lede">States that bridge the west and China–Russia blocs in a multiplex of alliances, shared
-        IGOs, arms transfers, vote similarity, hosting of talks and transport links, while aligned with
-        neither (docs/interconnector.md).</p>
+      class="lede">${STATES_THAT_BRIDGE_THE}</p>
     <form class="ic-controls" onSubmit=${(e: Event) => e.preventDefault()}>
       <label>Year <select data-testid="year-select" value=${String(shownYear)}
         onChange=${(e: Event) => go({ year: (e.target as HTMLSelectElement).value })}>

@@ -26,6 +26,42 @@ import { deriveSeries, reweightedPoints } from '../profile/series.ts';
 import { WeightsPanel } from '../profile/weights-panel.ts';
 import { loadStates, StatePicker } from '../states.ts';
 import { YearPicker } from '../year-picker.ts';
+import { Downloads } from '../downloads.ts';
+
+/**
+ * Where the measurements differ from the article (METHODOLOGY §6), served from the docs so that the
+ * page and the methodology cannot disagree.
+ */
+function Divergences() {
+  const [doc, setDoc] = useState<{ html: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    getJson<{ html: string }>('/api/docs', { name: 'METHODOLOGY', section: '6' }).then(setDoc, (e: Error) =>
+      setError(e.message),
+    );
+  }, []);
+  return html`<section class="divergences" aria-labelledby="divergences-title" data-testid="divergences">
+    <h2 id="divergences-title">Where this differs from the article</h2>
+    <p>The measurements are checked against the postures Huseynov (2024) describes for the South Caucasus
+      and its neighbours; where they disagree, the difference is reported rather than tuned away.
+      <a href="#/docs/METHODOLOGY?section=6">Methodology §6</a>.</p>
+    ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+    ${
+      doc
+        ? html`<details><summary>The reference table and every known divergence</summary>
+          <div class="doc-body" dangerouslySetInnerHTML=${{ __html: doc.html }}></div></details>`
+        : null
+    }
+  </section>`;
+}
+
+// Texts of the page, named so that its templates stay within the line width.
+const EACH_ON_A_0 =
+  'Each on a 0–1 scale where 1 is most autonomous. Gaps are missing years (grey ticks at the ' +
+  'foot), never zero; the reason is given under each chart.';
+const COMPUTING_EVERY_YEAR_FOR =
+  'Computing every year for every state (ranks need them all); the first run takes several ' +
+  'seconds, later ones are cached by the server…';
 
 // Texts of the page, named so that the template stays readable.
 const INDEX_DESCRIPTION =
@@ -110,6 +146,12 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   const key = `${state}|${draws ?? ''}|${applied ?? ''}`;
   const keyRef = useRef(key);
   keyRef.current = key;
+
+  // A new year in the address (a link, the back button) moves the page there even when it is open.
+  const urlYear = Number(params.get('year')) || null;
+  useEffect(() => {
+    if (urlYear !== null) setYear(urlYear);
+  }, [urlYear]);
 
   useEffect(() => {
     loadStates().then(setStates, (e: Error) => setError(e.message));
@@ -248,6 +290,20 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
   const pts = local?.pts ?? derived?.pts ?? [];
   const transitions = local ? [] : (shownSeries?.transitions ?? []);
 
+  // Nothing to show for these inputs (an unknown state, a year out of range): say so and offer a way on,
+  // rather than leaving the page's placeholders busy.
+  if (error && !head && !derived && !detail)
+    return html`<section aria-labelledby="profile-title" class="profile">
+      <h1 id="profile-title">State profile: ${state}</h1>
+      <div class="empty-state" data-testid="profile-error">
+        <p role="alert" class="error">${error}</p>
+        <p>Choose another state or year, or go back to <a href="#/rankings">the rankings</a>.</p>
+      </div>
+      <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
+        <${StatePicker} value=${state} states=${states} testid="state-picker"
+          onChange=${(s: string) => (window.location.hash = `#/profile?state=${s}`)} />
+      </form>
+    </section>`;
   return html`<section aria-labelledby="profile-title" class="profile">
     <h1 id="profile-title">State profile: <span data-testid="state-name">${name}</span></h1>
     <form class="filters" onSubmit=${(e: Event) => e.preventDefault()}>
@@ -257,6 +313,14 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
       <${YearPicker} label="Year" value=${year} years=${years} testid="year-picker" onChange=${setYear} />
     </form>
     ${error ? html`<p role="alert" class="error">${error}</p>` : null}
+    <p class="downloads" data-testid="profile-actions">
+      <button type="button" data-testid="report-button" onClick=${() => window.print()}>
+        Report: print or save this profile as PDF</button>
+      <span class="muted">(a fuller brief:
+        <code>interconnector report ${state} --out ${state}.pdf</code>)</span>
+    </p>
+    <${Downloads} path="/api/autonomy" params=${{ state, draws, weights: applied, detail: 'summary' }}
+      what="the series" testid="series-downloads" />
 
     <div class="profile-grid">
       <div class="profile-main">
@@ -278,8 +342,7 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
               }
             </div>`
             : html`<p class="muted"
-              aria-busy="true">Computing every year for every state (ranks need them all); the first run takes
-                several seconds, later ones are cached by the server…</p>`
+              aria-busy="true">${COMPUTING_EVERY_YEAR_FOR}</p>`
         }
 
         <h2>Index and rank over the years</h2>
@@ -327,8 +390,7 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
 
     <h2>Components over the years</h2>
     <p
-      class="note">Each on a 0–1 scale where 1 is most autonomous. Gaps are missing years (grey ticks at the
-        foot), never zero; the reason is given under each chart.</p>
+      class="note">${EACH_ON_A_0}</p>
     ${
       derived
         ? html`<div class="multiples">
@@ -368,9 +430,12 @@ export function ProfilePage({ params }: { params: URLSearchParams }) {
       <h3>Why this posture</h3>
       <${ClassifierExplanation} doc=${detail} />
       <h3>Components and their sources</h3>
-      <${ComponentTable} doc=${detail} weights=${shares ?? undefined} />
+      <div class="scroll-x"><${ComponentTable} doc=${detail} weights=${shares ?? undefined} /></div>
+      <${Downloads} path="/api/autonomy" testid="year-downloads" what=${`${detail.year} with every source`}
+        params=${{ state, draws, weights: applied, years: `${detail.year}-${detail.year}` }} />
     </div>`
         : html`<p class="muted" aria-busy="true">Loading…</p>`
     }
+    <${Divergences} />
   </section>`;
 }

@@ -1,9 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { COMPONENT_IDS, getJson, type ComponentId, type PostureId } from '../api.ts';
 import { html } from '../html.ts';
+import { SourceRefs } from '../sources.ts';
 import { COMPONENT_SHORT, keyOf } from '../charts/autonomy-charts.ts';
 import { fmt, PlotFigure, type PlotModule } from '../charts/plot.ts';
 import { PostureBadge, PostureBand } from '../charts/postures.ts';
+
+// Texts of the page, named so that its templates stay within the line width.
+const EACH_SCENARIO_IS_A =
+  'Each scenario is a set of edits to the knowledge base, the datasets and the corridor network ' +
+  '(kb/scenarios/), applied as an overlay; the framework is re-run and compared with the baseline. ' +
+  'Assumptions are marked as such.';
+const INDEX_BY_YEAR_WITH =
+  'Index by year with its 5–95% interval; the dotted line is the 0.5 bar of strategic autonomy.';
 
 export const MAX_SCENARIOS = 4;
 /**
@@ -218,9 +227,7 @@ export function ScenariosPage({ params }: { params: URLSearchParams }) {
   return html`<section class="scenarios-page" aria-labelledby="scn-title">
     <h1 id="scn-title">Scenarios: <span data-testid="scenario-state">${name}</span></h1>
     <p
-      class="lede">Each scenario is a set of edits to the knowledge base, the datasets and the corridor
-        network (kb/scenarios/), applied as an overlay; the framework is re-run and compared with the
-        baseline. Assumptions are marked as such.</p>
+      class="lede">${EACH_SCENARIO_IS_A}</p>
     <form class="scenario-picker" onSubmit=${(e: Event) => {
       e.preventDefault();
       const s = (e.target as HTMLFormElement).elements.namedItem('state') as HTMLInputElement;
@@ -263,8 +270,7 @@ export function ScenariosPage({ params }: { params: URLSearchParams }) {
       data
         ? html`
       <figure class="scenario-chart" data-testid="scenario-chart">
-        <figcaption>Index by year with its 5–95% interval; the dotted line is the 0.5 bar of strategic
-          autonomy.
+        <figcaption>${INDEX_BY_YEAR_WITH}
           <ul class="series-legend">${names.map(
             (n, i) => html`<li><svg width="28" height="10"
             aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" stroke=${SERIES[i]!.colour} stroke-width="2"
@@ -345,7 +351,7 @@ export function ScenariosPage({ params }: { params: URLSearchParams }) {
           }${
             e.sources.length
               ? html`<br />
-          <em>sources:</em> ${e.sources.join(', ')}`
+          <em>sources:</em> <${SourceRefs} ids=${e.sources} />`
               : null
           }</li>`,
           )}</ol></details>

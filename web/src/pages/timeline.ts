@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getJson, type StateRow, type TimelineFact, type TimelineResponse } from '../api.ts';
 import { html } from '../html.ts';
+import { Downloads } from '../downloads.ts';
 
 const kindLabels: Record<string, string> = {
   membership: 'Membership',
@@ -40,6 +41,8 @@ function SourceList({ fact }: { fact: TimelineFact }) {
 /** Evidence timeline: the dated, sourced facts of a state, filterable by kind, years and text. */
 export function TimelinePage({ params }: { params: URLSearchParams }) {
   const state = params.get('state') ?? 'AZE';
+  // A fact's deep link (#/timeline?state=S&fact=ID): that fact is opened, marked and scrolled to.
+  const target = params.get('fact');
   const [states, setStates] = useState<StateRow[]>([]);
   const [data, setData] = useState<TimelineResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +59,16 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
     setData(null);
     getJson<TimelineResponse>('/api/kb/timeline', { state }).then(setData, (e: Error) => setError(e.message));
   }, [state]);
+
+  useEffect(() => {
+    if (!data || !target) return;
+    const el = document.getElementById(`fact-${target}`);
+    if (el) {
+      el.setAttribute('tabindex', '-1');
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    }
+  }, [data, target]);
 
   const facts = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -107,9 +120,21 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
       ${facts.length} of ${data.count} facts</p>`
         : null
     }
+    ${
+      data
+        ? html`<${Downloads} path="/api/kb/timeline" params=${{ state }}
+            what="these facts with their sources" />`
+        : null
+    }
+    ${
+      data && target && !data.facts.some((f) => f.id === target)
+        ? html`<p class="empty-state" role="status">Fact ${target} is not in ${state}'s timeline.</p>`
+        : null
+    }
     <ol class="timeline">
       ${facts.map(
-        (f) => html`<li class=${`fact kind-${f.kind}`} data-testid="fact">
+        (f) => html`<li class=${`fact kind-${f.kind}${f.id === target ? ' targeted' : ''}`}
+        data-testid="fact" id=${`fact-${f.id}`} data-fact=${f.id}>
         <div class="when"><time datetime=${f.date}>${f.date}</time>${
           f.to
             ? html` – <time datetime=${f.to}>
@@ -119,7 +144,8 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
         <div class="what">
           <span class="badge">${kindLabels[f.kind] ?? f.kind}</span>
           <p>${f.text}${f.claimed_by ? html` <em>(claim by ${f.claimed_by})</em>` : ''}</p>
-          <details><summary>Sources (${f.sources.length})</summary><${SourceList} fact=${f} /><p
+          <details open=${f.id === target}><summary>Sources (${f.sources.length})</summary><${SourceList}
+            fact=${f} /><p
             class="where">Fact ${f.id}, ${f.where}</p></details>
         </div>
       </li>`,

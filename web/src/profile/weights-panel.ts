@@ -4,6 +4,13 @@ import { COMPONENT_LABEL } from '../charts/autonomy-charts.ts';
 import { fmt } from '../charts/plot.ts';
 import type { Weights } from './composite.ts';
 
+// Texts of the page, named so that its templates stay within the line width.
+const MOVE_A_SLIDER_TO =
+  'Move a slider to re-weight the index. The index is recomputed at once in your browser from the ' +
+  'component scores; its 5–95% interval, the ranks and the postures need every state and the Monte ' +
+  'Carlo draws, so the server recomputes them a moment later. Weights are normalised to sum to 1 ' +
+  '(the share in brackets).';
+
 /** One labelled range input per component, each with its raw value and its share after normalising. */
 export function WeightsPanel({
   weights,
@@ -21,11 +28,7 @@ export function WeightsPanel({
   return html`<aside class="weights" aria-labelledby="weights-title">
     <h2 id="weights-title">Weights</h2>
     <p
-      class="note">Move a slider to re-weight the index. The index is recomputed at once in your browser from
-        the component
-      scores; its 5–95% interval, the ranks and the postures need every state and the Monte Carlo draws, so
-        the server
-      recomputes them a moment later. Weights are normalised to sum to 1 (the share in brackets).</p>
+      class="note">${MOVE_A_SLIDER_TO}</p>
     <fieldset disabled=${weights === null}>
       <legend class="sr-only">Component weights</legend>
       ${COMPONENT_IDS.map(
