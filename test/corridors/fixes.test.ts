@@ -7,20 +7,16 @@ import { assignDemands, greatCircleKm } from '../../src/framework/corridors/assi
 
 // Issue 15 on the committed corridor network (kb/corridors).
 
-test(
-  'the Middle Corridor demand counts Georgia as a ' + 'transit country (its ports are a gateway region)',
-  () => {
-    const run = corridorTransit({});
-    const od = run.assignment.ods.find((o) => o.od === 'trans-caspian')!;
-    assert.ok(od.assigned_mt > 3.29, `${od.assigned_mt} Mt placed`);
-    const via = (c: string) =>
-      run.assignment.transit.find((t) => t.country === c)?.by_od.find((b) => b.od === 'trans-caspian')?.mt ??
-      0;
-    assert.ok(via('GEO') > 3.29, `Georgia carries ${via('GEO')} Mt`);
-    assert.ok(via('AZE') > 3.29, `Azerbaijan carries ${via('AZE')} Mt`);
-    for (const p of od.paths) assert.ok(p.transit_countries.includes('GEO'), p.path.join(' › '));
-  },
-);
+test('the Middle Corridor demand counts Georgia as transit (its ports are a gateway region)', () => {
+  const run = corridorTransit({});
+  const od = run.assignment.ods.find((o) => o.od === 'trans-caspian')!;
+  assert.ok(od.assigned_mt > 3.29, `${od.assigned_mt} Mt placed`);
+  const via = (c: string) =>
+    run.assignment.transit.find((t) => t.country === c)?.by_od.find((b) => b.od === 'trans-caspian')?.mt ?? 0;
+  assert.ok(via('GEO') > 3.29, `Georgia carries ${via('GEO')} Mt`);
+  assert.ok(via('AZE') > 3.29, `Azerbaijan carries ${via('AZE')} Mt`);
+  for (const p of od.paths) assert.ok(p.transit_countries.includes('GEO'), p.path.join(' › '));
+});
 
 test('closing Georgia leaves the Middle Corridor cargo unplaced instead of sending it across Europe', () => {
   const run = corridorTransit({ scenario: 'georgia-closed' });

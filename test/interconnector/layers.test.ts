@@ -371,51 +371,48 @@ test(
   },
 );
 
-test(
-  'the alignment factor halves for a state under a pole ' + 'guarantee (rules off); with the rules it gates',
-  () => {
-    const inp = emptyInputs(kb, registry);
-    withIdeal(inp, { USA: 2, FRA: 1.7, TUR: 0, RUS: -1.2, IRN: -1.1, CHN: -1 }, [2016, 2020]);
-    withArms(
-      inp,
+test('the alignment factor halves under a pole guarantee (rules off); with the rules it gates', () => {
+  const inp = emptyInputs(kb, registry);
+  withIdeal(inp, { USA: 2, FRA: 1.7, TUR: 0, RUS: -1.2, IRN: -1.1, CHN: -1 }, [2016, 2020]);
+  withArms(
+    inp,
+    [
+      ['USA', 'TUR', 2020, 100],
+      ['RUS', 'TUR', 2020, 100],
+      ['USA', 'FRA', 2020, 10],
+      ['RUS', 'IRN', 2020, 10],
+    ],
+    [1950, 2025],
+  );
+  inp.atop = {
+    data: new Map([
       [
-        ['USA', 'TUR', 2020, 100],
-        ['RUS', 'TUR', 2020, 100],
-        ['USA', 'FRA', 2020, 10],
-        ['RUS', 'IRN', 2020, 10],
+        `${cc('USA')}>${cc('TUR')}:2018`,
+        {
+          defense: true,
+          backed: true,
+          offense: false,
+          neutrality: false,
+          nonaggression: false,
+          consultation: false,
+          alliances: [3180],
+        },
       ],
-      [1950, 2025],
-    );
-    inp.atop = {
-      data: new Map([
-        [
-          `${cc('USA')}>${cc('TUR')}:2018`,
-          {
-            defense: true,
-            backed: true,
-            offense: false,
-            neutrality: false,
-            nonaggression: false,
-            consultation: false,
-            alliances: [3180],
-          },
-        ],
-      ]),
-      covers: [1815, 2018],
-      provenance: { dataset: 'atop' },
-    };
-    const s = interconnectorScores(inp, 2020, { layers: ['arms'], nullSamples: 0, faceValidity: false }).get(
-      'TUR',
-    )!;
-    assert.equal(s.parts.alignment, 0.5);
-    assert.deepEqual(s.parts.guarantee, { from: 'USA', weight: 1 });
-    assert.equal(s.score, 0.5);
-    // Inside a pole's alliance: a full guarantee from the USA, so no bridge between the USA and its rivals.
-    const g = interconnectorScores(inp, 2020, { layers: ['arms'], nullSamples: 0 }).get('TUR')!;
-    assert.equal(g.parts.gate?.rule, 'pole-guarantee');
-    assert.equal(g.parts.gate?.pole, 'USA');
-    assert.equal(g.score, 0);
-    // Carried forward from ATOP 2018, and said so.
-    assert.ok(g.parts.gate?.evidence.includes('carried forward from 2018'));
-  },
-);
+    ]),
+    covers: [1815, 2018],
+    provenance: { dataset: 'atop' },
+  };
+  const s = interconnectorScores(inp, 2020, { layers: ['arms'], nullSamples: 0, faceValidity: false }).get(
+    'TUR',
+  )!;
+  assert.equal(s.parts.alignment, 0.5);
+  assert.deepEqual(s.parts.guarantee, { from: 'USA', weight: 1 });
+  assert.equal(s.score, 0.5);
+  // Inside a pole's alliance: a full guarantee from the USA, so no bridge between the USA and its rivals.
+  const g = interconnectorScores(inp, 2020, { layers: ['arms'], nullSamples: 0 }).get('TUR')!;
+  assert.equal(g.parts.gate?.rule, 'pole-guarantee');
+  assert.equal(g.parts.gate?.pole, 'USA');
+  assert.equal(g.score, 0);
+  // Carried forward from ATOP 2018, and said so.
+  assert.ok(g.parts.gate?.evidence.includes('carried forward from 2018'));
+});

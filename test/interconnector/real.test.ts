@@ -172,15 +172,15 @@ test(
     assert.ok(ukrBefore.rank! <= quarter, `UKR rank ${ukrBefore.rank} without the rules`);
     assert.ok(!before.edges.some((e) => e.carried), 'no carried ties with carryAlliances false');
     t.diagnostic(
-      `UKR rank ${ukr.rank} with the rules, ${ukrBefore.rank}` +
-        ` without; conflicts from ${run.hostility.source}`,
+      `UKR rank ${ukr.rank} with the rules, ${ukrBefore.rank} without; ` +
+        `conflicts from ${run.hostility.source}`,
     );
   },
 );
 
 test(
-  'real data, bloc definitions: ideal points by default; Ukraine ' +
-    'votes and the great-power dimension when the votes reach the year',
+  'real data, bloc definitions: ideal points by default; Ukraine votes and the great-power ' +
+    'dimension when the votes reach the year',
   { skip },
   async (t) => {
     const data = await loadInterconnectorData(store!, { years: [run.year] });
@@ -217,5 +217,24 @@ test(
     assert.equal(g.blocs.bloc.get('GBR'), 'west');
     assert.equal(g.blocs.bloc.get('SYR'), 'china-russia');
     assert.match(g.blocs.provenance.note!, /roll calls 2015–2019 where the USA voted against/);
+  },
+);
+
+test(
+  'real data, explain a rank: the gate, layers, counterparts and what would move it',
+  { skip },
+  async () => {
+    const { explainScore } = await import('../../src/cli/commands/brokerage.ts');
+    const ukr = explainScore(run, run.scores.get('UKR')!);
+    assert.ok(ukr.lines.some((l) => /gate: in armed conflict with RUS/.test(l)));
+    assert.ok(ukr.lines.some((l) => l.includes('ruled out')));
+    const aze = explainScore(run, run.scores.get('AZE')!);
+    assert.ok(aze.lines.some((l) => l.startsWith('  west counterparts:')));
+    // With a = 1 its score is ½(b + r) and no state below that score outranks it.
+    const s = run.scores.get('AZE')!;
+    if (aze.ifAligned) {
+      assert.ok(Math.abs(aze.ifAligned.score - 0.5 * (s.parts.bridging + s.parts.brokerage)) < 1e-12);
+      assert.ok(aze.ifAligned.rank <= s.rank!);
+    }
   },
 );

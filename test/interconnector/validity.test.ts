@@ -24,26 +24,20 @@ const ucdp: ConflictData = {
   provenance: { dataset: 'ucdp_acd', note: 'test' },
 };
 
-test(
-  'UCDP conflicts: a primary party on a side counts, two ' + 'secondary supporters do not, only active years',
-  () => {
-    const inp = emptyInputs(kb, registry);
-    const h = hostilePairs(inp, ucdp, 2023);
-    assert.equal(h.source, 'ucdp');
-    assert.deepEqual(isHostile(h, 'UKR', 'RUS')?.evidence, ['UCDP 1']);
-    assert.equal(isHostile(h, 'TUR', 'RUS'), undefined, 'proxy sides are not a war between the two');
-    assert.equal(isHostile(h, 'IND', 'CHN'), undefined, 'conflict 3 is not active in 2023');
-    assert.ok(isHostile(hostilePairs(inp, ucdp, 2021), 'CHN', 'IND'));
-  },
-);
+test('UCDP: a primary party on a side counts, two secondary supporters do not, active years only', () => {
+  const inp = emptyInputs(kb, registry);
+  const h = hostilePairs(inp, ucdp, 2023);
+  assert.equal(h.source, 'ucdp');
+  assert.deepEqual(isHostile(h, 'UKR', 'RUS')?.evidence, ['UCDP 1']);
+  assert.equal(isHostile(h, 'TUR', 'RUS'), undefined, 'proxy sides are not a war between the two');
+  assert.equal(isHostile(h, 'IND', 'CHN'), undefined, 'conflict 3 is not active in 2023');
+  assert.ok(isHostile(hostilePairs(inp, ucdp, 2021), 'CHN', 'IND'));
+});
 
-test(
-  'without UCDP the knowledge base wars stand in ' + '(Russia–Ukraine from 2022), weaker kinds are left out',
-  () => {
-    const inp = emptyInputs(kb, registry);
-    const h = hostilePairs(inp, null, 2023);
-    assert.equal(h.source, 'kb');
-    assert.ok(isHostile(h, 'RUS', 'UKR'));
-    assert.equal(isHostile(h, 'CHN', 'IND'), undefined, 'an armed-conflict fact without active years');
-  },
-);
+test('without UCDP the knowledge-base wars stand in (Russia–Ukraine), weaker kinds left out', () => {
+  const inp = emptyInputs(kb, registry);
+  const h = hostilePairs(inp, null, 2023);
+  assert.equal(h.source, 'kb');
+  assert.ok(isHostile(h, 'RUS', 'UKR'));
+  assert.equal(isHostile(h, 'CHN', 'IND'), undefined, 'an armed-conflict fact without active years');
+});

@@ -102,6 +102,74 @@ export function rankingDoc(run: InterconnectorRun, rows: InterconnectorScore[]):
   };
 }
 
+/**
+ * Why a state ranks where it does: its gate, the two factors of its score, the layers and the
+ * counterparts that carry its bridging, the ties war cut, and what would move it (the rank it would
+ * take with the alignment factor at 1, everything else equal).
+ */
+export function explainScore(
+  run: InterconnectorRun,
+  s: InterconnectorScore,
+): { lines: string[]; ifAligned: { score: number; rank: number } | null } {
+  const p = s.parts;
+  const rankedCount = [...run.scores.values()].filter((x) => x.rank !== null).length;
+  const votes = round(p.alignmentVotes, 2) ?? '–';
+  const lines = [
+    `${s.name} (${s.state}), ${run.year}: rank ${s.rank ?? '–'} of ${rankedCount}, ` +
+      `score ${round(s.score) ?? 'missing'}, bloc ${s.bloc}`,
+    `  alignment factor a = ${round(p.alignment, 2) ?? 'missing'} (votes ${votes}, ` +
+      `strongest pole guarantee ${p.guarantee ? `${p.guarantee.from} ${p.guarantee.weight}` : 'none'})`,
+  ];
+  if (p.gate)
+    lines.push(
+      `  gate: ${p.gate.rule === 'conflict-with-pole' ? 'in armed conflict with' : 'guaranteed by'} ` +
+        `${p.gate.pole} (${p.gate.evidence.join('; ')}): a = 0, so it cannot rank as a bridge`,
+    );
+  lines.push(
+    `  bridging b = ${round(p.bridging, 2)} ` +
+      `(share of west–china-russia shortest paths ${round(p.crossShare, 4)}), ` +
+      `brokerage r = ${round(p.brokerage, 2)} (${p.opposingPaths} open west–v–east two-paths)`,
+    '  layers (tie strength to west / china-russia / others; index on the layer alone):',
+  );
+  const layers = Object.entries(s.layers).sort((a, b) => (b[1].score ?? 0) - (a[1].score ?? 0));
+  for (const [id, c] of layers)
+    lines.push(
+      `    ${id.padEnd(9)} ${c.west.toFixed(2)} / ${c.east.toFixed(2)} / ${c.other.toFixed(2)}; ` +
+        `alone ${round(c.score) ?? '–'}`,
+    );
+  const cp = (list: InterconnectorScore['counterparts']['west']) =>
+    list
+      .map(
+        (c) =>
+          `${c.state} ${c.weight.toFixed(2)} [${Object.keys(c.layers).join('+')}]` +
+          (c.carried ? ` (carried: ${Object.keys(c.carried).join(', ')})` : ''),
+      )
+      .join(', ') || 'none';
+  lines.push(`  west counterparts: ${cp(s.counterparts.west)}`);
+  lines.push(`  china-russia counterparts: ${cp(s.counterparts.east)}`);
+  if (s.cut.length)
+    lines.push(
+      '  ties cut by war: ' +
+        s.cut.map((h) => `${h.a === s.state ? h.b : h.a} (${h.evidence.join(', ')})`).join(', '),
+    );
+  // What would move it: the same bridging with the alignment factor at 1.
+  let ifAligned: { score: number; rank: number } | null = null;
+  const bridge = 0.5 * (p.bridging + p.brokerage);
+  if (s.score !== null && (p.alignment ?? 0) < 1) {
+    const score = bridge;
+    const rank = 1 + [...run.scores.values()].filter((x) => x !== s && (x.score ?? -1) > score).length;
+    ifAligned = { score, rank };
+    lines.push(
+      '  what would move it: aligned with neither pole (a = 1) it would score ' +
+        `${score.toFixed(3)}, rank ${rank}` +
+        (p.gate ? ' — which the gate rules out while it lasts' : ''),
+    );
+  }
+  if (bridge === 0)
+    lines.push('  what would move it: ties to both blocs (it has no cross-bloc path or open two-path)');
+  return { lines, ifAligned };
+}
+
 export function registerBrokerageCommands(program: Command, ctx: CliContext): void {
   program
     .command('brokerage')
@@ -116,6 +184,10 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
       'layer weights in the multiplex (default alliances=1,igo=1,arms=1,votes=0.5,hosting=0.5,transport=0.5)',
     )
     .option('--top <N>', 'rows to show in the ranking (default all)')
+    .option(
+      '--state <S>',
+      'explain one state: the layers and counterparts that place it, and what would move it',
+    )
     .option(
       '--no-face-validity',
       'keep ties between states at war and let states at war with a pole bridge it',
@@ -137,6 +209,7 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         layers?: string;
         weights?: string;
         top?: string;
+        state?: string;
         faceValidity: boolean;
         carryAlliances: boolean;
         blocs?: string;
@@ -236,6 +309,19 @@ export function registerBrokerageCommands(program: Command, ctx: CliContext): vo
         const ranked = [...run.scores.values()]
           .filter((s) => s.rank !== null)
           .sort((a, b) => (a.rank as number) - (b.rank as number));
+        if (opts.state) {
+          let rec;
+          try {
+            rec = (await ctx.registry()).resolve(opts.state);
+          } catch (e) {
+            throw new UserError(`--state: ${(e as Error).message}`);
+          }
+          const sc = rec.iso3 ? run.scores.get(rec.iso3) : undefined;
+          if (!sc) throw new UserError(`--state: ${opts.state} is not in the ${year} network`);
+          const ex = explainScore(run, sc);
+          if (ctx.format === 'json') return ctx.print({ year, state: sc, explanation: ex });
+          return ctx.lines(ex.lines);
+        }
         const top = opts.top ? Number(opts.top) : ranked.length;
         if (!Number.isInteger(top) || top < 1)
           throw new UserError(`--top must be a positive whole number, got '${opts.top}'`);

@@ -199,8 +199,8 @@ export function registerCorridorsCommands(program: Command, ctx: CliContext): vo
         if (unplaced.length)
           ctx.lines([
             '',
-            `unplaced cargo (paths over ${run.assignment.maxCircuity}` +
-              '× the great-circle distance are refused):',
+            `unplaced cargo (paths over ${run.assignment.maxCircuity}× ` +
+              'the great-circle distance are refused):',
             ...unplaced.map((o) => `  ${o.od}: ${o.unplaced}`),
           ]);
       }

@@ -7,6 +7,8 @@
 import { assignBlocs, positionTableFromRows } from '../alignment/poles.ts';
 import type { FrameworkInputs } from '../inputs.ts';
 import type { Bloc, BlocAssignment } from './types.ts';
+
+export type { BlocAssignment } from './types.ts';
 import { greatPowerBlocs, ukraineBlocs, type BlocDefinition, type VoteRecord } from './vote-blocs.ts';
 
 /** The bloc partition of the chosen definition; null when its data do not cover the year. */
@@ -45,9 +47,6 @@ export interface BlocOptions {
    */
   definition?: BlocDefinition;
 }
-
-// BlocAssignment lives in types.ts, beside Bloc, so that vote-blocs.ts need not import this module.
-export type { BlocAssignment };
 
 export function blocsForYear(
   inp: FrameworkInputs,

@@ -217,8 +217,8 @@ export function interconnectorRun(
   if (!blocs)
     throw new InterconnectorInputError(
       (options.blocs?.definition ?? 'ideal-points') === 'ideal-points'
-        ? `no bloc partition for ${year}: BSV ideal points ` +
-            `cover ${inputs.ideal.covers?.join('–') ?? 'no years'}`
+        ? `no bloc partition for ${year}: BSV ideal points cover ` +
+            `${inputs.ideal.covers?.join('–') ?? 'no years'}`
         : `no '${options.blocs?.definition}' bloc partition for ${year}: the voting record ` +
             (options.data?.votes?.covers
               ? `covers ${options.data.votes.covers.join('–')}`

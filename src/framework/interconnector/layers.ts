@@ -18,9 +18,7 @@ export interface InterconnectorData {
   igoShared: DatasetInput<Map<number, Map<string, number>>>;
   /** Corridor model legs reduced to country chains (from, via…, to), for the transport layer. */
   transport: { legs: TransportLeg[]; from: number; provenance: Provenance } | null;
-  /**
-   * UCDP armed-conflict parties (face-validity rules); null or absent: the knowledge base's wars stand in.
-   */
+  /** UCDP armed-conflict parties (face-validity rules); null or absent: knowledge-base wars stand in. */
   conflicts?: ConflictData | null;
   /** General Assembly roll calls and votes, for the vote-based bloc definitions. */
   votes?: VoteRecord | null;

@@ -34,6 +34,7 @@ export interface Layer {
 export type Bloc = 'west' | 'china-russia' | 'non-aligned' | 'unclassified';
 export const BLOCS: readonly Bloc[] = ['west', 'china-russia', 'non-aligned', 'unclassified'];
 
+/** A bloc partition of the states for a year (blocs.ts, vote-blocs.ts). */
 export interface BlocAssignment {
   /** ISO3 → bloc, for states with a position in the window. */
   bloc: Map<string, Exclude<Bloc, 'unclassified'>>;

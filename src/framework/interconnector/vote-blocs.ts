@@ -9,8 +9,8 @@
  * - `great-power`: a second dimension, the votes on which the poles split: roll calls in the bloc
  *   window where the USA voted against both Russia and China (one yes, the other two no, abstentions
  *   as ½ apart) and at least a quarter of the votes cast went the USA's way (votes where the USA
- *   stands nearly alone, on Cuba or Israel–Palestine, split North and South rather than the powers). For a
- * state, agreement with a pole on a vote = 1 − |v − v_pole| (yes 1, abstain ½,
+ *   stands nearly alone, on Cuba or Israel–Palestine, split North and South rather than the powers).
+ *   For a state, agreement with a pole on a vote = 1 − |v − v_pole| (yes 1, abstain ½,
  *   no 0); s = A_W / (A_W + A_E), A_W the mean agreement with the USA and A_E with the nearer of
  *   Russia and China; west if s ≥ 0.6, china-russia if s ≤ 0.4, non-aligned between.
  *
@@ -149,9 +149,7 @@ function assignment(
   };
 }
 
-/**
- * Blocs from the Ukraine votes held from March 2022 to the end of `year`; null before 2022 or without them.
- */
+/** Blocs from the Ukraine votes from March 2022 to the end of `year`; null before 2022 or without them. */
 export function ukraineBlocs(
   inp: FrameworkInputs,
   record: VoteRecord | null,
@@ -261,8 +259,8 @@ export function greatPowerBlocs(
     dataset: record.provenance.map((p) => p.dataset).join('+'),
     note:
       `blocs on the great-power dimension: ${used} roll calls ${start}–${end} where the USA voted against ` +
-      'Russia and China; s = agreement with the USA / (with ' +
-      'the USA + with the nearer of Russia and China); ' +
+      'Russia and China; s = agreement with the USA / ' +
+      '(with the USA + with the nearer of Russia and China); ' +
       `west ≥ 0.6, china-russia ≤ 0.4${end < year ? `, carried to ${year}` : ''}`,
   });
 }
