@@ -52,9 +52,16 @@ test(
     assert.ok(
       (await page.getByTestId('agreement-chart').locator('svg g[data-mark="line"] path').count()) >= 3,
     );
-    assert.ok((await page.getByTestId('heatmap').locator('svg g[data-mark="cell"] rect').count()) > 10);
+    const cells = await page.getByTestId('heatmap').locator('svg g[data-mark="cell"] rect').count();
+    // The fixture has five states over three sessions; the real data far more.
+    assert.ok(cells > (realSkip ? 3 : 10), `heatmap cells (${cells})`);
     const usa = Number(await page.getByTestId('agree-mean-USA').textContent());
-    assert.ok(usa > 0 && usa < 1, `mean agreement with the USA is a share (${usa})`);
+    // A share; the hand-made fixture (no ../shared) has Azerbaijan disagree with the USA on every
+    // counted vote, so only the real data can show it strictly between 0 and 1.
+    assert.ok(
+      realSkip ? usa >= 0 && usa <= 1 : usa > 0 && usa < 1,
+      `mean agreement with the USA is a share (${usa})`,
+    );
     assert.match((await page.getByTestId('bloc').textContent()) ?? '', /west|china-russia|non-aligned/);
     // provenance on demand, by keyboard
     await page.getByTestId('provenance').locator('summary').focus();

@@ -19,7 +19,7 @@ test(
     );
     await page
       .getByTestId('scenario-chart')
-      .locator('svg g[aria-label="line"] path')
+      .locator('svg g[data-mark="line"] path')
       .first()
       .waitFor({ timeout: 60000 });
     assert.equal(await page.getByTestId('scenario-state').textContent(), 'Azerbaijan');
@@ -30,7 +30,7 @@ test(
       'peace-treaty-tripp+three-plus-three-operational',
     );
     assert.equal(
-      await page.getByTestId('scenario-chart').locator('svg g[aria-label="line"] path').count(),
+      await page.getByTestId('scenario-chart').locator('svg g[data-mark="line"] path').count(),
       3,
       'baseline and two scenarios',
     );
